@@ -1,0 +1,57 @@
+#pragma once
+// Scoring a whole dataset with a model: what `utad eval` prints and the workbench shows.
+#include "utad/dataset.h"
+#include "utad/metrics.h"
+#include "utad/model.h"
+
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace utad {
+
+struct ImageResult {
+    std::string path;
+    Label label = Label::Unknown;
+    std::string defectType;
+    double score = 0;
+    std::string error;  // non-empty when the image could not be read (it is then skipped in metrics)
+};
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct EvalMetrics {
+    double imageAuroc = kNaN;
+    double pixelAuroc = kNaN;  // NaN without masks
+    double aupro = kNaN;
+    F1Max f1;
+    double msPerImage = 0;
+    int images = 0, skipped = 0;
+};
+
+struct EvalCallbacks {
+    std::function<void(int done, int total)> onProgress;
+    std::function<bool()> isCancelled;
+    // Called for every scored image with its full inference (e.g. to write the four PNGs).
+    std::function<void(const Sample&, const Inference&)> onImage;
+};
+
+struct EvalReport {
+    EvalMetrics metrics;
+    std::vector<ImageResult> results;
+    bool cancelled = false;
+};
+
+EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {});
+
+// Writes metrics and per-image results as JSON (atomically).
+void writeEvalJson(const EvalReport& report, const std::string& path);
+
+// Visualisation shared by the CLI and the workbench.
+cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
+cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
+// Writes input/impression/reconstruction/heatmap PNGs as <dir>/<stem>_{input,impression,reconstruction,heatmap}.png.
+void writePanels(const Sample& sample, const Inference& inference, const std::string& dir, double heatMax);
+
+} // namespace utad

@@ -1,0 +1,6 @@
+#pragma once
+// Precompiled once for every torch-using file of the model library.
+#include <torch/nn.h>
+#include <torch/optim.h>
+#include <torch/serialize.h>
+#include <torch/utils.h>
