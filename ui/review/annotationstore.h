@@ -1,0 +1,54 @@
+#pragma once
+// Review marks per image, each edit one QUndoCommand. The store announces every change so the
+// project can save it at once.
+#include <QHash>
+#include <QImage>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+class QUndoStack;
+
+namespace utad::ui {
+
+enum class Mark { None, FalsePositive, ConfirmedDefect, MissedDefect };
+
+struct Annotation {
+    Mark mark = Mark::None;
+    QString note;
+    QString maskFile;   // PNG (file name relative to the project's data dir) drawn by the user; empty when none
+    bool reviewed = false;
+    bool isEmpty() const { return mark == Mark::None && note.isEmpty() && maskFile.isEmpty() && !reviewed; }
+};
+
+class AnnotationStore : public QObject {
+    Q_OBJECT
+public:
+    explicit AnnotationStore(QObject* parent = nullptr);
+    ~AnnotationStore() override;
+
+    QUndoStack* undoStack() const;
+    Annotation annotation(const QString& imagePath) const;
+    QList<QString> annotatedPaths() const;
+
+    // User edits: each pushes one undo command.
+    void setMark(const QString& imagePath, Mark mark);
+    void setNote(const QString& imagePath, const QString& note);
+    void setMask(const QString& imagePath, const QImage& mask);  // stored as a PNG in dataDir
+    void setReviewed(const QString& imagePath, bool reviewed);
+
+    void setDataDir(const QString& dir);  // where mask PNGs live
+    QJsonObject toJson() const;
+    void fromJson(const QJsonObject& json);  // replaces everything, clears the undo stack
+
+signals:
+    void changed(const QString& imagePath);  // after any edit, undo or redo
+
+private:
+    struct Data;
+    Data* d;
+};
+
+QString markName(Mark mark);
+
+} // namespace utad::ui
