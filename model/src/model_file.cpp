@@ -1,1 +1,306 @@
-// placeholder
+// The .utad model file: one file with a header, metadata and the weights of every network.
+//
+// Layout (little-endian):
+//   "UTADMDL1"            8 bytes magic
+//   uint32 version        kModelFormatVersion
+//   uint64 payloadSize
+//   uint64 checksum       FNV-1a 64 of the payload
+//   payload               sections: uint32 nameLength, name, uint64 dataLength, data
+// Sections: "info" (key=value text), "ie" and, for the two-stage method, "expert" (LibTorch archives).
+#include "model_impl.h"
+
+#include "utad/error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+namespace utad {
+
+namespace {
+
+constexpr char kMagic[8] = {'U', 'T', 'A', 'D', 'M', 'D', 'L', '1'};
+constexpr size_t kHeaderSize = 8 + 4 + 8 + 8;
+
+std::uint64_t fnv1a(const std::string& data) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char ch : data) {
+        h ^= ch;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+template <typename T>
+void putInt(std::string& out, T value) {
+    for (size_t i = 0; i < sizeof(T); ++i)
+        out.push_back(char((std::uint64_t(value) >> (8 * i)) & 0xff));
+}
+
+template <typename T>
+T getInt(const std::string& in, size_t pos) {
+    std::uint64_t v = 0;
+    for (size_t i = 0; i < sizeof(T); ++i)
+        v |= std::uint64_t(static_cast<unsigned char>(in[pos + i])) << (8 * i);
+    return T(v);
+}
+
+std::string num(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string moduleBytes(const torch::nn::Module& module) {
+    torch::serialize::OutputArchive archive;
+    module.save(archive);
+    std::ostringstream os;
+    archive.save_to(os);
+    return os.str();
+}
+
+} // namespace
+
+std::string infoToText(const ModelInfo& info) {
+    const auto& c = info.config;
+    std::ostringstream os;
+    auto line = [&](const std::string& k, const std::string& v) {
+        std::string clean = v;
+        for (char& ch : clean)
+            if (ch == '\n' || ch == '\r')
+                ch = ' ';
+        os << k << '=' << clean << '\n';
+    };
+    line("method", methodName(c.method));
+    line("preset", c.preset);
+    line("imageSize", std::to_string(c.imageSize));
+    line("channels", std::to_string(c.channels));
+    line("ieWidth", std::to_string(c.ieWidth));
+    line("latentDim", std::to_string(c.latentDim));
+    line("expertWidth", std::to_string(c.expertWidth));
+    line("detailDim", std::to_string(c.detailDim));
+    line("naiveSamples", std::to_string(c.naiveSamples));
+    line("epochs", std::to_string(c.epochs));
+    line("expertEpochs", std::to_string(c.expertEpochs));
+    line("batchSize", std::to_string(c.batchSize));
+    line("learningRate", num(c.learningRate));
+    line("klWeight", num(c.klWeight));
+    line("seed", std::to_string(c.seed));
+    line("threads", std::to_string(c.threads));
+    line("augment", c.augment ? "1" : "0");
+    line("augmentFlips", c.augmentFlips ? "1" : "0");
+    line("ssimResidual", c.ssimResidual ? "1" : "0");
+    line("anomalyCombination", c.anomalyCombination);
+    line("smoothSigma", num(c.smoothSigma));
+    line("scoreTopFraction", num(c.scoreTopFraction));
+    line("normMean", num(info.normalization.mean));
+    line("normStddev", num(info.normalization.stddev));
+    std::string scores;
+    for (double s : info.calibration.goodScores)
+        scores += (scores.empty() ? "" : " ") + num(s);
+    line("calGoodScores", scores);
+    line("calMean", num(info.calibration.mean));
+    line("calStddev", num(info.calibration.stddev));
+    line("calMaxPixel", num(info.calibration.maxPixel));
+    line("trainDataRoot", info.training.dataRoot);
+    line("trainImageCount", std::to_string(info.training.imageCount));
+    line("trainSourceWidth", std::to_string(info.training.sourceWidth));
+    line("trainSourceHeight", std::to_string(info.training.sourceHeight));
+    line("trainSeconds", num(info.training.seconds));
+    line("trainEpochsDone", std::to_string(info.training.epochsDone));
+    return os.str();
+}
+
+ModelInfo infoFromText(const std::string& text, const std::string& path) {
+    std::map<std::string, std::string> kv;
+    std::istringstream is(text);
+    std::string line;
+    while (std::getline(is, line)) {
+        const auto eq = line.find('=');
+        if (eq != std::string::npos)
+            kv[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    auto get = [&](const std::string& key) -> const std::string& {
+        auto it = kv.find(key);
+        if (it == kv.end())
+            throw Error("model file '" + path + "' is damaged: its metadata lacks '" + key + "'");
+        return it->second;
+    };
+    auto toInt = [&](const std::string& key) {
+        try {
+            return std::stoll(get(key));
+        } catch (const std::logic_error&) {
+            throw Error("model file '" + path + "' is damaged: bad value for '" + key + "'");
+        }
+    };
+    auto toDouble = [&](const std::string& key) {
+        try {
+            return std::stod(get(key));
+        } catch (const std::logic_error&) {
+            throw Error("model file '" + path + "' is damaged: bad value for '" + key + "'");
+        }
+    };
+    ModelInfo info;
+    auto& c = info.config;
+    c.method = methodFromString(get("method"));
+    c.preset = get("preset");
+    c.imageSize = int(toInt("imageSize"));
+    c.channels = int(toInt("channels"));
+    c.ieWidth = int(toInt("ieWidth"));
+    c.latentDim = int(toInt("latentDim"));
+    c.expertWidth = int(toInt("expertWidth"));
+    c.detailDim = int(toInt("detailDim"));
+    c.naiveSamples = int(toInt("naiveSamples"));
+    c.epochs = int(toInt("epochs"));
+    c.expertEpochs = int(toInt("expertEpochs"));
+    c.batchSize = int(toInt("batchSize"));
+    c.learningRate = toDouble("learningRate");
+    c.klWeight = toDouble("klWeight");
+    c.seed = std::stoull(get("seed"));
+    c.threads = int(toInt("threads"));
+    c.augment = toInt("augment") != 0;
+    c.augmentFlips = toInt("augmentFlips") != 0;
+    c.ssimResidual = toInt("ssimResidual") != 0;
+    c.anomalyCombination = get("anomalyCombination");
+    c.smoothSigma = toDouble("smoothSigma");
+    c.scoreTopFraction = toDouble("scoreTopFraction");
+    info.normalization.mean = toDouble("normMean");
+    info.normalization.stddev = toDouble("normStddev");
+    std::istringstream scores(get("calGoodScores"));
+    for (std::string s; scores >> s;)
+        info.calibration.goodScores.push_back(std::stod(s));
+    info.calibration.mean = toDouble("calMean");
+    info.calibration.stddev = toDouble("calStddev");
+    info.calibration.maxPixel = toDouble("calMaxPixel");
+    info.training.dataRoot = get("trainDataRoot");
+    info.training.imageCount = int(toInt("trainImageCount"));
+    info.training.sourceWidth = int(toInt("trainSourceWidth"));
+    info.training.sourceHeight = int(toInt("trainSourceHeight"));
+    info.training.seconds = toDouble("trainSeconds");
+    info.training.epochsDone = int(toInt("trainEpochsDone"));
+    return info;
+}
+
+void Model::save(const std::string& path) const {
+    std::string payload;
+    auto section = [&](const std::string& name, const std::string& data) {
+        putInt<std::uint32_t>(payload, std::uint32_t(name.size()));
+        payload += name;
+        putInt<std::uint64_t>(payload, data.size());
+        payload += data;
+    };
+    section("info", infoToText(d->info));
+    section("ie", moduleBytes(*d->ie));
+    if (d->expert)
+        section("expert", moduleBytes(*d->expert));
+
+    std::string header(kMagic, sizeof kMagic);
+    putInt<std::uint32_t>(header, std::uint32_t(kModelFormatVersion));
+    putInt<std::uint64_t>(header, payload.size());
+    putInt<std::uint64_t>(header, fnv1a(payload));
+
+    // Temporary file beside the target, then rename: the old file survives any failure.
+    const std::string tmp = path + ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw Error("cannot write model file '" + path + "': cannot create '" + tmp + "' (" +
+                        std::strerror(errno) + ")");
+        out.write(header.data(), std::streamsize(header.size()));
+        out.write(payload.data(), std::streamsize(payload.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::remove(tmp.c_str());
+            throw Error("cannot write model file '" + path + "': write failed (disk full?)");
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(tmp.c_str());
+        throw Error("cannot write model file '" + path + "': " + reason);
+    }
+}
+
+std::unique_ptr<Model> Model::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error("cannot open model file '" + path + "': " + std::strerror(errno));
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
+        throw Error("'" + path + "' is not a UTAD model file (no UTADMDL1 header)");
+    if (data.size() < kHeaderSize)
+        throw Error("model file '" + path + "' is truncated (header incomplete)");
+    const auto version = getInt<std::uint32_t>(data, 8);
+    if (version > std::uint32_t(kModelFormatVersion))
+        throw Error("model file '" + path + "' has format version " + std::to_string(version) +
+                    ", newer than this program reads (" + std::to_string(kModelFormatVersion) +
+                    "): update UTAD Workbench");
+    if (version < 1)
+        throw Error("model file '" + path + "' has an invalid format version 0");
+    const auto payloadSize = getInt<std::uint64_t>(data, 12);
+    const auto checksum = getInt<std::uint64_t>(data, 20);
+    if (data.size() - kHeaderSize < payloadSize)
+        throw Error("model file '" + path + "' is truncated (" + std::to_string(data.size()) + " of " +
+                    std::to_string(payloadSize + kHeaderSize) + " bytes)");
+    const std::string payload = data.substr(kHeaderSize, payloadSize);
+    if (fnv1a(payload) != checksum)
+        throw Error("model file '" + path + "' is corrupt (checksum mismatch)");
+
+    std::map<std::string, std::string> sections;
+    for (size_t pos = 0; pos < payload.size();) {
+        auto damaged = [&] { return Error("model file '" + path + "' is damaged (bad section table)"); };
+        if (payload.size() - pos < 4)
+            throw damaged();
+        const auto nameLen = getInt<std::uint32_t>(payload, pos);
+        pos += 4;
+        if (payload.size() - pos < std::uint64_t(nameLen) + 8)
+            throw damaged();
+        std::string name = payload.substr(pos, nameLen);
+        pos += nameLen;
+        const auto len = getInt<std::uint64_t>(payload, pos);
+        pos += 8;
+        if (payload.size() - pos < len)
+            throw damaged();
+        sections[name] = payload.substr(pos, len);
+        pos += len;
+    }
+    auto need = [&](const std::string& name) -> const std::string& {
+        auto it = sections.find(name);
+        if (it == sections.end())
+            throw Error("model file '" + path + "' is damaged: section '" + name + "' is missing");
+        return it->second;
+    };
+
+    std::unique_ptr<Model> model(new Model());
+    auto& d = *model->d;
+    d.info = infoFromText(need("info"), path);
+    d.info.formatVersion = int(version);
+    setThreads(d.info.config.threads);
+    try {
+        d.build();
+        auto loadModule = [&](torch::nn::Module& module, const std::string& name) {
+            std::istringstream is(need(name));
+            torch::serialize::InputArchive archive;
+            archive.load_from(is, d.device);
+            module.load(archive);
+        };
+        loadModule(*d.ie, "ie");
+        if (d.expert)
+            loadModule(*d.expert, "expert");
+    } catch (const c10::Error& e) {
+        throw Error("model file '" + path + "' has weights that do not fit its networks: " +
+                    std::string(e.what_without_backtrace()));
+    } catch (const Error& e) {
+        throw Error("model file '" + path + "': " + e.what());
+    }
+    d.setEval();
+    d.trained = d.info.training.epochsDone > 0;
+    return model;
+}
+
+} // namespace utad

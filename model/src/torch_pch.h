@@ -4,3 +4,5 @@
 #include <torch/optim.h>
 #include <torch/serialize.h>
 #include <torch/utils.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/cuda.h>

@@ -32,6 +32,16 @@ struct ModelConfig {
     std::uint64_t seed = 1;
     int threads = 0;              // 0: all cores
     bool augment = true;
+    int expertEpochs = 30;        // Expert-Net epochs
+    bool augmentFlips = true;     // flips in the augmentation (off for parts with a fixed orientation)
+    // Scoring. r(a, b) is 1 - SSIM (11x11 Gaussian, sigma 1.5) or the squared difference.
+    bool ssimResidual = true;
+    // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
+    // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
+    // The autoencoder baseline always uses r(x, reconstruction).
+    std::string anomalyCombination = "utad";
+    double smoothSigma = 2.0;     // Gaussian smoothing of the map, in network pixels
+    double scoreTopFraction = 0;  // image score: 0 = maximum of the map, else mean of the top fraction
 };
 
 // Defaults for a preset ("cpu" or "paper") and method. Throws utad::Error for an unknown preset.

@@ -1,0 +1,125 @@
+#pragma once
+// The networks of the two-stage detector and of the one-stage baseline.
+#include "torch_pch.h"
+#include "utad/model.h"
+
+namespace utad::nets {
+
+// Four parallel branches (1x1; 3x3; 5x5; 3x3 max-pool then 1x1), each conv + batch norm +
+// LeakyReLU(0.1), concatenated to `out` channels.
+class InceptionBlockImpl : public torch::nn::Module {
+public:
+    InceptionBlockImpl(int in, int out);
+    torch::Tensor forward(const torch::Tensor& x);
+
+private:
+    torch::nn::Sequential b1{nullptr}, b3{nullptr}, b5{nullptr}, bp{nullptr};
+};
+TORCH_MODULE(InceptionBlock);
+
+// IE-Net: inception encoder down 32x, Gaussian latent, mirrored decoder without skips, sigmoid.
+// `variational` false gives the plain autoencoder of the same shape (the baseline).
+class IENetImpl : public torch::nn::Module {
+public:
+    IENetImpl(int channels, int imageSize, int width, int latentDim, bool variational);
+
+    struct Output {
+        torch::Tensor image;   // [N, C, H, W] in [0, 1]
+        torch::Tensor mean, logvar;  // latent (undefined for the plain autoencoder)
+    };
+    // Samples the latent in training mode, uses its mean in eval mode.
+    Output forward(const torch::Tensor& x);
+
+private:
+    int bottleneckChannels_, bottleneckSize_;
+    bool variational_;
+    torch::nn::Sequential encoder{nullptr}, decoder{nullptr};
+    torch::nn::Linear toLatent{nullptr}, fromLatent{nullptr};
+};
+TORCH_MODULE(IENet);
+
+// Residual block with instance norm (content encoders) or AdaIN (decoders).
+class ResBlockImpl : public torch::nn::Module {
+public:
+    ResBlockImpl(int channels, bool adaptive);
+    // `adain`: [N, 4 * channels] (scale1, bias1, scale2, bias2) when adaptive.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& adain = {});
+    int adainParams() const { return adaptive_ ? 4 * channels_ : 0; }
+
+private:
+    int channels_;
+    bool adaptive_;
+    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
+    torch::nn::InstanceNorm2d norm1{nullptr}, norm2{nullptr};
+};
+TORCH_MODULE(ResBlock);
+
+// Content at 1/4 resolution: conv 7x7, two stride-2 convs, two residual blocks, instance norm.
+class ContentEncoderImpl : public torch::nn::Module {
+public:
+    ContentEncoderImpl(int channels, int width);
+    torch::Tensor forward(const torch::Tensor& x);
+    int outChannels() const { return 4 * width_; }
+
+private:
+    int width_;
+    torch::nn::Sequential stem{nullptr};
+    ResBlock res1{nullptr}, res2{nullptr};
+};
+TORCH_MODULE(ContentEncoder);
+
+// Conv stack, global average pool, `detailDim` numbers.
+class DetailEncoderImpl : public torch::nn::Module {
+public:
+    DetailEncoderImpl(int channels, int width, int detailDim);
+    torch::Tensor forward(const torch::Tensor& x);  // [N, detailDim]
+
+private:
+    torch::nn::Sequential body{nullptr};
+    torch::nn::Conv2d head{nullptr};
+};
+TORCH_MODULE(DetailEncoder);
+
+// AdaIN residual blocks (parameters from an MLP of the detail code), two upsample + conv 5x5,
+// conv 7x7, sigmoid.
+class DecoderImpl : public torch::nn::Module {
+public:
+    DecoderImpl(int channels, int width, int detailDim);
+    torch::Tensor forward(const torch::Tensor& content, const torch::Tensor& detail);
+
+private:
+    ResBlock res1{nullptr}, res2{nullptr};
+    torch::nn::Sequential mlp{nullptr}, up{nullptr};
+};
+TORCH_MODULE(Decoder);
+
+// One domain of the Expert-Net.
+struct Domain {
+    ContentEncoder content{nullptr};
+    DetailEncoder detail{nullptr};
+    Decoder decoder{nullptr};
+};
+
+// MUNIT-style two-domain autoencoder: domain I (images) and M (impressions).
+class ExpertNetImpl : public torch::nn::Module {
+public:
+    ExpertNetImpl(int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed);
+
+    Domain image, impression;
+    // Fixed detail codes drawn from N(0, I) once, so naive impressions are repeatable.
+    torch::Tensor naiveCodes;  // [K, detailDim]
+    int detailDim() const { return detailDim_; }
+
+    // x_hat = Dec_I(content_M(m), s_I(x))
+    torch::Tensor reconstruct(const torch::Tensor& x, const torch::Tensor& m);
+    // [K, N, C, H, W]: Dec_M(content_I(x), s_k) for every fixed code s_k
+    torch::Tensor naive(const torch::Tensor& x);
+
+private:
+    int detailDim_;
+};
+TORCH_MODULE(ExpertNet);
+
+std::int64_t parameterCount(const torch::nn::Module& module);
+
+} // namespace utad::nets

@@ -1,0 +1,29 @@
+#pragma once
+// Residual maps, the anomaly map and the image score, on CV_32F images in [0, 1] (no torch here).
+#include "utad/model.h"
+
+#include <opencv2/core.hpp>
+#include <vector>
+
+namespace utad::scoring {
+
+cv::Mat toGrey(const cv::Mat& image01);
+// r(a, b) on grey images: 1 - SSIM map (11x11 Gaussian window, sigma 1.5), clipped at 0, or
+// the squared difference.
+cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim = true);
+// 1 - SSIM map of two grey CV_32F images in [0, 1].
+cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b);
+// Per-pixel variance over samples (grey).
+cv::Mat variance(const std::vector<cv::Mat>& samples);
+cv::Mat smooth(const cv::Mat& map, double sigma);
+// Max of the map (topFraction <= 0) or the mean of its highest `topFraction` of pixels.
+double imageScore(const cv::Mat& map, double topFraction);
+
+// Grey images every map is made of.
+struct Views {
+    cv::Mat x, impression, reconstruction, naiveMean, naiveVariance;
+};
+// The raw (unsmoothed) anomaly map for a method and combination; clipped at 0.
+cv::Mat anomalyMap(const Views& v, const ModelConfig& config);
+
+} // namespace utad::scoring
