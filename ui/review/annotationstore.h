@@ -38,13 +38,21 @@ public:
     void setReviewed(const QString& imagePath, bool reviewed);
 
     void setDataDir(const QString& dir);  // where mask PNGs live
+    QString dataDir() const;
+    QString maskPath(const QString& imagePath) const;  // absolute path of the image's mask PNG; empty when none
+    QImage mask(const QString& imagePath) const;       // Grayscale8, null when none or unreadable
+    QString lastError() const;                         // of the last failed mask write
     QJsonObject toJson() const;
     void fromJson(const QJsonObject& json);  // replaces everything, clears the undo stack
 
 signals:
     void changed(const QString& imagePath);  // after any edit, undo or redo
+    void reset();                            // fromJson replaced everything
+    void writeFailed(const QString& message);  // a mask could not be written; the edit is dropped
 
 private:
+    friend class AnnotationCommand;
+    void replace(const QString& imagePath, const Annotation& annotation);  // applies an undo step
     struct Data;
     Data* d;
 };
