@@ -24,6 +24,7 @@ struct Dataset {
     std::vector<Sample> train;  // anomaly-free training images (empty for a plain folder)
     std::vector<Sample> test;   // images to score
     std::vector<std::string> warnings;  // files skipped, masks without images, ...
+    int normalClass = -1;               // IDX one-class protocol: the class trained on
     bool hasMasks() const;
 };
 
@@ -46,5 +47,12 @@ cv::Mat readImage(const std::string& path);
 cv::Mat readMask(const Sample& sample, cv::Size size = cv::Size());
 
 bool isImageFile(const std::string& path);
+
+// Class names of an IDX dataset: the Fashion-MNIST names when the folder name contains "fashion",
+// otherwise the digits "0".."9".
+std::vector<std::string> idxClassNames(const std::string& dir);
+
+// The IDX prefix of openDataset specs.
+inline constexpr const char* kIdxPrefix = "idx:";
 
 } // namespace utad

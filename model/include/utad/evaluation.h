@@ -41,7 +41,17 @@ struct EvalReport {
     EvalMetrics metrics;
     std::vector<ImageResult> results;
     bool cancelled = false;
+    double proposedThreshold = kNaN;  // the model's calibration threshold (proposedThreshold below)
+    Confusion atProposed;             // image decisions at that threshold (labelled images only)
+    std::string datasetRoot;
+    std::string method;               // methodName of the model
+    std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
 };
+
+// The image-score threshold a model proposes before any defect is seen: the 99th percentile of the
+// scores of its held-back anomaly-free images (NaN when it has none).
+inline constexpr double kProposedFpr = 0.01;
+double proposedThreshold(const Calibration& calibration);
 
 EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {});
 
@@ -53,5 +63,12 @@ cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
 // Writes input/impression/reconstruction/heatmap PNGs as <dir>/<stem>_{input,impression,reconstruction,heatmap}.png.
 void writePanels(const Sample& sample, const Inference& inference, const std::string& dir, double heatMax);
+void writePanels(const std::string& stem, const Inference& inference, const std::string& dir, double heatMax);
+// The <stem> writePanels uses: "<defect type>_<file stem>" for labelled files (test/good/000.png and
+// test/crack/000.png must not collide), the file stem for unlabelled ones, "<class>_<index>" for IDX
+// records; characters other than letters, digits, '-', '_' and '.' become '-'.
+std::string panelStem(const Sample& sample);
+// The four suffixes, in the order the panels are shown.
+inline constexpr const char* kPanelNames[4] = {"input", "impression", "reconstruction", "heatmap"};
 
 } // namespace utad
