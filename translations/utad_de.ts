@@ -7,33 +7,156 @@
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="+251"/>
+        <location filename="../ui/project.cpp" line="+256"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Cannot open the project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not a valid project file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine gültige Projektdatei: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not a UTAD Workbench project.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein UTAD-Workbench-Projekt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 was written by a newer version of the workbench.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde mit einer neueren Version der Workbench gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/annotationstore.cpp" line="+77"/>
+        <source>Mark %1 as %2</source>
+        <translation>%1 als %2 markieren</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on %1</source>
+        <translation>Notiz zu %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove mask of %1</source>
+        <translation>Maske von %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw mask on %1</source>
+        <translation>Maske auf %1 zeichnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mark %1 reviewed</source>
+        <translation>%1 als geprüft markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 unreviewed</source>
+        <translation>%1 als ungeprüft markieren</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>False positive</source>
+        <translation>Falsch-Positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>Bestätigter Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>Schlupf (übersehener Fehler)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingdialog.cpp" line="+31"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False positives</source>
+        <translation>Falsch-Positive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False negatives</source>
+        <translation>Falsch-Negative (Schlupf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotated</source>
+        <translation>Annotiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>Ungeprüft</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/workbench_main.cpp" line="+22"/>
+        <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
+        <translation>Prüfarbeitsplatz für die unüberwachte zweistufige visuelle Anomalieerkennung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
+        <translation>Den Datensatzordner DIR öffnen (MVTec-Struktur oder einfacher Bildordner).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load the model FILE and score the dataset with it.</source>
+        <translation>Das Modell FILE laden und den Datensatz damit bewerten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the project FILE (.utadproj).</source>
+        <translation>Die Projektdatei FILE öffnen (.utadproj).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
+        <translation>Sobald das Fenster fertig aufgebaut ist, ein Bild davon in FILE speichern und beenden (für die Dokumentation).</translation>
     </message>
 </context>
 <context>
@@ -41,42 +164,110 @@
     <message>
         <location filename="../ui/panelrender.cpp" line="+31"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsbild</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Impression (IE-Net)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression (IE-Net)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expert reconstruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Experten-Rekonstruktion</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Anomaly map</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliekarte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Naive impression</source>
-        <translation type="unfinished"></translation>
+        <translation>Naive Impression</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Residual: input vs impression</source>
-        <translation type="unfinished"></translation>
+        <translation>Residuum: Eingangsbild – Impression</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Residual: input vs reconstruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Residuum: Eingangsbild – Rekonstruktion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Residual: impression vs naive</source>
-        <translation type="unfinished"></translation>
+        <translation>Residuum: Impression – naive Impression</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::AnnotationStore</name>
+    <message>
+        <location filename="../ui/review/annotationstore.cpp" line="-78"/>
+        <source>Cannot write the mask %1: %2</source>
+        <translation>Die Maske %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ImageListModel</name>
+    <message>
+        <location filename="../ui/imagelistmodel.cpp" line="+20"/>
+        <location line="+10"/>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>defective</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>uncertain</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>Anomaliewert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True label</source>
+        <translation>Tatsächliche Klasse</translation>
     </message>
 </context>
 <context>
@@ -84,123 +275,629 @@
     <message>
         <location filename="../ui/inferencetask.cpp" line="+10"/>
         <source>Inference</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferenz</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scoring %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerte %1 von %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Scoring %1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerte %1 Bilder</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+29"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+30"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspektor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>Residuen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the naive impression and the residual maps (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>1:1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlagerung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Blend the anomaly map over the input (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomaliekarte über das Eingangsbild legen (O)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Overlay opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft der Überlagerung</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbskala</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground Truth</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outline the ground-truth defect mask in green (G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontur der Ground-Truth-Fehlermaske grün zeichnen (G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outline the predicted defect regions in magenta (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
         <location line="+237"/>
         <source>x %1, y %2</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1, y %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Wert %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  RGB %1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  anomaly %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Anomalie %1</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+3"/>
-        <source>UTAD Workbench</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="+80"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;dataset folder...</source>
+        <translation>&amp;Datensatzordner öffnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project...</source>
+        <translation>Projekt ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save project &amp;as...</source>
+        <translation>Projekt speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Load model...</source>
+        <translation>Modell &amp;laden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export panels as PNG...</source>
+        <translation>Ansichten als PNG &amp;exportieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train...</source>
+        <translation>&amp;Trainieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run inference</source>
+        <translation>&amp;Inferenz ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Colour map</source>
+        <translation>&amp;Farbskala</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About UTAD Workbench</source>
+        <translation>Ü&amp;ber UTAD Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filter by name</source>
+        <translation>Nach Namen filtern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>True label</source>
+        <translation>Tatsächliche Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any truth</source>
+        <translation>Alle tatsächlichen Klassen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truly good</source>
+        <translation>Tatsächlich gut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truly defective</source>
+        <translation>Tatsächlich fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlabelled</source>
+        <translation>Ohne Label</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any prediction</source>
+        <translation>Alle Vorhersagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted good</source>
+        <translation>Als gut vorhergesagt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted defective</source>
+        <translation>Als fehlerhaft vorhergesagt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+4"/>
+        <source>Cannot open the dataset</source>
+        <translation>Der Datensatz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 contains no images.</source>
+        <translation>%1 enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restored the review marks and results saved earlier for %1</source>
+        <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened %1: %2 training and %3 test images</source>
+        <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Any defect type</source>
+        <translation>Alle Fehlerarten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open the project</source>
+        <translation>Das Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened project %1</source>
+        <translation>Projekt %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the project&apos;s dataset</source>
+        <translation>Der Datensatz des Projekts kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project&apos;s model %1 is missing; cached results are shown, new images cannot be scored.</source>
+        <translation>Das Modell %1 des Projekts fehlt; zwischengespeicherte Ergebnisse werden angezeigt, neue Bilder können nicht bewertet werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+270"/>
+        <source>Cannot save the project</source>
+        <translation>Das Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+264"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>There is no model file at %1.</source>
+        <translation>Unter %1 gibt es keine Modelldatei.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading model %1...</source>
+        <translation>Lade Modell %1 …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot load the model</source>
+        <translation>Das Modell kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Model %1: %2, preset %3, %4x%4 input, trained on %5 images</source>
+        <translation>Modell %1: %2, Voreinstellung %3, Eingabe %4x%4, trainiert mit %5 Bildern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not saved)</source>
+        <translation>(nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Run inference</source>
+        <translation>Inferenz ausführen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+57"/>
+        <source>Open a dataset folder first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatzordner.</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Inference failed</source>
+        <translation>Inferenz fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scored %1 images (%2 ms per image)</source>
+        <translation>%1 Bilder bewertet (%2 ms pro Bild)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inference cancelled after %1 images</source>
+        <translation>Inferenz nach %1 Bildern abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scoring...</source>
+        <translation>Bewertung läuft …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+130"/>
+        <location line="+9"/>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
+        <translation>%1 enthält keine Trainingsbilder: Ein Modell lernt aus anomaliefreien Bildern in train/good.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A training run is already going on.</source>
+        <translation>Es läuft bereits ein Training.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training cancelled after %1 epochs</source>
+        <translation>Training nach %1 Epochen abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training finished</source>
+        <translation>Training abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training %1 (preset %2, %3 epochs) on %4 images</source>
+        <translation>Training %1 (Voreinstellung %2, %3 Epochen) mit %4 Bildern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+5"/>
+        <location line="+83"/>
+        <source>Export panels</source>
+        <translation>Ansichten exportieren</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>There is no image to export.</source>
+        <translation>Es gibt kein Bild zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported the panels of %1 to %2</source>
+        <translation>Ansichten von %1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Open dataset folder</source>
+        <translation>Datensatzordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save project as</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Load model</source>
+        <translation>Modell laden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTAD models (*.utad);;All files (*)</source>
+        <translation>UTAD-Modelle (*.utad);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a dataset folder first: the model learns from its train/good images.</source>
+        <translation>Öffnen Sie zuerst einen Datensatzordner: Das Modell lernt aus dessen Bildern in train/good.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>About UTAD Workbench</source>
+        <translation>Über UTAD Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;UTAD Workbench %1&lt;/h3&gt;&lt;p&gt;Inspection workbench for unsupervised visual anomaly detection, after Liu, Zhuang and Lu, &lt;i&gt;Unsupervised Two-Stage Anomaly Detection&lt;/i&gt; (arXiv 2103.11671).&lt;/p&gt;&lt;p&gt;Qt %2, running on %3 with %4 threads.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;UTAD Workbench %1&lt;/h3&gt;&lt;p&gt;Prüfarbeitsplatz für die unüberwachte visuelle Anomalieerkennung nach Liu, Zhuang und Lu, &lt;i&gt;Unsupervised Two-Stage Anomaly Detection&lt;/i&gt; (arXiv 2103.11671).&lt;/p&gt;&lt;p&gt;Qt %2, läuft auf %3 mit %4 Threads.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Use Model &gt; Train... to train one.</source>
+        <translation>Trainieren Sie eines über Modell &gt; Trainieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a model on %1 now?</source>
+        <translation>Jetzt ein Modell mit %1 trainieren?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train...</source>
+        <translation>Trainieren …</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no dataset</source>
+        <translation>kein Datensatz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 - UTAD Workbench</source>
+        <translation>%1 – UTAD Workbench</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Device: %1  |  %n thread(s)</source>
+        <translation>
+            <numerusform>Gerät: %1  |  %n Thread</numerusform>
+            <numerusform>Gerät: %1  |  %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not scored yet: Model &gt; Run inference.</source>
+        <translation>Noch nicht bewertet: Modell &gt; Inferenz ausführen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
+        <translation>%1 Bilder bewertet (%2 übersprungen). Bild-AUROC %3, Pixel-AUROC %4, AUPRO %5, F1-max %6 bei %7; %8 ms pro Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences.cpp" line="+40"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute threads:</source>
+        <translation>Rechen-Threads:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colour map:</source>
+        <translation>Farbskala:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cpu (minutes on a laptop)</source>
+        <translation>cpu (Minuten auf einem Laptop)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper (release size, needs a GPU)</source>
+        <translation>paper (Originalgröße, benötigt eine GPU)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default training preset:</source>
+        <translation>Standard-Trainingsvoreinstellung:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language takes effect at the next start.</source>
+        <translation>Die Sprache wird beim nächsten Start wirksam.</translation>
     </message>
 </context>
 <context>
@@ -208,7 +905,7 @@
     <message>
         <location filename="../ui/project.cpp" line="-45"/>
         <source>The project has no file yet: use Save project as.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt hat noch keine Datei: Verwenden Sie „Projekt speichern unter“.</translation>
     </message>
 </context>
 <context>
@@ -216,7 +913,420 @@
     <message>
         <location filename="../ui/task.cpp" line="+54"/>
         <source>Unknown failure in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler in %1</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ThresholdPanel</name>
+    <message>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+86"/>
+        <source>Image score</source>
+        <translation>Bild-Anomaliewert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+56"/>
+        <source>Defective</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Unlabelled</source>
+        <translation>Ohne Label</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Drag the black line to move the image threshold (the orange dashed line bounds the uncertain band).</source>
+        <translation>Ziehen Sie die schwarze Linie, um den Bild-Schwellwert zu verschieben (die orange gestrichelte Linie begrenzt das Unsicherheitsband).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True-positive rate</source>
+        <translation>Richtig-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Decisions at the threshold</source>
+        <translation>Entscheidungen am Schwellwert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flagged</source>
+        <translation>Beanstandet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Thresholds</source>
+        <translation>Schwellwerte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image threshold:</source>
+        <translation>Bild-Schwellwert:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uncertain below</source>
+        <translation>Unsicher unterhalb</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Images scored between the two thresholds are listed apart for manual review.</source>
+        <translation>Bilder mit einem Anomaliewert zwischen den beiden Schwellwerten werden zur manuellen Prüfung gesondert aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Second threshold:</source>
+        <translation>Zweiter Schwellwert:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The threshold with the best F1 score on the labelled test images.</source>
+        <translation>Der Schwellwert mit dem besten F1-Wert auf den gelabelten Testbildern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Target FPR on good images</source>
+        <translation>Ziel-FPR auf Gutbildern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The threshold that flags this share of the model&apos;s held-back good training images; needs no labelled defect.</source>
+        <translation>Der Schwellwert, der diesen Anteil der zurückgehaltenen guten Trainingsbilder des Modells beanstandet; benötigt keine gelabelten Fehler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic:</source>
+        <translation>Automatisch:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From calibration</source>
+        <translation>Aus der Kalibrierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A high quantile of the anomaly-map values on the model&apos;s good images.</source>
+        <translation>Ein hohes Quantil der Anomaliekartenwerte auf den Gutbildern des Modells.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min. area</source>
+        <translation>Mindestfläche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Region outline:</source>
+        <translation>Bereichskontur:</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>AUROC %1</source>
+        <translation>AUROC %1</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Precision %1
+Recall %2
+F1 %3
+False-positive rate %4</source>
+        <translation>Präzision %1
+Trefferquote %2
+F1 %3
+Falsch-Positiv-Rate %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No labelled images: mark images
+as good or defective to get metrics.</source>
+        <translation>Keine gelabelten Bilder: Markieren Sie Bilder
+als gut oder fehlerhaft, um Kennzahlen zu erhalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Flagged %1 of %2</source>
+        <translation>
+Beanstandet: %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Uncertain %1</source>
+        <translation>
+Unsicher: %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>F1-max needs labelled good and defective images.</source>
+        <translation>F1-max benötigt gelabelte gute und fehlerhafte Bilder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.</source>
+        <translation>F1-max: Schwellwert %1 ergibt F1 %2 (Präzision %3, Trefferquote %4) auf den gelabelten Bildern.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>the model&apos;s %n held-back good training image(s)</source>
+        <translation>
+            <numerusform>dem %n zurückgehaltenen guten Trainingsbild des Modells</numerusform>
+            <numerusform>den %n zurückgehaltenen guten Trainingsbildern des Modells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>the %n labelled good test image(s)</source>
+        <translation>
+            <numerusform>dem %n gelabelten guten Testbild</numerusform>
+            <numerusform>den %n gelabelten guten Testbildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target FPR needs a model with calibration scores or labelled good images.</source>
+        <translation>Die Ziel-FPR benötigt ein Modell mit Kalibrierwerten oder gelabelte Gutbilder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Target FPR %1: threshold %2 from %3.</source>
+        <translation>Ziel-FPR %1: Schwellwert %2 aus %3.</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::TrainOptionsDialog</name>
+    <message>
+        <location filename="../ui/trainingdialog.cpp" line="+8"/>
+        <source>Train a model</source>
+        <translation>Modell trainieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two-stage (IE-Net + Expert-Net)</source>
+        <translation>Zweistufig (IE-Net + Expert-Net)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-stage autoencoder (baseline)</source>
+        <translation>Einstufiger Autoencoder (Vergleichsbasis)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cpu: small networks, minutes on a CPU</source>
+        <translation>cpu: kleine Netze, Minuten auf einer CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper: release-sized networks, for a GPU</source>
+        <translation>paper: Netze in Originalgröße, für eine GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IE-Net epochs:</source>
+        <translation>IE-Net-Epochen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expert-Net epochs (not used by the one-stage autoencoder)</source>
+        <translation>Expert-Net-Epochen (vom einstufigen Autoencoder nicht verwendet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert-Net epochs:</source>
+        <translation>Expert-Net-Epochen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random seed:</source>
+        <translation>Zufalls-Seed:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flips, rotations and crops of the training images</source>
+        <translation>Spiegelungen, Drehungen und Ausschnitte der Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Augmentation:</source>
+        <translation>Datenaugmentierung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::TrainingDialog</name>
+    <message>
+        <location line="+39"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starting...</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training image</source>
+        <translation>Trainingsbild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impression</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save model...</source>
+        <translation>Modell speichern …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use model</source>
+        <translation>Modell verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+112"/>
+        <source>Stopping after the current batch...</source>
+        <translation>Wird nach dem aktuellen Batch angehalten …</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>%1: epoch %2 of %3, loss %4</source>
+        <translation>%1: Epoche %2 von %3, Verlust %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>elapsed %1, remaining %2</source>
+        <translation>vergangen %1, verbleibend %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Training finished. Save the model to keep it.</source>
+        <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.</source>
+        <translation>
+            <numerusform>Training nach %n vollständigen Epoche angehalten. Das Modell der letzten vollständigen Epoche kann gespeichert werden.</numerusform>
+            <numerusform>Training nach %n vollständigen Epochen angehalten. Das Modell der letzten vollständigen Epoche kann gespeichert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped before the first epoch completed; there is no model to save.</source>
+        <translation>Training vor Abschluss der ersten Epoche angehalten; es gibt kein Modell zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no trained model to save.</source>
+        <translation>Es gibt kein trainiertes Modell zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTAD models (*.utad)</source>
+        <translation>UTAD-Modelle (*.utad)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -224,7 +1334,7 @@
     <message>
         <location filename="../ui/trainingtask.cpp" line="+8"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
 </context>
 <context>
@@ -232,14 +1342,16 @@
     <message>
         <location filename="../ui/translation.cpp" line="+94"/>
         <source>Language Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache geändert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language is used after the workbench restarts. Restart now?
 
 Open projects are closed first; you are asked to save any unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache wird nach einem Neustart der Workbench verwendet. Jetzt neu starten?
+
+Offene Projekte werden zuerst geschlossen; ungespeicherte Änderungen können Sie vorher speichern.</translation>
     </message>
 </context>
 </TS>

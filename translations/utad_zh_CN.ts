@@ -7,33 +7,156 @@
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="+251"/>
+        <location filename="../ui/project.cpp" line="+256"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入项目 %1：%2</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Cannot open the project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开项目 %1：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not a valid project file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的项目文件：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not a UTAD Workbench project.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 UTAD Workbench 项目。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 was written by a newer version of the workbench.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 由更高版本的工作台保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/annotationstore.cpp" line="+77"/>
+        <source>Mark %1 as %2</source>
+        <translation>将 %1 标记为%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove mask of %1</source>
+        <translation>删除 %1 的掩膜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw mask on %1</source>
+        <translation>在 %1 上绘制掩膜</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mark %1 reviewed</source>
+        <translation>将 %1 标记为已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 unreviewed</source>
+        <translation>将 %1 标记为未复核</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>False positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>确认缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingdialog.cpp" line="+31"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False positives</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False negatives</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotated</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>未复核</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/workbench_main.cpp" line="+22"/>
+        <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
+        <translation>无监督两阶段视觉异常检测工作台。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
+        <translation>打开数据集文件夹 DIR（MVTec 目录结构或普通图像文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load the model FILE and score the dataset with it.</source>
+        <translation>加载模型 FILE 并用它对数据集评分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the project FILE (.utadproj).</source>
+        <translation>打开项目文件 FILE（.utadproj）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
+        <translation>窗口加载完成后，将窗口截图保存到 FILE 并退出（用于编写文档）。</translation>
     </message>
 </context>
 <context>
@@ -41,42 +164,110 @@
     <message>
         <location filename="../ui/panelrender.cpp" line="+31"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入图像</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Impression (IE-Net)</source>
-        <translation type="unfinished"></translation>
+        <translation>印象图（IE-Net）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expert reconstruction</source>
-        <translation type="unfinished"></translation>
+        <translation>专家网络重建图</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Anomaly map</source>
-        <translation type="unfinished"></translation>
+        <translation>异常图</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Naive impression</source>
-        <translation type="unfinished"></translation>
+        <translation>朴素印象图</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Residual: input vs impression</source>
-        <translation type="unfinished"></translation>
+        <translation>残差：输入图像与印象图</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Residual: input vs reconstruction</source>
-        <translation type="unfinished"></translation>
+        <translation>残差：输入图像与重建图</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Residual: impression vs naive</source>
-        <translation type="unfinished"></translation>
+        <translation>残差：印象图与朴素印象图</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::AnnotationStore</name>
+    <message>
+        <location filename="../ui/review/annotationstore.cpp" line="-78"/>
+        <source>Cannot write the mask %1: %2</source>
+        <translation>无法写入掩膜 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ImageListModel</name>
+    <message>
+        <location filename="../ui/imagelistmodel.cpp" line="+20"/>
+        <location line="+10"/>
+        <source>good</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>defective</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect type</source>
+        <translation>缺陷类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>异常分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True label</source>
+        <translation>真实标签</translation>
     </message>
 </context>
 <context>
@@ -84,123 +275,628 @@
     <message>
         <location filename="../ui/inferencetask.cpp" line="+10"/>
         <source>Inference</source>
-        <translation type="unfinished"></translation>
+        <translation>推理</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scoring %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评分 %1 / %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Scoring %1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为 %1 张图像评分</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+29"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+30"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>检视器</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>残差</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the naive impression and the residual maps (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>1:1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Blend the anomaly map over the input (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>将异常图叠加到输入图像上 (O)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Overlay opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加不透明度</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>色图</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>真值</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outline the ground-truth defect mask in green (G)</source>
-        <translation type="unfinished"></translation>
+        <translation>用绿色勾勒真值缺陷掩膜的轮廓 (G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outline the predicted defect regions in magenta (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
         <location line="+237"/>
         <source>x %1, y %2</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1, y %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  值 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  RGB %1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  anomaly %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  异常 %1</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+3"/>
-        <source>UTAD Workbench</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="+80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;dataset folder...</source>
+        <translation>打开数据集文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project...</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent projects</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save project &amp;as...</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Load model...</source>
+        <translation>加载模型(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export panels as PNG...</source>
+        <translation>将视图导出为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train...</source>
+        <translation>训练(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run inference</source>
+        <translation>运行推理(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Colour map</source>
+        <translation>色图(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About UTAD Workbench</source>
+        <translation>关于 UTAD Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Defect type</source>
+        <translation>缺陷类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>True label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any truth</source>
+        <translation>全部真实标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truly good</source>
+        <translation>实际合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truly defective</source>
+        <translation>实际缺陷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any prediction</source>
+        <translation>全部预测</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted good</source>
+        <translation>预测合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted defective</source>
+        <translation>预测缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+4"/>
+        <source>Cannot open the dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 contains no images.</source>
+        <translation>%1 中没有图像。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restored the review marks and results saved earlier for %1</source>
+        <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened %1: %2 training and %3 test images</source>
+        <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Any defect type</source>
+        <translation>全部缺陷类型</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened project %1</source>
+        <translation>已打开项目 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the project&apos;s dataset</source>
+        <translation>无法打开项目的数据集</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project&apos;s model %1 is missing; cached results are shown, new images cannot be scored.</source>
+        <translation>项目的模型 %1 不存在；当前显示缓存的结果，无法为新图像评分。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+270"/>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+264"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>There is no model file at %1.</source>
+        <translation>%1 处没有模型文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading model %1...</source>
+        <translation>正在加载模型 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Model %1: %2, preset %3, %4x%4 input, trained on %5 images</source>
+        <translation>模型 %1：%2，预设 %3，输入 %4x%4，用 %5 张图像训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Run inference</source>
+        <translation>运行推理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+57"/>
+        <source>Open a dataset folder first.</source>
+        <translation>请先打开数据集文件夹。</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Inference failed</source>
+        <translation>推理失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scored %1 images (%2 ms per image)</source>
+        <translation>已为 %1 张图像评分（每张 %2 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inference cancelled after %1 images</source>
+        <translation>推理在 %1 张图像后取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scoring...</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+130"/>
+        <location line="+9"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
+        <translation>%1 中没有训练图像：模型需要从 train/good 中的无异常图像学习。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A training run is already going on.</source>
+        <translation>已有训练正在进行。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training cancelled after %1 epochs</source>
+        <translation>训练在 %1 轮后取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training finished</source>
+        <translation>训练完成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training %1 (preset %2, %3 epochs) on %4 images</source>
+        <translation>正在训练 %1（预设 %2，%3 轮），共 %4 张图像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+5"/>
+        <location line="+83"/>
+        <source>Export panels</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>There is no image to export.</source>
+        <translation>没有可导出的图像。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported the panels of %1 to %2</source>
+        <translation>已将 %1 的视图导出到 %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Open dataset folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTAD models (*.utad);;All files (*)</source>
+        <translation>UTAD 模型 (*.utad);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a dataset folder first: the model learns from its train/good images.</source>
+        <translation>请先打开数据集文件夹：模型从其中 train/good 的图像学习。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>About UTAD Workbench</source>
+        <translation>关于 UTAD Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;UTAD Workbench %1&lt;/h3&gt;&lt;p&gt;Inspection workbench for unsupervised visual anomaly detection, after Liu, Zhuang and Lu, &lt;i&gt;Unsupervised Two-Stage Anomaly Detection&lt;/i&gt; (arXiv 2103.11671).&lt;/p&gt;&lt;p&gt;Qt %2, running on %3 with %4 threads.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;UTAD Workbench %1&lt;/h3&gt;&lt;p&gt;无监督视觉异常检测工作台，基于 Liu、Zhuang 和 Lu 的论文 &lt;i&gt;Unsupervised Two-Stage Anomaly Detection&lt;/i&gt;（arXiv 2103.11671）。&lt;/p&gt;&lt;p&gt;Qt %2，运行于 %3，使用 %4 个线程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Use Model &gt; Train... to train one.</source>
+        <translation>请通过“模型 &gt; 训练…”训练一个模型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a model on %1 now?</source>
+        <translation>现在用 %1 训练模型吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train...</source>
+        <translation>训练…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no dataset</source>
+        <translation>无数据集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 - UTAD Workbench</source>
+        <translation>%1 - UTAD Workbench</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Device: %1  |  %n thread(s)</source>
+        <translation>
+            <numerusform>设备：%1  |  %n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not scored yet: Model &gt; Run inference.</source>
+        <translation>尚未评分：模型 &gt; 运行推理。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
+        <translation>已为 %1 张图像评分（跳过 %2 张）。图像级 AUROC %3，像素级 AUROC %4，AUPRO %5，F1-max %6（阈值 %7）；每张 %8 毫秒。</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences.cpp" line="+40"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All cores (%1)</source>
+        <translation>全部核心（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compute threads:</source>
+        <translation>计算线程：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colour map:</source>
+        <translation>色图：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cpu (minutes on a laptop)</source>
+        <translation>cpu（笔记本电脑上需数分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper (release size, needs a GPU)</source>
+        <translation>paper（论文原始规模，需要 GPU）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default training preset:</source>
+        <translation>默认训练预设：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language takes effect at the next start.</source>
+        <translation>语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -208,7 +904,7 @@
     <message>
         <location filename="../ui/project.cpp" line="-45"/>
         <source>The project has no file yet: use Save project as.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目尚无文件：请使用“项目另存为”。</translation>
     </message>
 </context>
 <context>
@@ -216,7 +912,417 @@
     <message>
         <location filename="../ui/task.cpp" line="+54"/>
         <source>Unknown failure in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中出现未知故障</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ThresholdPanel</name>
+    <message>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+86"/>
+        <source>Image score</source>
+        <translation>图像异常分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>Good</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+56"/>
+        <source>Defective</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Drag the black line to move the image threshold (the orange dashed line bounds the uncertain band).</source>
+        <translation>拖动黑线可调整图像阈值（橙色虚线为不确定区间的边界）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>False-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True-positive rate</source>
+        <translation>检出率</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Decisions at the threshold</source>
+        <translation>该阈值下的判定结果</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flagged</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image threshold:</source>
+        <translation>图像阈值：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uncertain below</source>
+        <translation>不确定下限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Images scored between the two thresholds are listed apart for manual review.</source>
+        <translation>分数介于两个阈值之间的图像将单独列出，供人工复核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Second threshold:</source>
+        <translation>第二阈值：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The threshold with the best F1 score on the labelled test images.</source>
+        <translation>在已标注测试图像上 F1 分数最高的阈值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Target FPR on good images</source>
+        <translation>合格图像上的目标误报率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The threshold that flags this share of the model&apos;s held-back good training images; needs no labelled defect.</source>
+        <translation>使模型保留的合格训练图像中按此比例被拦截的阈值；无需已标注的缺陷。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic:</source>
+        <translation>自动：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From calibration</source>
+        <translation>来自校准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A high quantile of the anomaly-map values on the model&apos;s good images.</source>
+        <translation>模型合格图像上异常图数值的高分位数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min. area</source>
+        <translation>最小面积</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Region outline:</source>
+        <translation>区域轮廓：</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>AUROC %1</source>
+        <translation>AUROC %1</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Precision %1
+Recall %2
+F1 %3
+False-positive rate %4</source>
+        <translation>精确率 %1
+召回率 %2
+F1 %3
+误报率 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No labelled images: mark images
+as good or defective to get metrics.</source>
+        <translation>没有已标注的图像：请将图像
+标记为合格或缺陷以获得指标。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Flagged %1 of %2</source>
+        <translation>
+拦截 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Uncertain %1</source>
+        <translation>
+不确定 %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>F1-max needs labelled good and defective images.</source>
+        <translation>F1-max 需要已标注的合格图像和缺陷图像。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.</source>
+        <translation>F1-max：阈值 %1 在已标注图像上的 F1 为 %2（精确率 %3，召回率 %4）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>the model&apos;s %n held-back good training image(s)</source>
+        <translation>
+            <numerusform>模型保留的 %n 张合格训练图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>the %n labelled good test image(s)</source>
+        <translation>
+            <numerusform>%n 张已标注的合格测试图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target FPR needs a model with calibration scores or labelled good images.</source>
+        <translation>目标误报率需要带校准分数的模型或已标注的合格图像。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Target FPR %1: threshold %2 from %3.</source>
+        <translation>目标误报率 %1：阈值 %2，依据%3。</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::TrainOptionsDialog</name>
+    <message>
+        <location filename="../ui/trainingdialog.cpp" line="+8"/>
+        <source>Train a model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two-stage (IE-Net + Expert-Net)</source>
+        <translation>两阶段（IE-Net + Expert-Net）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-stage autoencoder (baseline)</source>
+        <translation>单阶段自编码器（基线）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cpu: small networks, minutes on a CPU</source>
+        <translation>cpu：小型网络，CPU 上需数分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper: release-sized networks, for a GPU</source>
+        <translation>paper：论文原始规模的网络，适用于 GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IE-Net epochs:</source>
+        <translation>IE-Net 训练轮数：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expert-Net epochs (not used by the one-stage autoencoder)</source>
+        <translation>Expert-Net 训练轮数（单阶段自编码器不使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert-Net epochs:</source>
+        <translation>Expert-Net 训练轮数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All cores (%1)</source>
+        <translation>全部核心（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flips, rotations and crops of the training images</source>
+        <translation>对训练图像进行翻转、旋转和裁剪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Augmentation:</source>
+        <translation>数据增强：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::TrainingDialog</name>
+    <message>
+        <location line="+39"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starting...</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training image</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impression</source>
+        <translation>印象图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reconstruction</source>
+        <translation>重建图</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save model...</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use model</source>
+        <translation>使用模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+112"/>
+        <source>Stopping after the current batch...</source>
+        <translation>将在当前批次完成后停止…</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>%1: epoch %2 of %3, loss %4</source>
+        <translation>%1：第 %2 / %3 轮，损失 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>elapsed %1, remaining %2</source>
+        <translation>已用 %1，剩余 %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Training finished. Save the model to keep it.</source>
+        <translation>训练完成。请保存模型以便保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.</source>
+        <translation>
+            <numerusform>训练在完成 %n 轮后停止。可以保存最后一个完整轮次的模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped before the first epoch completed; there is no model to save.</source>
+        <translation>训练在第一轮完成前停止；没有可保存的模型。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no trained model to save.</source>
+        <translation>没有可保存的已训练模型。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTAD models (*.utad)</source>
+        <translation>UTAD 模型 (*.utad)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save: %1</source>
+        <translation>保存失败：%1</translation>
     </message>
 </context>
 <context>
@@ -224,7 +1330,7 @@
     <message>
         <location filename="../ui/trainingtask.cpp" line="+8"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
 </context>
 <context>
@@ -232,14 +1338,16 @@
     <message>
         <location filename="../ui/translation.cpp" line="+94"/>
         <source>Language Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>语言已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language is used after the workbench restarts. Restart now?
 
 Open projects are closed first; you are asked to save any unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在工作台重启后生效。现在重启吗？
+
+重启前会先关闭打开的项目，并提示您保存未保存的更改。</translation>
     </message>
 </context>
 </TS>
