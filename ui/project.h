@@ -44,6 +44,27 @@ public:
 
     AnnotationStore* annotations() const;
 
+    // Metrics of the last inference run (NaN where they do not apply).
+    const utad::EvalMetrics& metrics() const;
+    void setMetrics(const utad::EvalMetrics& metrics);
+
+    // Identifies the model the cached results came from (path, size, modification time); results
+    // and panels of another model are not shown.
+    QString resultsModelStamp() const;
+    void setResultsModelStamp(const QString& stamp);
+    static QString modelStamp(const QString& modelPath);
+
+    // Cached inference of one image (see panelcache.h), inside dataDir().
+    QString panelCacheFile(const QString& imagePath) const;
+    // The same for explicit values, safe to call from worker threads with copies of them.
+    static QString panelCacheFile(const QString& dataDir, const QString& modelStamp, const QString& imagePath);
+
+    // Where the project is written when it has no file path yet: one file per dataset in
+    // QStandardPaths::AppDataLocation, so marks made before "Save project as" survive.
+    QString autosavePath() const;
+    // Restores annotations, thresholds and results of the autosave for the current dataset, if any.
+    bool restoreAutosave();
+
     // Folder beside the project file for cached panels and annotation masks.
     QString dataDir() const;
 
@@ -51,6 +72,10 @@ public:
     bool saveAs(const QString& path, QString* error);
     bool save(QString* error);
     bool load(const QString& path, QString* error);
+    // Saves to filePath() when set, otherwise to autosavePath(). Called after every user edit.
+    bool autosave(QString* error = nullptr);
+    // Forgets everything (new, empty document).
+    void clear();
 
 signals:
     void datasetChanged();
@@ -58,6 +83,9 @@ signals:
     void resultsChanged();
     void thresholdsChanged();
     void saved();
+    void filePathChanged();
+    void metricsChanged();
+    void saveFailed(const QString& message);
 
 private:
     struct Data;

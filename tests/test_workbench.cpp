@@ -1,0 +1,401 @@
+// The workbench window driven as a user would: the bundled sample, a real model, key presses,
+// zoom, a saved and reopened project, a cancelled training run and a wrong folder.
+// With UTAD_SCREENSHOT_DIR set, it also saves pictures of the window for the documentation.
+#include "ui/inferencetask.h"
+#include "ui/inspectorwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/panelview.h"
+#include "ui/project.h"
+#include "ui/trainingdialog.h"
+#include "ui/trainingtask.h"
+#include "utad/model.h"
+
+#include <QtTest>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+#include <opencv2/imgcodecs.hpp>
+
+using namespace utad::ui;
+
+namespace {
+
+constexpr int kInferenceTimeoutMs = 120000;
+
+void closeMessageBoxes()
+{
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(w))
+            box->close();
+}
+
+QSize sourceSize(const QString& path)
+{
+    const cv::Mat image = cv::imread(path.toStdString(), cv::IMREAD_UNCHANGED);
+    return QSize(image.cols, image.rows);
+}
+
+void screenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("UTAD_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+}
+
+} // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void wrongFolderGivesAMessage();
+    void unreadableImageIsReportedNotFatal();
+    void sampleIsScoredInTheBackground();
+    void keyboardStepsThroughImages();
+    void panelsHaveTheSourceSize();
+    void zoomAndPanMoveAllPanelsTogether();
+    void overlayAndResidualViews();
+    void exportWritesAMontage();
+    void reopenedProjectShowsCachedResults();
+    void cancelledTrainingStopsPromptly();
+    void closingStopsRunningInference();
+    void cleanupTestCase();
+
+private:
+    void waitForPanels(MainWindow& window, const QString& path);
+
+    QTemporaryDir m_tmp;
+    QString m_modelPath;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestWorkbench::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QSettings().clear();
+    QVERIFY(m_tmp.isValid());
+
+    // The shipped sample model when present, else a tiny one trained here in seconds.
+    m_modelPath = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
+    if (!QFileInfo::exists(m_modelPath)) {
+        utad::ModelConfig config = utad::presetConfig("cpu");
+        config.imageSize = 32;
+        config.ieWidth = 8;
+        config.latentDim = 16;
+        config.expertWidth = 4;
+        config.naiveSamples = 2;
+        config.epochs = 1;
+        config.expertEpochs = 1;
+        config.threads = 2;
+        const utad::Dataset dataset = utad::openDataset(UTAD_SAMPLE_DIR);
+        auto model = utad::Model::create(config);
+        QVERIFY(model->train(dataset));
+        m_modelPath = m_tmp.filePath(QStringLiteral("tiny.utad"));
+        model->save(m_modelPath.toStdString());
+    }
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1500, 950);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWorkbench::wrongFolderGivesAMessage()
+{
+    MainWindow& w = *m_window;
+    const QString missing = m_tmp.filePath(QStringLiteral("no-such-folder"));
+    QVERIFY(!w.openDataset(missing));
+    QVERIFY2(w.lastError().contains(QStringLiteral("no-such-folder")), qPrintable(w.lastError()));
+    QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()) != nullptr);
+    closeMessageBoxes();
+
+    const QString empty = m_tmp.filePath(QStringLiteral("empty"));
+    QVERIFY(QDir().mkpath(empty));
+    QVERIFY(!w.openDataset(empty));
+    QVERIFY(!w.lastError().isEmpty());
+    closeMessageBoxes();
+    QCOMPARE(w.imageModel()->rowCount(), 0);
+}
+
+void TestWorkbench::unreadableImageIsReportedNotFatal()
+{
+    MainWindow& w = *m_window;
+    const QString folder = m_tmp.filePath(QStringLiteral("plain"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString good = QStringLiteral(UTAD_SAMPLE_DIR "/test/good/") + QDir(QStringLiteral(UTAD_SAMPLE_DIR "/test/good")).entryList(QDir::Files).first();
+    QVERIFY(QFile::copy(good, folder + QStringLiteral("/a-good.png")));
+    QFile corrupt(folder + QStringLiteral("/b-corrupt.png"));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write("\x89PNG\r\n\x1a\n this is not really an image");
+    corrupt.close();
+
+    if (!w.openDataset(folder)) {
+        // Rejecting the folder outright is acceptable as long as the message names the bad file.
+        QVERIFY(w.lastError().contains(QStringLiteral("b-corrupt.png")));
+        closeMessageBoxes();
+        return;
+    }
+    const int corruptRow = w.imageModel()->rowOf(folder + QStringLiteral("/b-corrupt.png"));
+    if (corruptRow < 0)
+        return;  // skipped by the dataset reader (and listed among its warnings)
+    QSignalSpy changed(&w, &MainWindow::currentImageChanged);
+    w.selectImage(folder + QStringLiteral("/b-corrupt.png"));
+    QCOMPARE(w.currentImagePath(), folder + QStringLiteral("/b-corrupt.png"));
+    auto* messages = w.findChild<QPlainTextEdit*>();
+    QVERIFY(messages);
+    QTRY_VERIFY(messages->toPlainText().contains(QStringLiteral("b-corrupt.png")));
+    // Still usable afterwards.
+    w.selectImage(folder + QStringLiteral("/a-good.png"));
+    QTRY_VERIFY(!w.inspector()->sourceImage().empty());
+}
+
+void TestWorkbench::sampleIsScoredInTheBackground()
+{
+    MainWindow& w = *m_window;
+    QVERIFY(w.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+    QVERIFY(w.imageModel()->rowCount() > 100);
+    QSignalSpy finished(&w, &MainWindow::inferenceFinished);
+    QElapsedTimer timer;
+    timer.start();
+    w.loadModel(m_modelPath, true);
+    // The window stays responsive: the first image appears while the dataset is being scored.
+    QTRY_VERIFY_WITH_TIMEOUT(!w.inspector()->sourceImage().empty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kInferenceTimeoutMs);
+    QVERIFY(finished.at(0).at(0).toBool());
+    qInfo("dataset scored in %lld ms", timer.elapsed());
+
+    QCOMPARE(int(w.project()->results().size()), w.imageModel()->rowCount());
+    for (int row = 0; row < w.imageModel()->rowCount(); ++row)
+        QVERIFY2(std::isfinite(w.imageModel()->score(row)), qPrintable(w.imageModel()->path(row)));
+    QVERIFY(w.project()->thresholds().image > 0);  // proposed from the model's calibration
+    const QModelIndex prediction = w.imageProxy()->index(0, ImageListModel::PredictionColumn);
+    QVERIFY(!prediction.data().toString().isEmpty());
+    QVERIFY(std::isfinite(w.project()->metrics().imageAuroc));
+}
+
+void TestWorkbench::waitForPanels(MainWindow& w, const QString& path)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(w.inspector()->imagePath() == path && w.inspector()->currentInference() != nullptr, 20000);
+}
+
+void TestWorkbench::keyboardStepsThroughImages()
+{
+    MainWindow& w = *m_window;
+    QTableView* table = w.imageView();
+    table->setFocus();
+    table->setCurrentIndex(w.imageProxy()->index(0, ImageListModel::NameColumn));
+    const QString first = w.currentImagePath();
+    QVERIFY(!first.isEmpty());
+
+    QSignalSpy changed(&w, &MainWindow::currentImageChanged);
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(changed.count(), 1);
+    const QString second = changed.at(0).at(0).toString();
+    QCOMPARE(second, w.imageProxy()->index(1, 0).data(ImageListModel::PathRole).toString());
+    QCOMPARE(w.currentImagePath(), second);
+    waitForPanels(w, second);
+
+    QTest::keyClick(table, Qt::Key_PageDown);
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(table->currentIndex().row() > 2);
+    QTest::keyClick(table, Qt::Key_Up);
+    QCOMPARE(changed.count(), 3);
+    QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(w.currentImagePath(), first);
+    waitForPanels(w, first);
+}
+
+void TestWorkbench::panelsHaveTheSourceSize()
+{
+    MainWindow& w = *m_window;
+    // A defective image: its panels must line up with the source pixels and the ground truth.
+    const QString path = w.imageModel()->path(w.imageModel()->rowOf(
+        QStringLiteral(UTAD_SAMPLE_DIR "/test/defective/1-+_row0_0.png")));
+    QVERIFY(!path.isEmpty());
+    w.selectImage(path);
+    waitForPanels(w, path);
+    const QSize expected = sourceSize(path);
+    QVERIFY(expected.width() != expected.height());  // the sample is not square, the network input is
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(w.inspector()->panel(i)->image().size(), expected);
+        QCOMPARE(w.inspector()->panelImage(i).size(), expected);
+    }
+    QVERIFY(w.inspector()->panel(0)->truthOutlineVisible());
+    screenshot(&w, QStringLiteral("main-window.png"));
+}
+
+void TestWorkbench::zoomAndPanMoveAllPanelsTogether()
+{
+    InspectorWidget* inspector = m_window->inspector();
+    inspector->setZoom(3.0);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(inspector->panel(i)->transform().m11(), 3.0);
+
+    // Wheel over one panel zooms them all.
+    PanelView* third = inspector->panel(2);
+    const QPoint centre = third->viewport()->rect().center();
+    QWheelEvent wheel(centre, third->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(third->viewport(), &wheel);
+    QCOMPARE(inspector->zoom(), 3.75);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(inspector->panel(i)->transform().m11(), 3.75);
+
+    // Dragging (scrolling) one panel moves the others to the same place.
+    QScrollBar* h = third->horizontalScrollBar();
+    QVERIFY(h->maximum() > 0);
+    h->setValue(h->maximum() / 3);
+    third->verticalScrollBar()->setValue(third->verticalScrollBar()->maximum() / 2);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(inspector->panel(i)->horizontalScrollBar()->value(), h->value());
+        QCOMPARE(inspector->panel(i)->verticalScrollBar()->value(), third->verticalScrollBar()->value());
+    }
+    // Keyboard zoom and fit.
+    QTest::keyClick(m_window.get(), Qt::Key_Minus);
+    QCOMPARE(inspector->zoom(), 3.0);
+    inspector->fitAction()->trigger();
+    QVERIFY(inspector->isFitted());
+    QVERIFY(inspector->zoom() < 3.0);
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(inspector->panel(i)->transform(), inspector->panel(0)->transform());
+}
+
+void TestWorkbench::overlayAndResidualViews()
+{
+    MainWindow& w = *m_window;
+    InspectorWidget* inspector = w.inspector();
+    const QImage heat = inspector->panel(3)->image();
+    inspector->overlayAction()->trigger();
+    QVERIFY(inspector->panelStyle().overlay);
+    inspector->setOverlayOpacity(0.5);
+    const QImage overlay = inspector->panel(3)->image();
+    QCOMPARE(overlay.size(), heat.size());
+    QVERIFY(overlay != heat);
+    screenshot(&w, QStringLiteral("overlay.png"));
+
+    const QString stageTitle = inspector->panelTitle(1);
+    inspector->residualsAction()->trigger();
+    QVERIFY(inspector->panelTitle(1) != stageTitle);
+    const QSize expected = sourceSize(w.currentImagePath());
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(inspector->panel(i)->image().size(), expected);
+    screenshot(&w, QStringLiteral("residuals.png"));
+    inspector->residualsAction()->trigger();
+    QCOMPARE(inspector->panelTitle(1), stageTitle);
+    inspector->overlayAction()->trigger();
+    QVERIFY(!inspector->panelStyle().overlay);
+}
+
+void TestWorkbench::exportWritesAMontage()
+{
+    const QString file = m_tmp.filePath(QStringLiteral("panels.png"));
+    QVERIFY(m_window->exportPanels(file));
+    QImage montage(file);
+    QVERIFY(!montage.isNull());
+    const QSize source = sourceSize(m_window->currentImagePath());
+    QVERIFY(montage.width() >= 2 * source.width() && montage.height() >= 2 * source.height());
+}
+
+void TestWorkbench::reopenedProjectShowsCachedResults()
+{
+    MainWindow& w = *m_window;
+    const QString file = m_tmp.filePath(QStringLiteral("line/weld.utadproj"));
+    QVERIFY(QDir().mkpath(m_tmp.filePath(QStringLiteral("line"))));
+    QVERIFY(w.saveProjectAs(file));
+    QVERIFY(QFileInfo::exists(file));
+    const std::vector<utad::ImageResult> before = w.project()->results();
+
+    MainWindow reopened;
+    reopened.show();
+    QVERIFY(reopened.openProject(file));
+    // Scores are there at once, from the project file, and nothing is being recomputed.
+    QCOMPARE(reopened.project()->results().size(), before.size());
+    QVERIFY(reopened.inferenceTask() == nullptr);
+    for (int row = 0; row < reopened.imageModel()->rowCount(); ++row)
+        QVERIFY(std::isfinite(reopened.imageModel()->score(row)));
+    const QString path = QString::fromStdString(before.back().path);
+    reopened.selectImage(path);
+    waitForPanels(reopened, path);
+    QTRY_VERIFY(!reopened.isLoadingModel());
+    QVERIFY(reopened.panelsFromCache() >= 1);
+    QCOMPARE(reopened.panelsComputed(), 0);
+    QVERIFY(reopened.inferenceTask() == nullptr);
+    QCOMPARE(reopened.inspector()->currentInference()->score, before.back().score);
+    reopened.close();
+}
+
+void TestWorkbench::cancelledTrainingStopsPromptly()
+{
+    MainWindow& w = *m_window;
+    utad::ModelConfig config = utad::presetConfig("cpu");
+    config.imageSize = 32;
+    config.ieWidth = 8;
+    config.latentDim = 16;
+    config.expertWidth = 4;
+    config.epochs = 500;  // far longer than the test
+    config.expertEpochs = 500;
+    config.threads = 2;
+    TrainingDialog* dialog = w.startTraining(config);
+    QVERIFY(dialog);
+    TrainingTask* task = w.trainingTask();
+    QVERIFY(task && task->isRunning());
+    QSignalSpy epochs(task, &TrainingTask::epochDone);
+    QSignalSpy finished(task, &Task::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 2, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->previewsShown() >= 1, 10000);
+    screenshot(dialog, QStringLiteral("training.png"));
+
+    QElapsedTimer timer;
+    timer.start();
+    QPushButton* cancel = nullptr;
+    for (QPushButton* b : dialog->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Cancel"))
+            cancel = b;
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 15000);
+    qInfo("training stopped %lld ms after cancel", timer.elapsed());
+    QVERIFY(!task->isRunning());
+    QVERIFY(task->wasCancelled());
+    // The last complete epoch is kept and can be saved.
+    QVERIFY(task->model() != nullptr);
+    const QString saved = m_tmp.filePath(QStringLiteral("cancelled.utad"));
+    QString error;
+    QVERIFY2(dialog->saveModel(saved, &error), qPrintable(error));
+    QVERIFY(utad::Model::load(saved.toStdString())->trained());
+    dialog->close();
+
+    // The window is still usable.
+    QTest::keyClick(w.imageView(), Qt::Key_Down);
+    waitForPanels(w, w.currentImagePath());
+}
+
+void TestWorkbench::closingStopsRunningInference()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+    window.setModel(std::shared_ptr<utad::Model>(utad::Model::load(m_modelPath.toStdString())), m_modelPath);
+    window.project()->setResults({});  // score again even though the autosave holds results
+    QVERIFY(window.runInference());
+    QPointer<InferenceTask> task = window.inferenceTask();
+    QVERIFY(task && task->isRunning());
+    QElapsedTimer timer;
+    timer.start();
+    window.close();
+    QVERIFY(!task || !task->isRunning());
+    QVERIFY(timer.elapsed() < 10000);
+}
+
+void TestWorkbench::cleanupTestCase()
+{
+    m_window.reset();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+}
+
+QTEST_MAIN(TestWorkbench)
+#include "test_workbench.moc"

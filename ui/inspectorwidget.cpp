@@ -1,0 +1,347 @@
+#include "ui/inspectorwidget.h"
+
+#include "ui/panelview.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSlider>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace utad::ui {
+
+namespace {
+constexpr double kMinZoom = 0.05;
+constexpr double kMaxZoom = 64.0;
+}
+
+InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    m_toolBar = new QToolBar(tr("Inspector"), this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(m_toolBar);
+
+    m_residualsAction = m_toolBar->addAction(tr("Residuals"));
+    m_residualsAction->setCheckable(true);
+    m_residualsAction->setShortcut(QKeySequence(Qt::Key_R));
+    m_residualsAction->setToolTip(tr("Show the naive impression and the residual maps (R)"));
+    connect(m_residualsAction, &QAction::toggled, this,
+            [this](bool on) { setMode(on ? PanelMode::Residuals : PanelMode::Stages); });
+    m_toolBar->addSeparator();
+
+    m_zoomInAction = m_toolBar->addAction(tr("Zoom in"));
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.25); });
+    m_zoomOutAction = m_toolBar->addAction(tr("Zoom out"));
+    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(0.8); });
+    m_fitAction = m_toolBar->addAction(tr("Fit"));
+    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    connect(m_fitAction, &QAction::triggered, this, &InspectorWidget::fitToWindow);
+    m_actualSizeAction = m_toolBar->addAction(tr("1:1"));
+    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_actualSizeAction, &QAction::triggered, this, [this] { setZoom(1.0); });
+    m_toolBar->addSeparator();
+
+    m_overlayAction = m_toolBar->addAction(tr("Overlay"));
+    m_overlayAction->setCheckable(true);
+    m_overlayAction->setShortcut(QKeySequence(Qt::Key_O));
+    m_overlayAction->setToolTip(tr("Blend the anomaly map over the input (O)"));
+    connect(m_overlayAction, &QAction::toggled, this, &InspectorWidget::setOverlay);
+    m_opacitySlider = new QSlider(Qt::Horizontal, this);
+    m_opacitySlider->setRange(0, 100);
+    m_opacitySlider->setValue(int(m_style.opacity * 100));
+    m_opacitySlider->setMaximumWidth(100);
+    m_opacitySlider->setToolTip(tr("Overlay opacity"));
+    connect(m_opacitySlider, &QSlider::valueChanged, this, [this](int v) { setOverlayOpacity(v / 100.0); });
+    m_toolBar->addWidget(m_opacitySlider);
+    m_colorMapCombo = new QComboBox(this);
+    m_colorMapCombo->addItems(colorMapNames());
+    m_colorMapCombo->setToolTip(tr("Colour map"));
+    connect(m_colorMapCombo, &QComboBox::currentIndexChanged, this, [this](int i) { setColorMap(ColorMap(i)); });
+    m_toolBar->addWidget(m_colorMapCombo);
+    m_toolBar->addSeparator();
+
+    m_truthAction = m_toolBar->addAction(tr("Ground truth"));
+    m_truthAction->setCheckable(true);
+    m_truthAction->setChecked(true);
+    m_truthAction->setShortcut(QKeySequence(Qt::Key_G));
+    m_truthAction->setToolTip(tr("Outline the ground-truth defect mask in green (G)"));
+    m_predictedAction = m_toolBar->addAction(tr("Predicted"));
+    m_predictedAction->setCheckable(true);
+    m_predictedAction->setChecked(true);
+    m_predictedAction->setShortcut(QKeySequence(Qt::Key_P));
+    m_predictedAction->setToolTip(tr("Outline the predicted defect regions in magenta (P)"));
+    connect(m_truthAction, &QAction::toggled, this, &InspectorWidget::setShowTruth);
+    connect(m_predictedAction, &QAction::toggled, this, &InspectorWidget::setShowPredicted);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(4);
+    for (int i = 0; i < 4; ++i) {
+        auto* title = new QLabel(this);
+        title->setAlignment(Qt::AlignCenter);
+        auto* view = new PanelView(this);
+        view->setObjectName(QStringLiteral("panel%1").arg(i));
+        m_titles[size_t(i)] = title;
+        m_views[size_t(i)] = view;
+        auto* cell = new QVBoxLayout;
+        cell->setSpacing(1);
+        cell->addWidget(title);
+        cell->addWidget(view, 1);
+        grid->addLayout(cell, i / 2, i % 2);
+
+        connect(view, &PanelView::wheelZoom, this, [this, view](double factor, const QPoint& pos) {
+            const QPointF anchor = view->mapToScene(pos);
+            setZoom(m_zoom * factor);
+            // Keep the point under the cursor in place, then move the other panels along.
+            const QPointF moved = view->mapFromScene(anchor) - QPointF(pos);
+            view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + int(std::lround(moved.x())));
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + int(std::lround(moved.y())));
+            syncScrollFrom(view);
+        });
+        connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
+        connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
+        connect(view, &PanelView::hovered, this, &InspectorWidget::onHover);
+        connect(view, &PanelView::left, this, [this] { emit hoverInfo(QString()); });
+    }
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    layout->addLayout(grid, 1);
+    updatePanels();
+}
+
+void InspectorWidget::setSource(const QString& path, const cv::Mat& image, const cv::Mat& truthMask)
+{
+    const bool sizeChanged = image.size() != m_source.size();
+    m_path = path;
+    m_source = image;
+    m_truthMask = truthMask;
+    m_inference.reset();
+    updatePanels();
+    if (sizeChanged && m_fit)
+        fitToWindow();
+}
+
+void InspectorWidget::setInference(const QString& path, const utad::Inference& inference)
+{
+    if (path != m_path)
+        return;
+    m_inference = inference;
+    updatePanels();
+    emit inferenceShown(path);
+}
+
+void InspectorWidget::clear()
+{
+    m_path.clear();
+    m_source = cv::Mat();
+    m_truthMask = cv::Mat();
+    m_inference.reset();
+    setUserMask(QImage());
+    updatePanels();
+}
+
+void InspectorWidget::setMode(PanelMode mode)
+{
+    m_style.mode = mode;
+    const QSignalBlocker blocker(m_residualsAction);
+    m_residualsAction->setChecked(mode == PanelMode::Residuals);
+    updatePanels();
+}
+
+void InspectorWidget::setColorMap(ColorMap map)
+{
+    m_style.colorMap = map;
+    const QSignalBlocker blocker(m_colorMapCombo);
+    m_colorMapCombo->setCurrentIndex(int(map));
+    updatePanels();
+}
+
+void InspectorWidget::setOverlay(bool on)
+{
+    m_style.overlay = on;
+    const QSignalBlocker blocker(m_overlayAction);
+    m_overlayAction->setChecked(on);
+    updatePanels();
+}
+
+void InspectorWidget::setOverlayOpacity(double opacity)
+{
+    m_style.opacity = std::clamp(opacity, 0.0, 1.0);
+    const QSignalBlocker blocker(m_opacitySlider);
+    m_opacitySlider->setValue(int(std::lround(m_style.opacity * 100)));
+    if (m_style.overlay)
+        updatePanels();
+}
+
+void InspectorWidget::setShowTruth(bool on)
+{
+    const QSignalBlocker blocker(m_truthAction);
+    m_truthAction->setChecked(on);
+    updateOutlines();
+}
+
+void InspectorWidget::setShowPredicted(bool on)
+{
+    const QSignalBlocker blocker(m_predictedAction);
+    m_predictedAction->setChecked(on);
+    updateOutlines();
+}
+
+void InspectorWidget::setHeatMax(double value)
+{
+    m_style.heatMax = value;
+    updatePanels();
+}
+
+void InspectorWidget::setRegionThreshold(double pixelThreshold, int minArea)
+{
+    m_pixelThreshold = pixelThreshold;
+    m_minRegionArea = minArea;
+    updateOutlines();
+}
+
+void InspectorWidget::setUserMask(const QImage& mask)
+{
+    for (PanelView* view : m_views)
+        view->setUserMask(mask);
+}
+
+QString InspectorWidget::panelTitle(int index) const { return m_titles[size_t(index)]->text(); }
+
+QImage InspectorWidget::panelImage(int index) const { return m_views[size_t(index)]->render(); }
+
+QImage InspectorWidget::montage(int columns) const
+{
+    std::array<QImage, 4> images;
+    std::array<QString, 4> titles;
+    for (int i = 0; i < 4; ++i) {
+        images[size_t(i)] = panelImage(i);
+        titles[size_t(i)] = panelTitle(i);
+    }
+    return utad::ui::montage(images, titles, columns);
+}
+
+void InspectorWidget::updatePanels()
+{
+    const PanelSet set = renderPanels(m_source, currentInference(), m_style);
+    const QSize size(m_source.cols, m_source.rows);
+    for (int i = 0; i < 4; ++i) {
+        m_titles[size_t(i)]->setText(set.titles[size_t(i)]);
+        m_views[size_t(i)]->setImage(set.images[size_t(i)], size);
+    }
+    updateOutlines();
+    applyZoom();
+    emit panelsUpdated();
+}
+
+void InspectorWidget::updateOutlines()
+{
+    const QPainterPath truth = regionOutline(m_truthMask);
+    QPainterPath predicted;
+    if (m_inference && m_pixelThreshold > 0) {
+        cv::Mat map = m_inference->anomalyMap;
+        if (map.size() != m_source.size() && !map.empty() && !m_source.empty())
+            cv::resize(map, map, m_source.size());
+        predicted = regionOutline(predictedRegions(map, m_pixelThreshold, m_minRegionArea));
+    }
+    for (PanelView* view : m_views) {
+        view->setTruthOutline(truth);
+        view->setPredictedOutline(predicted);
+        view->setOutlinesVisible(m_truthAction->isChecked(), m_predictedAction->isChecked());
+    }
+}
+
+void InspectorWidget::setZoom(double zoom)
+{
+    m_fit = false;
+    m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    applyZoom();
+    emit zoomChanged(m_zoom);
+}
+
+void InspectorWidget::zoomBy(double factor) { setZoom(m_zoom * factor); }
+
+void InspectorWidget::fitToWindow()
+{
+    m_fit = true;
+    applyZoom();
+    emit zoomChanged(m_zoom);
+}
+
+void InspectorWidget::applyZoom()
+{
+    if (m_fit) {
+        const QRectF scene = m_views[0]->sceneRect();
+        const QSize viewport = m_views[0]->viewport()->size();
+        if (scene.width() > 0 && scene.height() > 0 && viewport.width() > 2 && viewport.height() > 2)
+            m_zoom = std::clamp(std::min((viewport.width() - 2) / scene.width(), (viewport.height() - 2) / scene.height()),
+                                kMinZoom, kMaxZoom);
+    }
+    const QTransform transform = QTransform::fromScale(m_zoom, m_zoom);
+    m_syncing = true;
+    for (PanelView* view : m_views)
+        view->setTransform(transform);
+    m_syncing = false;
+    syncScrollFrom(m_views[0]);
+}
+
+void InspectorWidget::syncScrollFrom(PanelView* source)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    for (PanelView* view : m_views)
+        if (view != source) {
+            view->horizontalScrollBar()->setValue(source->horizontalScrollBar()->value());
+            view->verticalScrollBar()->setValue(source->verticalScrollBar()->value());
+        }
+    m_syncing = false;
+}
+
+void InspectorWidget::onHover(const QPointF& scenePos)
+{
+    const int x = int(std::floor(scenePos.x())), y = int(std::floor(scenePos.y()));
+    if (m_source.empty() || x < 0 || y < 0 || x >= m_source.cols || y >= m_source.rows) {
+        emit hoverInfo(QString());
+        return;
+    }
+    QString text = tr("x %1, y %2").arg(x).arg(y);
+    if (m_source.channels() == 1) {
+        text += tr("  value %1").arg(int(m_source.at<uchar>(y, x)));
+    } else if (m_source.channels() == 3) {
+        const cv::Vec3b bgr = m_source.at<cv::Vec3b>(y, x);
+        text += tr("  RGB %1, %2, %3").arg(bgr[2]).arg(bgr[1]).arg(bgr[0]);
+    }
+    if (m_inference && m_inference->anomalyMap.size() == m_source.size() && m_inference->anomalyMap.type() == CV_32F)
+        text += tr("  anomaly %1").arg(double(m_inference->anomalyMap.at<float>(y, x)), 0, 'g', 4);
+    emit hoverInfo(text);
+}
+
+void InspectorWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_fit)
+        applyZoom();
+}
+
+void InspectorWidget::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_fit)
+        applyZoom();
+}
+
+} // namespace utad::ui

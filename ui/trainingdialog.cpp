@@ -1,0 +1,303 @@
+#include "ui/trainingdialog.h"
+
+#include "ui/imageconvert.h"
+#include "ui/trainingtask.h"
+#include "utad/error.h"
+
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace utad::ui {
+
+QString formatDuration(double seconds)
+{
+    if (!(seconds >= 0))
+        return QStringLiteral("?");
+    const int s = int(seconds + 0.5);
+    if (s < 60)
+        return QObject::tr("%1 s").arg(s);
+    if (s < 3600)
+        return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int defaultThreads, QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Train a model"));
+    auto* form = new QFormLayout(this);
+    m_method = new QComboBox(this);
+    m_method->addItem(tr("Two-stage (IE-Net + Expert-Net)"), QStringLiteral("utad"));
+    m_method->addItem(tr("One-stage autoencoder (baseline)"), QStringLiteral("ae"));
+    form->addRow(tr("Method:"), m_method);
+    m_preset = new QComboBox(this);
+    m_preset->addItem(tr("cpu: small networks, minutes on a CPU"), QStringLiteral("cpu"));
+    m_preset->addItem(tr("paper: release-sized networks, for a GPU"), QStringLiteral("paper"));
+    m_preset->setCurrentIndex(std::max(0, m_preset->findData(defaultPreset)));
+    form->addRow(tr("Preset:"), m_preset);
+    m_epochs = new QSpinBox(this);
+    m_epochs->setRange(1, 10000);
+    form->addRow(tr("IE-Net epochs:"), m_epochs);
+    m_expertEpochs = new QSpinBox(this);
+    m_expertEpochs->setRange(0, 10000);
+    m_expertEpochs->setToolTip(tr("Expert-Net epochs (not used by the one-stage autoencoder)"));
+    form->addRow(tr("Expert-Net epochs:"), m_expertEpochs);
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(1);
+    form->addRow(tr("Random seed:"), m_seed);
+    m_threads = new QSpinBox(this);
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("All cores (%1)").arg(QThread::idealThreadCount()));
+    m_threads->setValue(defaultThreads);
+    form->addRow(tr("Threads:"), m_threads);
+    m_augment = new QCheckBox(tr("Flips, rotations and crops of the training images"), this);
+    m_augment->setChecked(true);
+    form->addRow(tr("Augmentation:"), m_augment);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Train"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &TrainOptionsDialog::presetChanged);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &TrainOptionsDialog::presetChanged);
+    presetChanged();
+}
+
+void TrainOptionsDialog::presetChanged()
+{
+    try {
+        const utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
+                                                       utad::methodFromString(m_method->currentData().toString().toStdString()));
+        m_epochs->setValue(c.epochs);
+        m_expertEpochs->setValue(c.expertEpochs);
+        m_expertEpochs->setEnabled(c.method == utad::Method::TwoStage);
+        m_augment->setChecked(c.augment);
+    } catch (const std::exception&) {
+        // Unknown preset: keep the fields as they are; config() reports it.
+    }
+}
+
+utad::ModelConfig TrainOptionsDialog::config() const
+{
+    utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
+                                             utad::methodFromString(m_method->currentData().toString().toStdString()));
+    c.epochs = m_epochs->value();
+    c.expertEpochs = m_expertEpochs->value();
+    c.seed = std::uint64_t(m_seed->value());
+    c.threads = m_threads->value();
+    c.augment = m_augment->isChecked();
+    return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(parent), m_task(task)
+{
+    setWindowTitle(tr("Training"));
+    setModal(false);
+    resize(760, 560);
+    auto* layout = new QVBoxLayout(this);
+
+    m_stage = new QLabel(tr("Starting..."), this);
+    layout->addWidget(m_stage);
+    auto* progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    progressRow->addWidget(m_progress, 1);
+    m_eta = new QLabel(this);
+    m_eta->setMinimumWidth(200);
+    progressRow->addWidget(m_eta);
+    layout->addLayout(progressRow);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(220);
+    m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->yAxis->setLabel(tr("loss"));
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(font());
+    layout->addWidget(m_plot, 1);
+
+    auto* previewRow = new QHBoxLayout;
+    const QStringList titles{tr("Training image"), tr("Impression"), tr("Reconstruction")};
+    for (int i = 0; i < 3; ++i) {
+        auto* box = new QVBoxLayout;
+        auto* title = new QLabel(titles[i], this);
+        title->setAlignment(Qt::AlignCenter);
+        m_preview[size_t(i)] = new QLabel(this);
+        m_preview[size_t(i)]->setFixedSize(160, 160);
+        m_preview[size_t(i)]->setAlignment(Qt::AlignCenter);
+        m_preview[size_t(i)]->setStyleSheet(QStringLiteral("background: #303030"));
+        box->addWidget(title);
+        box->addWidget(m_preview[size_t(i)]);
+        previewRow->addLayout(box);
+    }
+    previewRow->addStretch(1);
+    layout->addLayout(previewRow);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(2000);
+    m_log->setMaximumHeight(90);
+    layout->addWidget(m_log);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_save = new QPushButton(tr("Save model..."), this);
+    m_use = new QPushButton(tr("Use model"), this);
+    m_close = new QPushButton(tr("Close"), this);
+    for (QPushButton* b : {m_cancel, m_save, m_use, m_close})
+        buttons->addWidget(b);
+    m_save->setEnabled(false);
+    m_use->setEnabled(false);
+    m_close->setEnabled(false);
+    layout->addLayout(buttons);
+
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_task) {
+            m_task->cancel();
+            m_cancel->setEnabled(false);
+            m_stage->setText(tr("Stopping after the current batch..."));
+        }
+    });
+    connect(m_save, &QPushButton::clicked, this, &TrainingDialog::onSave);
+    connect(m_use, &QPushButton::clicked, this, &TrainingDialog::onUse);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
+
+    connect(task, &TrainingTask::epochDone, this, &TrainingDialog::onEpoch);
+    connect(task, &TrainingTask::preview, this, &TrainingDialog::onPreview);
+    connect(task, &TrainingTask::log, m_log, &QPlainTextEdit::appendPlainText);
+    connect(task, &TrainingTask::finished, this, &TrainingDialog::onFinished);
+}
+
+void TrainingDialog::onEpoch(const utad::TrainProgress& p)
+{
+    const QString stage = QString::fromStdString(p.stage);
+    m_stage->setText(tr("%1: epoch %2 of %3, loss %4").arg(stage).arg(p.epoch).arg(p.epochs).arg(p.loss, 0, 'g', 4));
+    m_progress->setValue(int(p.fraction * 1000));
+    m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
+    // One curve per stage: their losses have different scales and meanings.
+    if (stage != m_lastStage) {
+        m_lastStage = stage;
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setName(stage);
+        static const QColor colors[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
+        graph->setPen(QPen(colors[(m_plot->graphCount() - 1) % 4], 2));
+        graph->setScatterStyle(QCPScatterStyle::ssDisc);
+    }
+    ++m_point;
+    m_plot->graph(m_plot->graphCount() - 1)->addData(m_point, p.loss);
+    m_plot->rescaleAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingDialog::onPreview(const utad::Inference& inference)
+{
+    const cv::Mat* images[] = {&inference.input, &inference.impression, &inference.reconstruction};
+    for (int i = 0; i < 3; ++i) {
+        const QImage image = toQImage(*images[i]);
+        if (!image.isNull())
+            m_preview[size_t(i)]->setPixmap(QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    }
+    ++m_previews;
+}
+
+void TrainingDialog::onFinished(bool ok)
+{
+    m_cancel->setEnabled(false);
+    m_close->setEnabled(true);
+    if (!m_task)
+        return;
+    m_model = m_task->model();
+    if (ok) {
+        m_progress->setValue(1000);
+        m_stage->setText(tr("Training finished. Save the model to keep it."));
+    } else if (!m_task->errorMessage().isEmpty()) {
+        m_stage->setText(tr("Training failed: %1").arg(m_task->errorMessage()));
+        m_log->appendPlainText(m_task->errorMessage());
+    } else if (m_model) {
+        m_stage->setText(tr("Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.",
+                            nullptr, m_task->epochsDone()));
+    } else {
+        m_stage->setText(tr("Training stopped before the first epoch completed; there is no model to save."));
+    }
+    m_save->setEnabled(m_model != nullptr);
+    m_use->setEnabled(m_model != nullptr);
+}
+
+bool TrainingDialog::saveModel(const QString& path, QString* error)
+{
+    if (!m_model) {
+        if (error)
+            *error = tr("There is no trained model to save.");
+        return false;
+    }
+    try {
+        m_model->save(path.toStdString());
+        m_savedPath = path;
+        return true;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromLocal8Bit(e.what());
+        return false;
+    }
+}
+
+void TrainingDialog::onSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(), tr("UTAD models (*.utad)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"), &error))
+        m_stage->setText(tr("Saved to %1").arg(m_savedPath));
+    else
+        m_stage->setText(tr("Could not save: %1").arg(error));
+}
+
+void TrainingDialog::onUse()
+{
+    if (!m_model)
+        return;
+    emit modelReady(m_model, m_savedPath);
+    accept();
+}
+
+void TrainingDialog::closeEvent(QCloseEvent* event)
+{
+    // Closing the window while training runs stops the run (the last complete epoch is kept).
+    if (m_task && m_task->isRunning()) {
+        m_task->cancel();
+        event->ignore();
+        m_stage->setText(tr("Stopping after the current batch..."));
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+void TrainingDialog::reject()
+{
+    if (m_task && m_task->isRunning()) {
+        m_task->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace utad::ui

@@ -1,0 +1,88 @@
+#pragma once
+// Training from the workbench: the options dialog, and the window that follows a TrainingTask
+// (progress with ETA, live loss curve, preview of a fixed training image after every epoch).
+#include "utad/model.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <array>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace utad::ui {
+
+class TrainingTask;
+
+class TrainOptionsDialog : public QDialog {
+    Q_OBJECT
+public:
+    TrainOptionsDialog(const QString& defaultPreset, int defaultThreads, QWidget* parent = nullptr);
+    utad::ModelConfig config() const;  // the preset's defaults with the user's choices applied
+
+private:
+    void presetChanged();
+    QComboBox* m_method;
+    QComboBox* m_preset;
+    QSpinBox* m_epochs;
+    QSpinBox* m_expertEpochs;
+    QSpinBox* m_seed;
+    QSpinBox* m_threads;
+    QCheckBox* m_augment;
+};
+
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    // Follows `task` (not owned); it should not have been started yet or just now.
+    explicit TrainingDialog(TrainingTask* task, QWidget* parent = nullptr);
+
+    TrainingTask* task() const { return m_task; }
+    QCustomPlot* lossPlot() const { return m_plot; }
+    int previewsShown() const { return m_previews; }
+    // Writes the trained model (atomically). Returns false and fills `error` on failure.
+    bool saveModel(const QString& path, QString* error);
+
+signals:
+    // The user chose to use the trained model; `path` is where it was saved, empty if unsaved.
+    void modelReady(std::shared_ptr<utad::Model> model, const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void reject() override;
+
+private:
+    void onEpoch(const utad::TrainProgress& progress);
+    void onPreview(const utad::Inference& inference);
+    void onFinished(bool ok);
+    void onSave();
+    void onUse();
+
+    QPointer<TrainingTask> m_task;
+    std::shared_ptr<utad::Model> m_model;
+    QString m_savedPath;
+    QLabel* m_stage;
+    QLabel* m_eta;
+    QProgressBar* m_progress;
+    QCustomPlot* m_plot;
+    std::array<QLabel*, 3> m_preview{};
+    QPlainTextEdit* m_log;
+    QPushButton* m_cancel;
+    QPushButton* m_save;
+    QPushButton* m_use;
+    QPushButton* m_close;
+    QString m_lastStage;
+    int m_point = 0;
+    int m_previews = 0;
+};
+
+QString formatDuration(double seconds);
+
+} // namespace utad::ui
