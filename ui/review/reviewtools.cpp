@@ -1,14 +1,360 @@
 #include "ui/review/reviewtools.h"
 
+#include "ui/imageconvert.h"
+#include "ui/imagelistmodel.h"
 #include "ui/inferencetask.h"
+#include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
+#include "ui/project.h"
+#include "ui/review/annotationpanel.h"
+#include "ui/review/annotationstore.h"
+#include "ui/review/maskeditor.h"
+#include "ui/review/retrain.h"
+#include "ui/review/reviewreport.h"
+#include "ui/review/thresholdpanel.h"
 #include "ui/trainingtask.h"
+#include "utad/error.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <cmath>
 
 namespace utad::ui {
 
 void installReviewTools(MainWindow* window)
 {
-    Q_UNUSED(window);
+    if (!ReviewTools::of(window))
+        new ReviewTools(window);
+}
+
+Retrainer* ReviewTools::retrainer() const { return m_retrainer; }
+
+ReviewTools* ReviewTools::of(MainWindow* window) { return window->findChild<ReviewTools*>(QString(), Qt::FindDirectChildrenOnly); }
+
+ReviewTools::ReviewTools(MainWindow* window) : QObject(window), m_window(window)
+{
+    Project* project = window->project();
+    AnnotationStore* store = project->annotations();
+
+    m_thresholds = new ThresholdPanel(project, window);
+    m_thresholdDock = new QDockWidget(tr("Thresholds"), window);
+    m_thresholdDock->setObjectName(QStringLiteral("thresholdsDock"));
+    m_thresholdDock->setWidget(m_thresholds);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_thresholdDock);
+
+    m_annotations = new AnnotationPanel(project, window);
+    m_annotationDock = new QDockWidget(tr("Review"), window);
+    m_annotationDock->setObjectName(QStringLiteral("reviewDock"));
+    m_annotationDock->setWidget(m_annotations);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
+    // The one-key shortcuts work wherever the focus is in the window (text fields keep their keys).
+    window->addActions(m_annotations->reviewActions());
+
+    // Edit menu: undo and redo of review marks.
+    m_undo = store->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = store->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    QMenuBar* bar = window->menuBar();
+    QMenu* edit = new QMenu(tr("&Edit"), bar);
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    QAction* before = window->viewMenu() ? window->viewMenu()->menuAction() : nullptr;
+    bar->insertMenu(before, edit);
+
+    QMenu* review = new QMenu(tr("&Review"), bar);
+    review->addActions(m_annotations->reviewActions());
+    review->addSeparator();
+    m_retrainAction = review->addAction(tr("Re&train with marks..."), this, &ReviewTools::onRetrain);
+    m_retrainAction->setToolTip(tr("Train a new model with the false positives as good images and compare"));
+    m_exportAction = review->addAction(tr("E&xport review report..."), this, &ReviewTools::onExportReport);
+    bar->insertMenu(before, review);
+    if (window->viewMenu()) {
+        window->viewMenu()->addAction(m_thresholdDock->toggleViewAction());
+        window->viewMenu()->addAction(m_annotationDock->toggleViewAction());
+    }
+
+    m_refilter = new QTimer(this);
+    m_refilter->setSingleShot(true);
+    m_refilter->setInterval(0);
+    connect(m_refilter, &QTimer::timeout, this, [this] {
+        if (m_annotations->filter() != ReviewFilter::All)
+            m_window->refilterImages();
+    });
+
+    connect(window, &MainWindow::currentImageChanged, this, &ReviewTools::onCurrentImage);
+    connect(window, &MainWindow::modelLoaded, this, [this] {
+        if (m_window->model())
+            m_thresholds->setCalibration(m_window->model()->info().calibration);
+    });
+    connect(m_annotations, &AnnotationPanel::filterChanged, this, [this] { applyFilter(); });
+    connect(m_annotations, &AnnotationPanel::nextUnreviewedRequested, this, &ReviewTools::goToNextUnreviewed);
+    connect(m_annotations, &AnnotationPanel::drawMaskRequested, this, &ReviewTools::editMask);
+    connect(store, &AnnotationStore::changed, this, [this](const QString& path) {
+        if (path == m_window->currentImagePath())
+            updateUserMask();
+        m_refilter->start();
+    });
+    connect(store, &AnnotationStore::reset, this, [this] {
+        updateUserMask();
+        m_refilter->start();
+    });
+    connect(store, &AnnotationStore::writeFailed, this, [this](const QString& message) {
+        m_window->log(message);
+        QMessageBox::warning(m_window, tr("Review"), message);
+    });
+    connect(project, &Project::resultsChanged, this, [this] {
+        rebuildIndex();
+        m_refilter->start();
+    });
+    connect(project, &Project::thresholdsChanged, m_refilter, qOverload<>(&QTimer::start));
+
+    rebuildIndex();
+    if (window->model())
+        m_thresholds->setCalibration(window->model()->info().calibration);
+    onCurrentImage(window->currentImagePath());
+}
+
+void ReviewTools::rebuildIndex()
+{
+    m_resultIndex.clear();
+    const auto& results = m_window->project()->results();
+    m_resultIndex.reserve(int(results.size()));
+    for (size_t i = 0; i < results.size(); ++i)
+        m_resultIndex.insert(QString::fromStdString(results[i].path), int(i));
+}
+
+void ReviewTools::onCurrentImage(const QString& path)
+{
+    m_annotations->setImagePath(path);
+    updateUserMask();
+}
+
+void ReviewTools::updateUserMask()
+{
+    const QString path = m_window->currentImagePath();
+    m_window->inspector()->setUserMask(path.isEmpty() ? QImage() : m_window->project()->annotations()->mask(path));
+}
+
+void ReviewTools::setFilter(ReviewFilter filter) { m_annotations->setFilter(filter); }
+
+void ReviewTools::applyFilter()
+{
+    const ReviewFilter filter = m_annotations->filter();
+    if (filter == ReviewFilter::All) {
+        m_window->setImageFilter({});
+        return;
+    }
+    // Looks results up through the index: the proxy asks once per row.
+    m_window->setImageFilter([this, filter](const QString& path) {
+        const Project& project = *m_window->project();
+        const int i = m_resultIndex.value(path, -1);
+        const utad::ImageResult* result = i >= 0 ? &project.results()[size_t(i)] : nullptr;
+        return matchesReviewFilter(filter, project, result, project.annotations()->annotation(path));
+    });
+}
+
+QString ReviewTools::nextUnreviewed() const
+{
+    const QAbstractItemModel* proxy = m_window->imageProxy();
+    const int rows = proxy->rowCount();
+    if (rows == 0)
+        return {};
+    const QString current = m_window->currentImagePath();
+    int start = 0;
+    for (int r = 0; r < rows && !current.isEmpty(); ++r)
+        if (proxy->index(r, 0).data(ImageListModel::PathRole).toString() == current) {
+            start = r + 1;
+            break;
+        }
+    const AnnotationStore* store = m_window->project()->annotations();
+    for (int k = 0; k < rows; ++k) {
+        const QString path = proxy->index((start + k) % rows, 0).data(ImageListModel::PathRole).toString();
+        if (path != current && !isReviewed(store->annotation(path)))
+            return path;
+    }
+    return {};
+}
+
+bool ReviewTools::goToNextUnreviewed()
+{
+    // Chosen before the current image is marked: with the "unreviewed" filter it leaves the list.
+    const QString next = nextUnreviewed();
+    const QString current = m_window->currentImagePath();
+    if (!current.isEmpty())
+        m_window->project()->annotations()->setReviewed(current, true);
+    if (next.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Every listed image is reviewed."), 5000);
+        return false;
+    }
+    m_window->selectImage(next);
+    return true;
+}
+
+void ReviewTools::editMask(const QString& imagePath)
+{
+    QImage image;
+    try {
+        image = toQImage(utad::readImage(imagePath.toStdString()));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Draw the defect"), QString::fromLocal8Bit(e.what()));
+        return;
+    }
+    AnnotationStore* store = m_window->project()->annotations();
+    MaskEditorDialog dialog(image, store->mask(imagePath), QFileInfo(imagePath).fileName(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // One undo step: the mask; an empty drawing removes it. Drawing a defect marks it missed
+    // unless the reviewer already said otherwise.
+    store->undoStack()->beginMacro(tr("Draw defect on %1").arg(QFileInfo(imagePath).fileName()));
+    store->setMask(imagePath, dialog.canvas()->isEmpty() ? QImage() : dialog.mask());
+    if (!dialog.canvas()->isEmpty() && store->annotation(imagePath).mark == Mark::None)
+        store->setMark(imagePath, Mark::MissedDefect);
+    store->undoStack()->endMacro();
+}
+
+bool ReviewTools::exportReport(const QString& htmlPath, bool pdf, QString* error)
+{
+    ReportOptions options;
+    const auto model = m_window->model();
+    options.model = model.get();
+    if (!writeReviewReport(*m_window->project(), htmlPath, error, options))
+        return false;
+    if (pdf) {
+        const QFileInfo info(htmlPath);
+        return printReviewReport(htmlPath, info.dir().filePath(info.completeBaseName() + QStringLiteral(".pdf")), error);
+    }
+    return true;
+}
+
+void ReviewTools::onExportReport()
+{
+    const QString suggested = m_window->project()->filePath().isEmpty()
+                                  ? QStringLiteral("review-report.html")
+                                  : QFileInfo(m_window->project()->filePath()).dir().filePath(QStringLiteral("review-report.html"));
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export review report"), suggested,
+                                                      tr("HTML report, with CSV and PDF beside it (*.html)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool ok = exportReport(path, true, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QMessageBox::warning(m_window, tr("Export review report"), error);
+        return;
+    }
+    m_window->log(tr("Review report written to %1 (with .csv and .pdf)").arg(path));
+    m_window->statusBar()->showMessage(tr("Review report written to %1").arg(path), 8000);
+}
+
+Retrainer* ReviewTools::startRetraining()
+{
+    if (m_retrainer && m_retrainer->isRunning())
+        return m_retrainer;
+    const auto model = m_window->model();
+    const utad::Dataset* dataset = m_window->dataset();
+    QString problem;
+    if (!model)
+        problem = tr("Load or train a model first.");
+    else if (!dataset)
+        problem = tr("Open a dataset first.");
+    else if (m_window->trainingTask() && m_window->trainingTask()->isRunning())
+        problem = tr("A training run is already going on.");
+    if (problem.isEmpty()) {
+        int added = 0;
+        datasetWithFalsePositives(*dataset, *m_window->project()->annotations(), &added);
+        if (added == 0)
+            problem = tr("No image is marked as a false positive (F): there is nothing new to learn from.");
+    }
+    m_problem = problem;
+    if (!problem.isEmpty()) {
+        m_window->statusBar()->showMessage(problem, 8000);
+        m_window->log(problem);
+        return nullptr;
+    }
+    m_retrainer = new Retrainer(m_window->project(), model->info().config, *dataset, this);
+    connect(m_retrainer, &Retrainer::finished, this, &ReviewTools::onRetrainFinished);
+    m_retrainer->start();
+    return m_retrainer;
+}
+
+void ReviewTools::onRetrain()
+{
+    Retrainer* retrainer = startRetraining();
+    if (!retrainer) {
+        QMessageBox::information(m_window, tr("Retrain with marks"), m_problem);
+        return;
+    }
+    auto* progress = new QProgressDialog(tr("Retraining with %n false positive(s) as good images…", nullptr,
+                                            retrainer->addedImages()),
+                                         tr("Cancel"), 0, 1000, m_window);
+    progress->setWindowTitle(tr("Retrain with marks"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(retrainer, &Retrainer::progressChanged, progress, [progress](double f, const QString& text) {
+        progress->setValue(int(1000 * f));
+        progress->setLabelText(text);
+    });
+    connect(progress, &QProgressDialog::canceled, retrainer, &Retrainer::cancel);
+    connect(retrainer, &Retrainer::finished, progress, &QProgressDialog::close);
+    progress->show();
+}
+
+void ReviewTools::onRetrainFinished(bool ok)
+{
+    const RetrainOutcome& outcome = m_retrainer->outcome();
+    if (!ok) {
+        m_window->log(outcome.error);
+        if (!outcome.cancelled)
+            QMessageBox::warning(m_window, tr("Retrain with marks"), outcome.error);
+        return;
+    }
+    m_window->log(tr("Retrained with %n more good image(s); %1 decision(s) changed", nullptr, outcome.addedImages)
+                      .arg(outcome.changes.size()));
+    auto* dialog = new RetrainComparisonDialog(outcome, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RetrainComparisonDialog::useNewModelRequested, this, [this, dialog] {
+        useModel(m_retrainer->outcome());
+        dialog->accept();
+    });
+    dialog->show();
+}
+
+void ReviewTools::useModel(const RetrainOutcome& outcome)
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save the new model"), QString(), tr("UTAD model (*.utad)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".utad");
+    try {
+        outcome.model->save(path.toStdString());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, tr("Save the new model"), QString::fromLocal8Bit(e.what()));
+        return;
+    }
+    Project* project = m_window->project();
+    const Thresholds thresholds = project->thresholds();
+    m_window->setModel(outcome.model, path);
+    // The new model's scores are already known: no second inference run.
+    project->setResultsModelStamp(Project::modelStamp(path));
+    project->setMetrics(outcome.report.metrics);
+    project->setResults(outcome.report.results);
+    project->setThresholds(thresholds);
 }
 
 } // namespace utad::ui

@@ -1,7 +1,74 @@
 #pragma once
 // The review loop (threshold panel, annotations with undo, report export) plugs into the
 // workbench window through this one call, made once at the end of MainWindow's constructor.
+#include "ui/review/reviewfilter.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QTimer;
+
 namespace utad::ui {
+
+class AnnotationPanel;
 class MainWindow;
+class Retrainer;
+struct RetrainOutcome;
+class ThresholdPanel;
+
 void installReviewTools(MainWindow* window);
+
+// Owned by the window; reachable with ReviewTools::of(window).
+class ReviewTools : public QObject {
+    Q_OBJECT
+public:
+    explicit ReviewTools(MainWindow* window);
+    static ReviewTools* of(MainWindow* window);
+
+    ThresholdPanel* thresholdPanel() const { return m_thresholds; }
+    AnnotationPanel* annotationPanel() const { return m_annotations; }
+    QAction* undoAction() const { return m_undo; }
+    QAction* redoAction() const { return m_redo; }
+    QAction* retrainAction() const { return m_retrainAction; }
+    QAction* exportAction() const { return m_exportAction; }
+
+    void setFilter(ReviewFilter filter);
+    // The next unreviewed image in the list's order after the current one (wrapping); empty when none.
+    QString nextUnreviewed() const;
+    // Marks the current image reviewed and selects the next unreviewed one. Returns false at the end.
+    bool goToNextUnreviewed();
+    void editMask(const QString& imagePath);
+    // Dialog-free versions of the menu actions.
+    bool exportReport(const QString& htmlPath, bool pdf, QString* error);
+    Retrainer* startRetraining();  // null (with a message) when there is no model, dataset or mark
+    Retrainer* retrainer() const;
+    QString lastProblem() const { return m_problem; }  // why startRetraining() returned null
+
+private:
+    void onCurrentImage(const QString& path);
+    void updateUserMask();
+    void applyFilter();
+    void rebuildIndex();
+    void onExportReport();
+    void onRetrain();
+    void onRetrainFinished(bool ok);
+    void useModel(const RetrainOutcome& outcome);
+
+    MainWindow* m_window;
+    ThresholdPanel* m_thresholds;
+    AnnotationPanel* m_annotations;
+    QDockWidget* m_thresholdDock;
+    QDockWidget* m_annotationDock;
+    QAction* m_undo;
+    QAction* m_redo;
+    QAction* m_retrainAction;
+    QAction* m_exportAction;
+    QTimer* m_refilter;
+    QHash<QString, int> m_resultIndex;  // image path -> index in Project::results()
+    QPointer<Retrainer> m_retrainer;
+    QString m_problem;
+};
+
 } // namespace utad::ui

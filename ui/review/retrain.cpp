@@ -1,0 +1,251 @@
+#include "ui/review/retrain.h"
+
+#include "ui/imagelistmodel.h"
+#include "ui/inferencetask.h"
+#include "ui/review/annotationstore.h"
+#include "ui/review/scoreindex.h"
+#include "ui/trainingtask.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <unordered_map>
+
+namespace utad::ui {
+
+// Training takes most of the time; scoring the test set the rest.
+constexpr double kTrainingShare = 0.85;
+
+utad::Dataset datasetWithFalsePositives(const utad::Dataset& dataset, const AnnotationStore& annotations, int* added)
+{
+    utad::Dataset copy = dataset;
+    QSet<QString> inTraining;
+    for (const utad::Sample& s : dataset.train)
+        inTraining.insert(QString::fromStdString(s.path));
+    int n = 0;
+    for (const utad::Sample& s : dataset.test) {
+        const QString path = QString::fromStdString(s.path);
+        if (annotations.annotation(path).mark != Mark::FalsePositive || inTraining.contains(path))
+            continue;
+        utad::Sample good = s;
+        good.label = utad::Label::Good;
+        good.defectType = "good";
+        good.maskPath.clear();
+        copy.train.push_back(std::move(good));
+        inTraining.insert(path);
+        ++n;
+    }
+    if (added)
+        *added = n;
+    return copy;
+}
+
+OperatingMetrics operatingMetrics(const std::vector<utad::ImageResult>& results, const AnnotationStore* annotations,
+                                  double threshold)
+{
+    const ScoreIndex index(results, annotations);
+    OperatingMetrics m;
+    m.imageAuroc = index.auroc();
+    m.confusion = index.confusionAt(threshold);
+    m.flagged = m.confusion.tp + m.confusion.fp + index.flaggedUnknown(threshold);
+    return m;
+}
+
+std::vector<DecisionChange> decisionChanges(const std::vector<utad::ImageResult>& before,
+                                            const std::vector<utad::ImageResult>& after, const Project& project)
+{
+    auto scored = [](const utad::ImageResult& r) { return r.error.empty() && std::isfinite(r.score); };
+    std::unordered_map<std::string, const utad::ImageResult*> old;
+    for (const utad::ImageResult& r : before)
+        if (scored(r))
+            old.emplace(r.path, &r);
+    std::vector<DecisionChange> changes;
+    for (const utad::ImageResult& r : after) {
+        const auto it = old.find(r.path);
+        if (!scored(r) || it == old.end())
+            continue;
+        DecisionChange c;
+        c.path = QString::fromStdString(r.path);
+        c.label = r.label;
+        c.scoreBefore = it->second->score;
+        c.scoreAfter = r.score;
+        c.before = project.decide(c.scoreBefore);
+        c.after = project.decide(c.scoreAfter);
+        if (c.before != c.after)
+            changes.push_back(c);
+    }
+    return changes;
+}
+
+Retrainer::Retrainer(Project* project, const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent)
+    : QObject(parent), m_project(project), m_config(config)
+{
+    m_dataset = datasetWithFalsePositives(dataset, *project->annotations(), &m_outcome.addedImages);
+    if (m_dataset.test.empty())
+        m_dataset.test = dataset.train;  // a plain folder: score what there is
+}
+
+Retrainer::~Retrainer()
+{
+    // The tasks are children: their destructors cancel and wait.
+}
+
+bool Retrainer::isRunning() const
+{
+    return (m_training && m_training->isRunning()) || (m_scoring && m_scoring->isRunning());
+}
+
+void Retrainer::start()
+{
+    m_outcome.before = m_project->results();
+    m_outcome.thresholds = m_project->thresholds();
+    m_cancelled = false;
+    m_training = new TrainingTask(m_config, m_dataset, this);
+    connect(m_training, &Task::progressChanged, this, [this](double f, const QString& text) {
+        emit progressChanged(kTrainingShare * f, tr("Training: %1").arg(text));
+    });
+    connect(m_training, &Task::finished, this, &Retrainer::trainingFinished);
+    emit progressChanged(0, tr("Training with %n more good image(s)", nullptr, m_outcome.addedImages));
+    m_training->start();
+}
+
+void Retrainer::cancel()
+{
+    m_cancelled = true;
+    if (m_training)
+        m_training->cancel();
+    if (m_scoring)
+        m_scoring->cancel();
+}
+
+void Retrainer::fail(const QString& message)
+{
+    m_outcome.error = message;
+    m_outcome.cancelled = m_cancelled;
+    emit finished(false);
+}
+
+void Retrainer::trainingFinished(bool ok)
+{
+    m_outcome.model = m_training->model();
+    const QString error = m_training->errorMessage();
+    m_training->deleteLater();
+    if (m_cancelled || !ok || !m_outcome.model) {
+        fail(error.isEmpty() ? tr("Retraining was cancelled.") : error);
+        return;
+    }
+    m_scoring = new InferenceTask(m_outcome.model, m_dataset, {}, this);
+    connect(m_scoring, &Task::progressChanged, this, [this](double f, const QString&) {
+        emit progressChanged(kTrainingShare + (1 - kTrainingShare) * f, tr("Scoring the test images"));
+    });
+    connect(m_scoring, &Task::finished, this, &Retrainer::scoringFinished);
+    m_scoring->start();
+}
+
+void Retrainer::scoringFinished(bool ok)
+{
+    const QString error = m_scoring->errorMessage();
+    m_outcome.report = m_scoring->report();
+    m_scoring->deleteLater();
+    if (m_cancelled || !ok) {
+        fail(error.isEmpty() ? tr("Retraining was cancelled.") : error);
+        return;
+    }
+    const AnnotationStore* marks = m_project->annotations();
+    m_outcome.beforeMetrics = operatingMetrics(m_outcome.before, marks, m_outcome.thresholds.image);
+    m_outcome.afterMetrics = operatingMetrics(m_outcome.report.results, marks, m_outcome.thresholds.image);
+    m_outcome.changes = decisionChanges(m_outcome.before, m_outcome.report.results, *m_project);
+    emit progressChanged(1, tr("Done"));
+    emit finished(true);
+}
+
+namespace {
+
+QString percentOrDash(double v, bool defined)
+{
+    return defined && std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("–");
+}
+
+QStringList metricRows(const OperatingMetrics& m)
+{
+    const utad::Confusion& c = m.confusion;
+    return {std::isfinite(m.imageAuroc) ? QString::number(m.imageAuroc, 'f', 4) : QStringLiteral("–"),
+            percentOrDash(c.f1(), c.tp + c.fp + c.fn > 0),
+            percentOrDash(c.precision(), c.tp + c.fp > 0),
+            percentOrDash(c.recall(), c.tp + c.fn > 0),
+            percentOrDash(c.falsePositiveRate(), c.fp + c.tn > 0),
+            QString::number(c.tp),
+            QString::number(c.fp),
+            QString::number(c.tn),
+            QString::number(c.fn),
+            QString::number(m.flagged)};
+}
+
+} // namespace
+
+RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Retrained model: before and after"));
+    auto* intro = new QLabel(tr("%n image(s) marked as false positives joined the training set. Metrics at the image "
+                                "threshold %1 (labels: ground truth, else the review marks).",
+                                nullptr, outcome.addedImages)
+                                 .arg(outcome.thresholds.image, 0, 'g', 5),
+                             this);
+    intro->setWordWrap(true);
+
+    const QStringList names{tr("Image AUROC"), tr("F1"), tr("Precision"), tr("Recall"), tr("False-positive rate"),
+                            tr("Defective flagged (TP)"), tr("Good flagged (FP)"), tr("Good passed (TN)"),
+                            tr("Defective passed (FN)"), tr("Images flagged")};
+    m_metrics = new QTableWidget(int(names.size()), 2, this);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    m_metrics->setHorizontalHeaderLabels({tr("Before"), tr("After")});
+    m_metrics->setVerticalHeaderLabels(names);
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    const QStringList before = metricRows(outcome.beforeMetrics), after = metricRows(outcome.afterMetrics);
+    for (int i = 0; i < names.size(); ++i) {
+        m_metrics->setItem(i, 0, new QTableWidgetItem(before[i]));
+        m_metrics->setItem(i, 1, new QTableWidgetItem(after[i]));
+    }
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+
+    auto* changedLabel = new QLabel(tr("%n image(s) changed decision:", nullptr, int(outcome.changes.size())), this);
+    m_changes = new QTableWidget(int(outcome.changes.size()), 4, this);
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_changes->setHorizontalHeaderLabels({tr("Image"), tr("Truth"), tr("Before"), tr("After")});
+    m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changes->setSortingEnabled(false);
+    for (int i = 0; i < int(outcome.changes.size()); ++i) {
+        const DecisionChange& c = outcome.changes[size_t(i)];
+        auto* name = new QTableWidgetItem(QFileInfo(c.path).fileName());
+        name->setToolTip(c.path);
+        m_changes->setItem(i, 0, name);
+        m_changes->setItem(i, 1, new QTableWidgetItem(labelDisplayName(c.label)));
+        m_changes->setItem(i, 2, new QTableWidgetItem(QStringLiteral("%1 (%2)").arg(decisionName(int(c.before))).arg(c.scoreBefore, 0, 'g', 4)));
+        m_changes->setItem(i, 3, new QTableWidgetItem(QStringLiteral("%1 (%2)").arg(decisionName(int(c.after))).arg(c.scoreAfter, 0, 'g', 4)));
+    }
+    m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_changes->setSortingEnabled(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* use = buttons->addButton(tr("Use the new model…"), QDialogButtonBox::AcceptRole);
+    use->setEnabled(outcome.model != nullptr);
+    connect(use, &QPushButton::clicked, this, &RetrainComparisonDialog::useNewModelRequested);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_metrics);
+    layout->addWidget(changedLabel);
+    layout->addWidget(m_changes, 1);
+    layout->addWidget(buttons);
+    resize(620, 640);
+}
+
+} // namespace utad::ui

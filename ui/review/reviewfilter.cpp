@@ -1,0 +1,57 @@
+#include "ui/review/reviewfilter.h"
+
+#include <QObject>
+#include <cmath>
+
+namespace utad::ui {
+
+QStringList reviewFilterNames()
+{
+    return {QObject::tr("All images"), QObject::tr("False positives"), QObject::tr("False negatives"),
+            QObject::tr("Uncertain"), QObject::tr("Annotated"), QObject::tr("Unreviewed")};
+}
+
+bool isReviewed(const Annotation& annotation)
+{
+    return annotation.reviewed || annotation.mark != Mark::None || !annotation.maskFile.isEmpty();
+}
+
+bool matchesReviewFilter(ReviewFilter filter, const Project& project, const utad::ImageResult* result,
+                         const Annotation& annotation)
+{
+    switch (filter) {
+    case ReviewFilter::All: return true;
+    case ReviewFilter::Annotated: return annotation.mark != Mark::None || !annotation.note.isEmpty() || !annotation.maskFile.isEmpty();
+    case ReviewFilter::Unreviewed: return !isReviewed(annotation);
+    default: break;
+    }
+    const bool scored = result && result->error.empty() && std::isfinite(result->score);
+    switch (filter) {
+    case ReviewFilter::FalsePositives: {
+        if (annotation.mark == Mark::FalsePositive)
+            return true;
+        if (!scored || annotation.mark == Mark::ConfirmedDefect)
+            return false;
+        return project.decide(result->score) != Decision::Good && result->label == utad::Label::Good;
+    }
+    case ReviewFilter::FalseNegatives: {
+        if (annotation.mark == Mark::MissedDefect)
+            return true;
+        if (!scored)
+            return false;
+        return project.decide(result->score) == Decision::Good && result->label == utad::Label::Anomalous;
+    }
+    case ReviewFilter::Uncertain: return scored && project.decide(result->score) == Decision::Uncertain;
+    default: break;
+    }
+    return true;
+}
+
+bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QString& imagePath)
+{
+    const int i = project.indexOf(imagePath);
+    const utad::ImageResult* result = i >= 0 ? &project.results()[size_t(i)] : nullptr;
+    return matchesReviewFilter(filter, project, result, project.annotations()->annotation(imagePath));
+}
+
+} // namespace utad::ui

@@ -1,0 +1,26 @@
+#pragma once
+// Which images the review lists: the image browser's extra filter and "next unreviewed".
+#include "ui/project.h"
+#include "ui/review/annotationstore.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace utad::ui {
+
+enum class ReviewFilter { All, FalsePositives, FalseNegatives, Uncertain, Annotated, Unreviewed };
+QStringList reviewFilterNames();  // in enum order, for combo boxes
+
+// Reviewed: the reviewer marked it, drew a mask or accepted the model's decision.
+bool isReviewed(const Annotation& annotation);
+
+// False positive: flagged but good (by ground truth or by the reviewer's mark). False negative:
+// passed but defective, or marked as a missed defect. Images that are not scored pass only All,
+// Annotated and Unreviewed.
+bool matchesReviewFilter(ReviewFilter filter, const Project& project, const utad::ImageResult* result,
+                         const Annotation& annotation);
+
+// The same for a path, looking its result up in the project (linear; for single calls).
+bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QString& imagePath);
+
+} // namespace utad::ui

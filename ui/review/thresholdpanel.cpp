@@ -1,0 +1,537 @@
+#include "ui/review/thresholdpanel.h"
+
+#include "ui/project.h"
+#include "ui/review/annotationstore.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace utad::ui {
+namespace {
+
+constexpr int kBins = 60;
+constexpr double kGrabPixels = 6;  // how near the cursor must be to pick up a line
+const QColor kGoodColor(46, 139, 87);
+const QColor kDefectColor(200, 40, 40);
+const QColor kUnknownColor(110, 110, 200);
+const QString kThresholdLayer = QStringLiteral("threshold");
+
+QCPGraph* addHistogramGraph(QCustomPlot* plot, const QString& name, const QColor& color)
+{
+    QCPGraph* g = plot->addGraph();
+    g->setName(name);
+    g->setLineStyle(QCPGraph::lsStepCenter);
+    g->setPen(QPen(color, 1.5));
+    QColor fill = color;
+    fill.setAlpha(60);
+    g->setBrush(fill);
+    return g;
+}
+
+void fillHistogram(QCPGraph* graph, const std::vector<double>& sorted, double low, double width)
+{
+    QVector<double> keys(kBins), counts(kBins, 0);
+    for (int i = 0; i < kBins; ++i)
+        keys[i] = low + (i + 0.5) * width;
+    for (double s : sorted)
+        counts[std::clamp(int((s - low) / width), 0, kBins - 1)] += 1;
+    graph->setData(keys, counts, true);
+    graph->setVisible(!sorted.empty());
+}
+
+QString percent(double v) { return std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("–"); }
+
+// A buffered layer is replotted on its own, so dragging a line does not redraw the histogram.
+void addThresholdLayer(QCustomPlot* plot)
+{
+    plot->addLayer(kThresholdLayer, plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    plot->layer(kThresholdLayer)->setMode(QCPLayer::lmBuffered);
+}
+
+QCPItemStraightLine* addVerticalLine(QCustomPlot* plot, const QPen& pen)
+{
+    auto* line = new QCPItemStraightLine(plot);
+    line->setLayer(kThresholdLayer);
+    line->setPen(pen);
+    line->setSelectable(false);
+    line->point1->setType(QCPItemPosition::ptPlotCoords);
+    line->point2->setType(QCPItemPosition::ptPlotCoords);
+    line->point1->setCoords(0, 0);
+    line->point2->setCoords(0, 1);
+    return line;
+}
+
+} // namespace
+
+ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
+    : QWidget(parent), m_project(project), m_hist(new QCustomPlot(this)), m_roc(new QCustomPlot(this))
+{
+    // Histogram with the draggable threshold lines.
+    m_hist->setMinimumSize(260, 160);
+    m_hist->xAxis->setLabel(tr("Image score"));
+    m_hist->yAxis->setLabel(tr("Images"));
+    m_goodGraph = addHistogramGraph(m_hist, tr("Good"), kGoodColor);
+    m_defectGraph = addHistogramGraph(m_hist, tr("Defective"), kDefectColor);
+    m_unknownGraph = addHistogramGraph(m_hist, tr("Unlabelled"), kUnknownColor);
+    m_hist->legend->setVisible(true);
+    m_hist->legend->setFont(font());
+    m_hist->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    addThresholdLayer(m_hist);
+    m_line = addVerticalLine(m_hist, QPen(Qt::black, 2));
+    m_uncertainLine = addVerticalLine(m_hist, QPen(QColor(230, 140, 0), 2, Qt::DashLine));
+    m_uncertainLine->setVisible(false);
+    m_hist->setToolTip(tr("Drag the black line to move the image threshold (the orange dashed line bounds "
+                          "the uncertain band)."));
+    connect(m_hist, &QCustomPlot::mousePress, this, &ThresholdPanel::onPress);
+    connect(m_hist, &QCustomPlot::mouseMove, this, &ThresholdPanel::onMove);
+    connect(m_hist, &QCustomPlot::mouseRelease, this, &ThresholdPanel::onRelease);
+
+    // ROC with the operating point.
+    m_roc->setMinimumSize(160, 160);
+    m_roc->xAxis->setLabel(tr("False-positive rate"));
+    m_roc->yAxis->setLabel(tr("True-positive rate"));
+    m_roc->xAxis->setRange(0, 1);
+    m_roc->yAxis->setRange(0, 1.02);
+    auto* diagonal = m_roc->addGraph();
+    diagonal->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
+    diagonal->setPen(QPen(Qt::gray, 1, Qt::DotLine));
+    m_rocCurve = m_roc->addGraph();
+    m_rocCurve->setPen(QPen(kDefectColor, 2));
+    addThresholdLayer(m_roc);
+    m_rocPoint = m_roc->addGraph();
+    m_rocPoint->setLayer(kThresholdLayer);
+    m_rocPoint->setLineStyle(QCPGraph::lsNone);
+    m_rocPoint->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), QBrush(Qt::yellow), 10));
+
+    auto* plots = new QSplitter(Qt::Horizontal, this);
+    plots->addWidget(m_hist);
+    plots->addWidget(m_roc);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 2);
+
+    // Confusion matrix and metrics.
+    auto* matrix = new QGroupBox(tr("Decisions at the threshold"), this);
+    auto* grid = new QGridLayout(matrix);
+    auto cell = [&](const QString& name, const QColor& color) {
+        auto* label = new QLabel(QStringLiteral("–"), matrix);
+        label->setObjectName(name);
+        label->setAlignment(Qt::AlignCenter);
+        label->setMinimumWidth(60);
+        label->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 4px; }")
+                                 .arg(color.name()));
+        return label;
+    };
+    m_tp = cell(QStringLiteral("tp"), kDefectColor.darker(110));
+    m_fn = cell(QStringLiteral("fn"), QColor(150, 90, 90));
+    m_fp = cell(QStringLiteral("fp"), QColor(90, 120, 100));
+    m_tn = cell(QStringLiteral("tn"), kGoodColor.darker(110));
+    grid->addWidget(new QLabel(tr("Flagged"), matrix), 0, 1, Qt::AlignCenter);
+    grid->addWidget(new QLabel(tr("Passed"), matrix), 0, 2, Qt::AlignCenter);
+    grid->addWidget(new QLabel(tr("Defective"), matrix), 1, 0);
+    grid->addWidget(new QLabel(tr("Good"), matrix), 2, 0);
+    grid->addWidget(m_tp, 1, 1);
+    grid->addWidget(m_fn, 1, 2);
+    grid->addWidget(m_fp, 2, 1);
+    grid->addWidget(m_tn, 2, 2);
+    m_metrics = new QLabel(matrix);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    m_metrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(m_metrics, 0, 3, 3, 1);
+    grid->setColumnStretch(3, 1);
+
+    // Threshold controls.
+    auto* controls = new QGroupBox(tr("Thresholds"), this);
+    auto* form = new QFormLayout(controls);
+    m_imageSpin = new QDoubleSpinBox(controls);
+    m_imageSpin->setObjectName(QStringLiteral("imageThreshold"));
+    m_imageSpin->setDecimals(5);
+    m_imageSpin->setRange(-1e9, 1e9);
+    m_imageSpin->setKeyboardTracking(false);
+    form->addRow(tr("Image threshold:"), m_imageSpin);
+
+    auto* uncertainRow = new QHBoxLayout;
+    m_uncertainCheck = new QCheckBox(tr("Uncertain below"), controls);
+    m_uncertainSpin = new QDoubleSpinBox(controls);
+    m_uncertainSpin->setObjectName(QStringLiteral("uncertainHigh"));
+    m_uncertainSpin->setDecimals(5);
+    m_uncertainSpin->setRange(-1e9, 1e9);
+    m_uncertainSpin->setKeyboardTracking(false);
+    m_uncertainSpin->setEnabled(false);
+    m_uncertainCheck->setToolTip(tr("Images scored between the two thresholds are listed apart for manual review."));
+    uncertainRow->addWidget(m_uncertainCheck);
+    uncertainRow->addWidget(m_uncertainSpin, 1);
+    form->addRow(tr("Second threshold:"), uncertainRow);
+
+    auto* autoRow = new QHBoxLayout;
+    m_f1Button = new QPushButton(tr("F1-max"), controls);
+    m_f1Button->setToolTip(tr("The threshold with the best F1 score on the labelled test images."));
+    m_fprSpin = new QDoubleSpinBox(controls);
+    m_fprSpin->setObjectName(QStringLiteral("targetFpr"));
+    m_fprSpin->setRange(0.01, 50);
+    m_fprSpin->setDecimals(2);
+    m_fprSpin->setSuffix(QStringLiteral(" %"));
+    m_fprSpin->setValue(100 * utad::kProposedFpr);
+    m_fprButton = new QPushButton(tr("Target FPR on good images"), controls);
+    m_fprButton->setToolTip(tr("The threshold that flags this share of the model's held-back good training images; "
+                               "needs no labelled defect."));
+    autoRow->addWidget(m_f1Button);
+    autoRow->addWidget(m_fprButton);
+    autoRow->addWidget(m_fprSpin);
+    form->addRow(tr("Automatic:"), autoRow);
+
+    auto* pixelRow = new QHBoxLayout;
+    m_pixelSpin = new QDoubleSpinBox(controls);
+    m_pixelSpin->setObjectName(QStringLiteral("pixelThreshold"));
+    m_pixelSpin->setDecimals(4);
+    m_pixelSpin->setRange(0, 1e6);
+    m_pixelSpin->setSingleStep(0.01);
+    m_areaSpin = new QSpinBox(controls);
+    m_areaSpin->setObjectName(QStringLiteral("minRegionArea"));
+    m_areaSpin->setRange(0, 1 << 24);
+    m_areaSpin->setSuffix(tr(" px"));
+    m_pixelSuggest = new QPushButton(tr("From calibration"), controls);
+    m_pixelSuggest->setToolTip(tr("A high quantile of the anomaly-map values on the model's good images."));
+    pixelRow->addWidget(m_pixelSpin, 1);
+    pixelRow->addWidget(new QLabel(tr("min. area"), controls));
+    pixelRow->addWidget(m_areaSpin, 1);
+    pixelRow->addWidget(m_pixelSuggest);
+    form->addRow(tr("Region outline:"), pixelRow);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(controls, 3);
+    bottom->addWidget(matrix, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(plots, 1);
+    layout->addLayout(bottom);
+    layout->addWidget(m_status);
+
+    m_commitTimer = new QTimer(this);
+    m_commitTimer->setSingleShot(true);
+    m_commitTimer->setInterval(150);
+    connect(m_commitTimer, &QTimer::timeout, this, &ThresholdPanel::commit);
+    m_rebuildTimer = new QTimer(this);
+    m_rebuildTimer->setSingleShot(true);
+    m_rebuildTimer->setInterval(0);
+    connect(m_rebuildTimer, &QTimer::timeout, this, &ThresholdPanel::rebuild);
+
+    connect(m_imageSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (!m_syncing) {
+            setImageThreshold(v);
+            commit();
+        }
+    });
+    connect(m_uncertainCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_uncertainSpin->setEnabled(on);
+        if (m_syncing)
+            return;
+        if (!on) {
+            setUncertainHigh(utad::kNaN);
+        } else {
+            // Start the band a tenth of the score range above the threshold.
+            const double span = std::max(1e-6, m_index.maxScore() - m_index.minScore());
+            setUncertainHigh(std::max(m_uncertainSpin->value(), m_threshold + 0.1 * span));
+        }
+        commit();
+    });
+    connect(m_uncertainSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (!m_syncing && m_uncertainCheck->isChecked()) {
+            setUncertainHigh(v);
+            commit();
+        }
+    });
+    connect(m_f1Button, &QPushButton::clicked, this, &ThresholdPanel::applyF1Max);
+    connect(m_fprButton, &QPushButton::clicked, this, &ThresholdPanel::applyTargetFpr);
+    auto regionChanged = [this] {
+        if (m_syncing)
+            return;
+        Thresholds t = m_project->thresholds();
+        t.pixel = m_pixelSpin->value();
+        t.minRegionArea = m_areaSpin->value();
+        m_project->setThresholds(t);
+    };
+    connect(m_pixelSpin, &QDoubleSpinBox::valueChanged, this, regionChanged);
+    connect(m_areaSpin, &QSpinBox::valueChanged, this, regionChanged);
+    connect(m_pixelSuggest, &QPushButton::clicked, this, [this] {
+        if (m_calibration.maxPixel > 0)
+            m_pixelSpin->setValue(m_calibration.maxPixel);
+    });
+    m_pixelSuggest->setEnabled(false);
+
+    connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
+    // Marks give labels to unlabelled images.
+    connect(m_project->annotations(), &AnnotationStore::changed, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project->annotations(), &AnnotationStore::reset, m_rebuildTimer, qOverload<>(&QTimer::start));
+
+    rebuild();
+    syncFromProject();
+}
+
+void ThresholdPanel::setCalibration(const utad::Calibration& calibration)
+{
+    m_calibration = calibration;
+    m_pixelSuggest->setEnabled(calibration.maxPixel > 0);
+}
+
+void ThresholdPanel::rebuild()
+{
+    m_index = ScoreIndex(m_project->results(), m_project->annotations());
+    const double low = m_index.minScore();
+    const double span = std::max(1e-9, m_index.maxScore() - low);
+    const double width = span / kBins;
+    fillHistogram(m_goodGraph, m_index.good(), low, width);
+    fillHistogram(m_defectGraph, m_index.defective(), low, width);
+    fillHistogram(m_unknownGraph, m_index.unknown(), low, width);
+    // Graphs without data stay out of the legend.
+    for (QCPGraph* g : {m_goodGraph, m_defectGraph, m_unknownGraph}) {
+        if (g->visible())
+            g->addToLegend();
+        else
+            g->removeFromLegend();
+    }
+    m_hist->xAxis->setRange(low - 0.03 * span, low + 1.03 * span);
+    m_hist->rescaleAxes(true);
+    m_hist->xAxis->setRange(low - 0.03 * span, low + 1.03 * span);
+    m_hist->yAxis->setRangeLower(0);
+    m_hist->yAxis->setRangeUpper(std::max(1.0, m_hist->yAxis->range().upper * 1.1));
+
+    QVector<double> fpr, tpr;
+    for (size_t i = 0; i < m_index.roc().fpr.size(); ++i) {
+        fpr.push_back(m_index.roc().fpr[i]);
+        tpr.push_back(m_index.roc().tpr[i]);
+    }
+    m_rocCurve->setData(fpr, tpr, true);
+    m_rocCurve->setName(tr("AUROC %1").arg(m_index.auroc(), 0, 'f', 3));
+
+    const double step = span / 200;
+    m_imageSpin->setSingleStep(step);
+    m_uncertainSpin->setSingleStep(step);
+    m_f1Button->setEnabled(m_index.hasBothClasses());
+    m_hist->replot();
+    m_roc->replot();
+    updateOperatingPoint();
+}
+
+void ThresholdPanel::syncFromProject()
+{
+    if (m_syncing || m_drag != Drag::None)
+        return;
+    const Thresholds t = m_project->thresholds();
+    m_threshold = t.image;
+    m_uncertainHigh = t.uncertainHigh;
+    {
+        m_syncing = true;
+        m_imageSpin->setValue(t.image);
+        m_uncertainCheck->setChecked(std::isfinite(t.uncertainHigh));
+        m_uncertainSpin->setEnabled(std::isfinite(t.uncertainHigh));
+        if (std::isfinite(t.uncertainHigh))
+            m_uncertainSpin->setValue(t.uncertainHigh);
+        m_pixelSpin->setValue(t.pixel);
+        m_areaSpin->setValue(t.minRegionArea);
+        m_syncing = false;
+    }
+    updateOperatingPoint();
+}
+
+void ThresholdPanel::setImageThreshold(double threshold)
+{
+    if (!std::isfinite(threshold))
+        return;
+    m_threshold = threshold;
+    // The band never ends below its start.
+    if (std::isfinite(m_uncertainHigh) && m_uncertainHigh < threshold)
+        m_uncertainHigh = threshold;
+    updateOperatingPoint();
+    emit thresholdPreviewed(threshold);
+    scheduleCommit();
+}
+
+void ThresholdPanel::setUncertainHigh(double high)
+{
+    m_uncertainHigh = std::isfinite(high) ? std::max(high, m_threshold) : utad::kNaN;
+    updateOperatingPoint();
+    scheduleCommit();
+}
+
+void ThresholdPanel::updateOperatingPoint()
+{
+    const utad::Confusion c = m_index.confusionAt(m_threshold);
+    const bool labelled = c.tp + c.fp + c.tn + c.fn > 0;
+    auto show = [&](QLabel* label, long n) { label->setText(labelled ? QString::number(n) : QStringLiteral("–")); };
+    show(m_tp, c.tp);
+    show(m_fn, c.fn);
+    show(m_fp, c.fp);
+    show(m_tn, c.tn);
+
+    const bool band = std::isfinite(m_uncertainHigh);
+    const long flagged = c.tp + c.fp + m_index.flaggedUnknown(m_threshold);
+    QString text;
+    if (labelled) {
+        text = tr("Precision %1\nRecall %2\nF1 %3\nFalse-positive rate %4")
+                   .arg(percent(c.tp + c.fp ? c.precision() : utad::kNaN), percent(c.tp + c.fn ? c.recall() : utad::kNaN),
+                        percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN),
+                        percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN));
+    } else {
+        text = tr("No labelled images: mark images\nas good or defective to get metrics.");
+    }
+    text += tr("\nFlagged %1 of %2").arg(flagged).arg(m_index.good().size() + m_index.defective().size() + m_index.unknown().size());
+    if (band)
+        text += tr("\nUncertain %1").arg(m_index.countInRange(m_threshold, m_uncertainHigh));
+    m_metrics->setText(text);
+
+    {
+        m_syncing = true;
+        if (m_drag != Drag::None || !m_imageSpin->hasFocus())
+            m_imageSpin->setValue(m_threshold);
+        if (band && (m_drag != Drag::None || !m_uncertainSpin->hasFocus()))
+            m_uncertainSpin->setValue(m_uncertainHigh);
+        m_syncing = false;
+    }
+
+    m_line->point1->setCoords(m_threshold, 0);
+    m_line->point2->setCoords(m_threshold, 1);
+    m_uncertainLine->setVisible(band);
+    if (band) {
+        m_uncertainLine->point1->setCoords(m_uncertainHigh, 0);
+        m_uncertainLine->point2->setCoords(m_uncertainHigh, 1);
+    }
+    if (labelled && c.fp + c.tn > 0 && c.tp + c.fn > 0)
+        m_rocPoint->setData(QVector<double>{c.falsePositiveRate()}, QVector<double>{c.recall()}, true);
+    else
+        m_rocPoint->data()->clear();
+
+    // Only the layers holding the lines and the point are redrawn.
+    m_hist->layer(kThresholdLayer)->replot();
+    m_roc->layer(kThresholdLayer)->replot();
+    if (m_immediate) {  // benchmarks: paint now instead of at the next event loop turn
+        m_hist->repaint();
+        m_roc->repaint();
+    }
+}
+
+void ThresholdPanel::scheduleCommit()
+{
+    if (m_drag == Drag::None && !m_commitTimer->isActive())
+        m_commitTimer->start();
+    else if (m_drag != Drag::None)
+        m_commitTimer->start();  // while dragging: at most one project update per pause
+}
+
+void ThresholdPanel::commit()
+{
+    m_commitTimer->stop();
+    Thresholds t = m_project->thresholds();
+    const bool sameBand = std::isnan(t.uncertainHigh) ? std::isnan(m_uncertainHigh) : t.uncertainHigh == m_uncertainHigh;
+    if (t.image == m_threshold && sameBand)
+        return;
+    t.image = m_threshold;
+    t.uncertainHigh = m_uncertainHigh;
+    m_syncing = true;
+    m_project->setThresholds(t);
+    m_syncing = false;
+}
+
+bool ThresholdPanel::applyF1Max()
+{
+    if (!m_index.hasBothClasses()) {
+        setStatus(tr("F1-max needs labelled good and defective images."));
+        return false;
+    }
+    const utad::F1Max best = m_index.f1Max();
+    setImageThreshold(best.threshold);
+    commit();
+    setStatus(tr("F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.")
+                  .arg(best.threshold, 0, 'g', 5)
+                  .arg(percent(best.f1), percent(best.precision), percent(best.recall)));
+    return true;
+}
+
+void ThresholdPanel::setTargetFpr(double fraction) { m_fprSpin->setValue(100 * fraction); }
+double ThresholdPanel::targetFpr() const { return m_fprSpin->value() / 100; }
+
+bool ThresholdPanel::applyTargetFpr()
+{
+    std::vector<double> good = m_calibration.goodScores;
+    QString source = tr("the model's %n held-back good training image(s)", nullptr, int(good.size()));
+    if (good.empty()) {
+        // Without a calibrated model, the labelled good test images stand in.
+        good = m_index.good();
+        source = tr("the %n labelled good test image(s)", nullptr, int(good.size()));
+    }
+    if (good.empty()) {
+        setStatus(tr("Target FPR needs a model with calibration scores or labelled good images."));
+        return false;
+    }
+    const double threshold = utad::thresholdForFpr(good, targetFpr());
+    setImageThreshold(threshold);
+    commit();
+    setStatus(tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source));
+    return true;
+}
+
+QString ThresholdPanel::statusText() const { return m_status->text(); }
+void ThresholdPanel::setStatus(const QString& text) { m_status->setText(text); }
+
+void ThresholdPanel::onPress(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || m_index.empty())
+        return;
+    const double x = event->position().x();
+    const double lineX = m_hist->xAxis->coordToPixel(m_threshold);
+    const bool band = std::isfinite(m_uncertainHigh);
+    if (band && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels
+        && std::abs(x - lineX) > std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh))) {
+        m_drag = Drag::Uncertain;
+        return;
+    }
+    // Anywhere else on the plot: the threshold jumps there and follows the mouse.
+    m_drag = Drag::Threshold;
+    if (std::abs(x - lineX) > kGrabPixels)
+        setImageThreshold(m_hist->xAxis->pixelToCoord(x));
+}
+
+void ThresholdPanel::onMove(QMouseEvent* event)
+{
+    const double x = event->position().x();
+    if (m_drag == Drag::None) {
+        const bool near = std::abs(x - m_hist->xAxis->coordToPixel(m_threshold)) <= kGrabPixels
+                          || (std::isfinite(m_uncertainHigh)
+                              && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels);
+        m_hist->setCursor(near ? Qt::SizeHorCursor : Qt::ArrowCursor);
+        return;
+    }
+    const double value = m_hist->xAxis->pixelToCoord(x);
+    if (m_drag == Drag::Threshold)
+        setImageThreshold(value);
+    else
+        setUncertainHigh(value);
+}
+
+void ThresholdPanel::onRelease(QMouseEvent* event)
+{
+    if (m_drag == Drag::None || event->button() != Qt::LeftButton)
+        return;
+    m_drag = Drag::None;
+    commit();
+}
+
+} // namespace utad::ui
