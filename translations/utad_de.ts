@@ -6,6 +6,9 @@
     <message>
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+36"/>
+        <location line="+243"/>
+        <location line="+13"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -101,7 +104,7 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <location filename="../ui/review/reviewfilter.cpp" line="+10"/>
         <source>All images</source>
         <translation>Alle Bilder</translation>
     </message>
@@ -127,8 +130,155 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-55"/>
         <source>Unreviewed</source>
         <translation>Ungeprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/reviewreport.cpp" line="-76"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Review report</source>
+        <translation>Prüfbericht</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Dataset: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Written: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating point</source>
+        <translation>Arbeitspunkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image threshold</source>
+        <translation>Bild-Schwellwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain below</source>
+        <translation>Unsicher unterhalb</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel threshold / min. region</source>
+        <translation>Pixel-Schwellwert / min. Bereichsgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective: flagged / passed</source>
+        <translation>Fehlerhaft: beanstandet / freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good: flagged / passed</source>
+        <translation>Gut: beanstandet / freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n image(s) flagged or annotated</source>
+        <translation>
+            <numerusform>%n Bild beanstandet oder annotiert</numerusform>
+            <numerusform>%n Bilder beanstandet oder annotiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input, impression, reconstruction, anomaly map</source>
+        <translation>Eingangsbild, Impression, Rekonstruktion, Anomaliekarte</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reviewed, decision OK</source>
+        <translation>Geprüft, Entscheidung korrekt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Score %1</source>
+        <translation>Anomaliewert %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Truth: %1</source>
+        <translation>Tatsächlich: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect drawn</source>
+        <translation>Fehler eingezeichnet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the report %1: %2</source>
+        <translation>Der Bericht %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -200,6 +350,126 @@
         <location line="+1"/>
         <source>Residual: impression vs naive</source>
         <translation>Residuum: Impression – naive Impression</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/review/annotationpanel.cpp" line="+31"/>
+        <source>False positive</source>
+        <translation>Falsch-Positiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flagged, but the part is good</source>
+        <translation>Beanstandet, aber das Teil ist gut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>Bestätigter Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flagged, and the part is defective</source>
+        <translation>Beanstandet, und das Teil ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>Schlupf (übersehener Fehler)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passed, but the part is defective; draw the defect with B</source>
+        <translation>Freigegeben, aber das Teil ist fehlerhaft; Fehler mit B einzeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear mark</source>
+        <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the mark of this image</source>
+        <translation>Die Markierung dieses Bildes entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+151"/>
+        <source>Reviewed, decision OK</source>
+        <translation>Geprüft, Entscheidung korrekt</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>The model&apos;s decision is right; no mark needed</source>
+        <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw defect…</source>
+        <translation>Fehler einzeichnen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outline the defect with a brush or polygon</source>
+        <translation>Den Fehler mit Pinsel oder Polygon umreißen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next unreviewed</source>
+        <translation>Nächstes ungeprüftes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to the next unreviewed image in the list</source>
+        <translation>Zum nächsten ungeprüften Bild der Liste springen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Note on this image (Enter to save)</source>
+        <translation>Notiz zu diesem Bild (Eingabetaste zum Speichern)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show only these images in the image list</source>
+        <translation>Nur diese Bilder in der Bildliste anzeigen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Reviewed %1 of %2 images</source>
+        <translation>%1 von %2 Bildern geprüft</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No image selected</source>
+        <translation>Kein Bild ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Score %1 · model says %2 · truth: %3</source>
+        <translation>Anomaliewert %1 · Modell: %2 · tatsächlich: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unreviewed</source>
+        <translation>Ungeprüft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect drawn</source>
+        <translation>Fehler eingezeichnet</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1118,49 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::MaskEditorDialog</name>
+    <message>
+        <location filename="../ui/review/maskeditor.cpp" line="+198"/>
+        <source>Draw the defect — %1</source>
+        <translation>Fehler einzeichnen – %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Brush</source>
+        <translation>&amp;Pinsel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Polygon</source>
+        <translation>P&amp;olygon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Erase</source>
+        <translation>&amp;Radieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>radius </source>
+        <translation>Radius </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Brush: paint with the left button, erase with the right. Polygon: click the corners, double-click or Enter to fill.</source>
+        <translation>Pinsel: mit der linken Maustaste malen, mit der rechten radieren. Polygon: Eckpunkte anklicken, zum Füllen doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/preferences.cpp" line="+40"/>
@@ -906,6 +1219,283 @@
         <location filename="../ui/project.cpp" line="-45"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>Das Projekt hat noch keine Datei: Verwenden Sie „Projekt speichern unter“.</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::RetrainComparisonDialog</name>
+    <message>
+        <location filename="../ui/review/retrain.cpp" line="+194"/>
+        <source>Retrained model: before and after</source>
+        <translation>Nachtrainiertes Modell: vorher und nachher</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n image(s) marked as false positives joined the training set. Metrics at the image threshold %1 (labels: ground truth, else the review marks).</source>
+        <translation>
+            <numerusform>%n als Falsch-Positiv markiertes Bild wurde in die Trainingsmenge aufgenommen. Kennzahlen beim Bild-Schwellwert %1 (Labels: Ground Truth, sonst die Prüfmarkierungen).</numerusform>
+            <numerusform>%n als Falsch-Positive markierte Bilder wurden in die Trainingsmenge aufgenommen. Kennzahlen beim Bild-Schwellwert %1 (Labels: Ground Truth, sonst die Prüfmarkierungen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective flagged (TP)</source>
+        <translation>Fehlerhaft beanstandet (TP)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Good flagged (FP)</source>
+        <translation>Gut beanstandet (FP)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Good passed (TN)</source>
+        <translation>Gut freigegeben (TN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective passed (FN)</source>
+        <translation>Fehlerhaft freigegeben (FN)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images flagged</source>
+        <translation>Beanstandete Bilder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>%n image(s) changed decision:</source>
+        <translation>
+            <numerusform>Bei %n Bild hat sich die Entscheidung geändert:</numerusform>
+            <numerusform>Bei %n Bildern hat sich die Entscheidung geändert:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truth</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Use the new model…</source>
+        <translation>Neues Modell verwenden …</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::Retrainer</name>
+    <message>
+        <location line="-125"/>
+        <source>Training: %1</source>
+        <translation>Training: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Training with %n more good image(s)</source>
+        <translation>
+            <numerusform>Training mit %n zusätzlichen Gutbild</numerusform>
+            <numerusform>Training mit %n zusätzlichen Gutbildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+17"/>
+        <source>Retraining was cancelled.</source>
+        <translation>Das Nachtrainieren wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Scoring the test images</source>
+        <translation>Testbilder werden bewertet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ReviewTools</name>
+    <message>
+        <location filename="../ui/review/reviewtools.cpp" line="+51"/>
+        <source>Thresholds</source>
+        <translation>Schwellwerte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+58"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;train with marks...</source>
+        <translation>Mit Markierungen &amp;nachtrainieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a new model with the false positives as good images and compare</source>
+        <translation>Ein neues Modell mit den Falsch-Positiven als Gutbildern trainieren und vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport review report...</source>
+        <translation>Prüfbericht e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Every listed image is reviewed.</source>
+        <translation>Alle aufgeführten Bilder sind geprüft.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Draw the defect</source>
+        <translation>Fehler einzeichnen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draw defect on %1</source>
+        <translation>Fehler auf %1 einzeichnen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+9"/>
+        <source>Export review report</source>
+        <translation>Prüfbericht exportieren</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>HTML report, with CSV and PDF beside it (*.html)</source>
+        <translation>HTML-Bericht, mit CSV und PDF daneben (*.html)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Review report written to %1 (with .csv and .pdf)</source>
+        <translation>Prüfbericht nach %1 geschrieben (mit .csv und .pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review report written to %1</source>
+        <translation>Prüfbericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Load or train a model first.</source>
+        <translation>Laden oder trainieren Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A training run is already going on.</source>
+        <translation>Es läuft bereits ein Training.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No image is marked as a false positive (F): there is nothing new to learn from.</source>
+        <translation>Kein Bild ist als Falsch-Positiv (F) markiert: Es gibt nichts Neues zu lernen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+20"/>
+        <source>Retrain with marks</source>
+        <translation>Mit Markierungen nachtrainieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>Retraining with %n false positive(s) as good images…</source>
+        <translation>
+            <numerusform>Nachtrainieren mit %n Falsch-Positiv als Gutbild …</numerusform>
+            <numerusform>Nachtrainieren mit %n Falsch-Positiven als Gutbildern …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
+        <translation>
+            <numerusform>Mit %n zusätzlichen Gutbild nachtrainiert; %1 Entscheidung(en) geändert</numerusform>
+            <numerusform>Mit %n zusätzlichen Gutbildern nachtrainiert; %1 Entscheidung(en) geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Save the new model</source>
+        <translation>Neues Modell speichern</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>UTAD model (*.utad)</source>
+        <translation>UTAD-Modell (*.utad)</translation>
     </message>
 </context>
 <context>
@@ -1340,7 +1930,7 @@ Unsicher: %1</translation>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+94"/>
+        <location filename="../ui/translation.cpp" line="+96"/>
         <source>Language Changed</source>
         <translation>Sprache geändert</translation>
     </message>

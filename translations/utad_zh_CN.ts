@@ -6,6 +6,9 @@
     <message>
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+36"/>
+        <location line="+243"/>
+        <location line="+13"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -101,7 +104,7 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <location filename="../ui/review/reviewfilter.cpp" line="+10"/>
         <source>All images</source>
         <translation>全部图像</translation>
     </message>
@@ -127,8 +130,154 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-55"/>
         <source>Unreviewed</source>
         <translation>未复核</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/reviewreport.cpp" line="-76"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Review report</source>
+        <translation>复核报告</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Written: %1</source>
+        <translation>生成于：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating point</source>
+        <translation>工作点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image threshold</source>
+        <translation>图像阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain below</source>
+        <translation>不确定下限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel threshold / min. region</source>
+        <translation>像素阈值 / 最小区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image AUROC</source>
+        <translation>图像级 AUROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective: flagged / passed</source>
+        <translation>缺陷：拦截 / 放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good: flagged / passed</source>
+        <translation>合格：拦截 / 放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n image(s) flagged or annotated</source>
+        <translation>
+            <numerusform>%n 张图像被拦截或已标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input, impression, reconstruction, anomaly map</source>
+        <translation>输入图像、印象图、重建图、异常图</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reviewed, decision OK</source>
+        <translation>已复核，判定正确</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Score %1</source>
+        <translation>异常分数 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Truth: %1</source>
+        <translation>真实：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect drawn</source>
+        <translation>已绘制缺陷</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the report %1: %2</source>
+        <translation>无法读取报告 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -200,6 +349,126 @@
         <location line="+1"/>
         <source>Residual: impression vs naive</source>
         <translation>残差：印象图与朴素印象图</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/review/annotationpanel.cpp" line="+31"/>
+        <source>False positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flagged, but the part is good</source>
+        <translation>被拦截，但零件合格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>确认缺陷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flagged, and the part is defective</source>
+        <translation>被拦截，零件确有缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passed, but the part is defective; draw the defect with B</source>
+        <translation>被放行，但零件有缺陷；按 B 绘制缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear mark</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the mark of this image</source>
+        <translation>删除此图像的标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+151"/>
+        <source>Reviewed, decision OK</source>
+        <translation>已复核，判定正确</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>The model&apos;s decision is right; no mark needed</source>
+        <translation>模型判定正确，无需标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw defect…</source>
+        <translation>绘制缺陷…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outline the defect with a brush or polygon</source>
+        <translation>用画笔或多边形勾勒缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next unreviewed</source>
+        <translation>下一个未复核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to the next unreviewed image in the list</source>
+        <translation>跳到列表中下一张未复核的图像</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Note on this image (Enter to save)</source>
+        <translation>此图像的备注（按 Enter 保存）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show only these images in the image list</source>
+        <translation>在图像列表中只显示这些图像</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Reviewed %1 of %2 images</source>
+        <translation>已复核 %1 / %2 张图像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No image selected</source>
+        <translation>未选择图像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Score %1 · model says %2 · truth: %3</source>
+        <translation>异常分数 %1 · 模型判定：%2 · 真实：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unreviewed</source>
+        <translation>未复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect drawn</source>
+        <translation>已绘制缺陷</translation>
     </message>
 </context>
 <context>
@@ -847,6 +1116,49 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::MaskEditorDialog</name>
+    <message>
+        <location filename="../ui/review/maskeditor.cpp" line="+198"/>
+        <source>Draw the defect — %1</source>
+        <translation>绘制缺陷 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Brush</source>
+        <translation>画笔(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Polygon</source>
+        <translation>多边形(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Erase</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>radius </source>
+        <translation>半径 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Brush: paint with the left button, erase with the right. Polygon: click the corners, double-click or Enter to fill.</source>
+        <translation>画笔：按住左键绘制，按住右键擦除。多边形：依次单击各角点，双击或按 Enter 填充。</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/preferences.cpp" line="+40"/>
@@ -905,6 +1217,278 @@
         <location filename="../ui/project.cpp" line="-45"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>项目尚无文件：请使用“项目另存为”。</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::RetrainComparisonDialog</name>
+    <message>
+        <location filename="../ui/review/retrain.cpp" line="+194"/>
+        <source>Retrained model: before and after</source>
+        <translation>重新训练的模型：前后对比</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n image(s) marked as false positives joined the training set. Metrics at the image threshold %1 (labels: ground truth, else the review marks).</source>
+        <translation>
+            <numerusform>%n 张标记为误报的图像已加入训练集。以下指标基于图像阈值 %1（标签：优先使用真值，否则使用复核标记）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image AUROC</source>
+        <translation>图像级 AUROC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective flagged (TP)</source>
+        <translation>缺陷被拦截 (TP)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Good flagged (FP)</source>
+        <translation>合格被拦截 (FP)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Good passed (TN)</source>
+        <translation>合格被放行 (TN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective passed (FN)</source>
+        <translation>缺陷被放行 (FN)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images flagged</source>
+        <translation>被拦截的图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>%n image(s) changed decision:</source>
+        <translation>
+            <numerusform>%n 张图像的判定发生了变化：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Truth</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Use the new model…</source>
+        <translation>使用新模型…</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::Retrainer</name>
+    <message>
+        <location line="-125"/>
+        <source>Training: %1</source>
+        <translation>训练：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Training with %n more good image(s)</source>
+        <translation>
+            <numerusform>增加 %n 张合格图像进行训练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+17"/>
+        <source>Retraining was cancelled.</source>
+        <translation>重新训练已取消。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Scoring the test images</source>
+        <translation>正在为测试图像评分</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ReviewTools</name>
+    <message>
+        <location filename="../ui/review/reviewtools.cpp" line="+51"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+58"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Review</source>
+        <translation>复核(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;train with marks...</source>
+        <translation>按标记重新训练(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a new model with the false positives as good images and compare</source>
+        <translation>将误报图像作为合格图像训练新模型并进行对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport review report...</source>
+        <translation>导出复核报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Every listed image is reviewed.</source>
+        <translation>列表中的所有图像均已复核。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Draw the defect</source>
+        <translation>绘制缺陷</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draw defect on %1</source>
+        <translation>在 %1 上绘制缺陷</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+9"/>
+        <source>Export review report</source>
+        <translation>导出复核报告</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>HTML report, with CSV and PDF beside it (*.html)</source>
+        <translation>HTML 报告，同时生成 CSV 和 PDF (*.html)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Review report written to %1 (with .csv and .pdf)</source>
+        <translation>复核报告已写入 %1（另附 .csv 和 .pdf）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review report written to %1</source>
+        <translation>复核报告已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Load or train a model first.</source>
+        <translation>请先加载或训练模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a dataset first.</source>
+        <translation>请先打开数据集。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A training run is already going on.</source>
+        <translation>已有训练正在进行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No image is marked as a false positive (F): there is nothing new to learn from.</source>
+        <translation>没有图像被标记为误报 (F)：没有可供学习的新内容。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+20"/>
+        <source>Retrain with marks</source>
+        <translation>按标记重新训练</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>Retraining with %n false positive(s) as good images…</source>
+        <translation>
+            <numerusform>正在将 %n 张误报图像作为合格图像重新训练…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
+        <translation>
+            <numerusform>已增加 %n 张合格图像重新训练；%1 个判定发生了变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Save the new model</source>
+        <translation>保存新模型</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>UTAD model (*.utad)</source>
+        <translation>UTAD 模型 (*.utad)</translation>
     </message>
 </context>
 <context>
@@ -1336,7 +1920,7 @@ Uncertain %1</source>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+94"/>
+        <location filename="../ui/translation.cpp" line="+96"/>
         <source>Language Changed</source>
         <translation>语言已更改</translation>
     </message>

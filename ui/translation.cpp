@@ -49,6 +49,8 @@ QStringList availableLanguages() {
 
 QString languageDisplayName(const QString& code) {
     const QLocale locale(code);
+    if (locale.language() == QLocale::English)  // not "American English": the source is plain English
+        return QStringLiteral("English");
     if (locale.language() == QLocale::Chinese)  // say which script: the Chinese name alone is ambiguous
         return locale.script() == QLocale::TraditionalChineseScript ? QStringLiteral("繁體中文")
                                                                      : QStringLiteral("简体中文");
