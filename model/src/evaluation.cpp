@@ -31,7 +31,7 @@ std::string sanitize(const std::string& s)
 {
     std::string out = s;
     for (char& c : out)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+        if (static_cast<unsigned char>(c) < 0x20 || std::string("/\\:*?\"<>|").find(c) != std::string::npos)
             c = '-';
     return out;
 }
@@ -77,9 +77,9 @@ std::string labelName(Label l)
     }
 }
 
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
-// never sees a half-written file.
-void writeFileAtomically(const std::string& path, const std::string& text)
+} // namespace
+
+void writeTextFileAtomically(const std::string& path, const std::string& text)
 {
     const fs::path target(path);
     std::error_code ec;
@@ -105,8 +105,6 @@ void writeFileAtomically(const std::string& path, const std::string& text)
         throw Error("Cannot write " + path + ": " + ec.message());
     }
 }
-
-} // namespace
 
 double proposedThreshold(const Calibration& calibration)
 {
@@ -252,7 +250,7 @@ void writeEvalJson(const EvalReport& report, const std::string& path)
     }
     js << (report.results.empty() ? "]\n" : "\n  ]\n");
     js << "}\n";
-    writeFileAtomically(path, js.str());
+    writeTextFileAtomically(path, js.str());
 }
 
 cv::Mat toBgr8(const cv::Mat& image01)

@@ -58,6 +58,10 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
 // Writes metrics and per-image results as JSON (atomically).
 void writeEvalJson(const EvalReport& report, const std::string& path);
 
+// Writes `text` to `path` through a temporary file and a rename (creating the folder), so a reader
+// never sees a half-written file. Throws utad::Error naming the path.
+void writeTextFileAtomically(const std::string& path, const std::string& text);
+
 // Visualisation shared by the CLI and the workbench.
 cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
@@ -66,7 +70,7 @@ void writePanels(const Sample& sample, const Inference& inference, const std::st
 void writePanels(const std::string& stem, const Inference& inference, const std::string& dir, double heatMax);
 // The <stem> writePanels uses: "<defect type>_<file stem>" for labelled files (test/good/000.png and
 // test/crack/000.png must not collide), the file stem for unlabelled ones, "<class>_<index>" for IDX
-// records; characters other than letters, digits, '-', '_' and '.' become '-'.
+// records; characters not allowed in file names on common systems (/ \ : * ? " < > |) become '-'.
 std::string panelStem(const Sample& sample);
 // The four suffixes, in the order the panels are shown.
 inline constexpr const char* kPanelNames[4] = {"input", "impression", "reconstruction", "heatmap"};
