@@ -12,6 +12,7 @@ PACKAGES=(
   libqcustomplot-dev
   dataset-fashion-mnist
   xvfb xauth
+  appstream desktop-file-utils librsvg2-bin
 )
 
 missing=()
