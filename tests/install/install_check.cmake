@@ -44,4 +44,21 @@ endif()
 if(NOT out MATCHES "\ntext=[^\n]+" OR out MATCHES "\ntext=Language Changed")
   message(FATAL_ERROR "the installed German translation was not used:\n${out}")
 endif()
+# The workbench follows the system locale with the installed catalogues: its own (the description
+# line) and Qt's (the "Options" heading). A scratch settings folder keeps any saved choice out.
+foreach(lang en_US de_DE zh_CN)
+  run_ok(help_${lang} ${CMAKE_COMMAND} -E env --unset=LANGUAGE --unset=LC_ALL --unset=LC_MESSAGES
+         LANG=${lang}.UTF-8 XDG_CONFIG_HOME=${WORK_DIR}/config "${moved}/bin/utad-workbench" --help)
+endforeach()
+string(REGEX MATCH "\n[^\n]+" description_en "${help_en_US}")
+foreach(lang de_DE zh_CN)
+  string(REGEX MATCH "\n[^\n]+" description "${help_${lang}}")
+  if(description STREQUAL description_en)
+    message(FATAL_ERROR "LANG=${lang}: the workbench did not load its translation:\n${help_${lang}}")
+  endif()
+endforeach()
+if(NOT help_de_DE MATCHES "Optionen" OR NOT help_zh_CN MATCHES "选项")
+  message(FATAL_ERROR "Qt's own translations were not loaded:\n${help_de_DE}\n${help_zh_CN}")
+endif()
+
 message(STATUS "installed tree in ${moved}: programs run, data and translations found")
