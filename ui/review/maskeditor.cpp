@@ -79,8 +79,15 @@ void MaskCanvas::clearMask()
 void MaskCanvas::paintStroke(const QPointF& from, const QPointF& to, bool erase)
 {
     QPainter p(&m_mask);
-    p.setPen(QPen(erase ? Qt::black : Qt::white, 2 * m_radius, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.drawLine(from, to);
+    const QColor colour = erase ? Qt::black : Qt::white;
+    if (from == to) {  // a click: a zero-length line would paint nothing
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        p.drawEllipse(from, m_radius, m_radius);
+    } else {
+        p.setPen(QPen(colour, 2 * m_radius, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawLine(from, to);
+    }
     update();
 }
 
