@@ -9,6 +9,7 @@ PACKAGES=(
   qt6-translations-l10n qt6-qpa-plugins libgl-dev
   libtorch-dev libopenblas0-pthread
   libopencv-dev zlib1g-dev
+  libbenchmark-dev time
   libqcustomplot-dev
   dataset-fashion-mnist
   xvfb xauth

@@ -1,0 +1,182 @@
+// utad-bench: inference speed of the whole pipeline (read image, pre-process, IE-Net, Expert-Net,
+// scoring) on the bundled sample, the floating-point work it does, and the machine's matmul peak
+// measured in the same run.
+//
+//   utad-bench [--model FILE] [--data DIR] [google-benchmark flags]
+//
+// Without --model it uses the first .utad file in the bundled models folder, or else trains a
+// cpu-preset model for 2 epochs (speed does not depend on how well a model is trained).
+#include "utad/dataset.h"
+#include "utad/error.h"
+#include "utad/model.h"
+#include "utad/paths.h"
+
+#include <benchmark/benchmark.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Setup {
+    std::unique_ptr<utad::Model> model;
+    std::string modelName;
+    utad::Dataset data;
+    std::vector<cv::Mat> images;  // the test images, read once (for the inference-only runs)
+    double flopsPerImage = 0;     // counted by LibTorch's profiler on one inference
+};
+Setup gSetup;
+
+// Floating-point operations LibTorch counts (convolutions, matrix products, element-wise
+// add/mul) in one inference, summed over every recorded operator.
+double countFlops(const utad::Model& model, const cv::Mat& image)
+{
+    using namespace torch::autograd::profiler;
+    torch::profiler::impl::ProfilerConfig config(torch::profiler::impl::ProfilerState::CPU, /*report_input_shapes=*/true,
+                                                 /*profile_memory=*/false, /*with_stack=*/false, /*with_flops=*/true);
+    enableProfilerLegacy(config);
+    model.infer(image);
+    const thread_event_lists lists = disableProfilerLegacy();
+    double flops = 0;
+    for (const auto& list : lists)
+        for (const auto& event : list)
+            flops += double(const_cast<LegacyEvent&>(event).flops());
+    return flops;
+}
+
+void BM_MatmulPeak(benchmark::State& state)
+{
+    utad::setThreads(int(state.range(0)));
+    double best = 0;
+    for (auto _ : state)
+        best = std::max(best, utad::measureMatmulGflops(1024));
+    state.counters["GFLOP/s"] = best;  // the best of the runs: a peak
+}
+
+// Whole pipeline per image: decode the file, then infer.
+void BM_InferImage(benchmark::State& state)
+{
+    const int threads = utad::setThreads(int(state.range(0)));
+    const auto& samples = gSetup.data.test;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const cv::Mat img = utad::readImage(samples[i++ % samples.size()]);
+        benchmark::DoNotOptimize(gSetup.model->infer(img).score);
+    }
+    state.counters["threads"] = threads;
+    state.counters["img"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["GFLOP"] = benchmark::Counter(gSetup.flopsPerImage * 1e-9 * double(state.iterations()),
+                                                   benchmark::Counter::kIsRate);
+}
+
+// Batches of 8 already decoded images through inferBatch (what `utad eval` does).
+void BM_InferBatch8(benchmark::State& state)
+{
+    const int threads = utad::setThreads(int(state.range(0)));
+    const auto& images = gSetup.images;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        std::vector<cv::Mat> batch;
+        for (int k = 0; k < 8; ++k)
+            batch.push_back(images[i++ % images.size()]);
+        benchmark::DoNotOptimize(gSetup.model->inferBatch(batch).size());
+    }
+    state.counters["threads"] = threads;
+    state.counters["img"] = benchmark::Counter(8.0 * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["GFLOP"] = benchmark::Counter(8.0 * gSetup.flopsPerImage * 1e-9 * double(state.iterations()),
+                                                   benchmark::Counter::kIsRate);
+}
+
+std::string takeOption(int& argc, char** argv, const std::string& name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (name != argv[i])
+            continue;
+        if (i + 1 >= argc)
+            throw utad::Error(name + " needs a value");
+        std::string value = argv[i + 1];
+        for (int j = i; j + 2 <= argc; ++j)
+            argv[j] = argv[j + 2];
+        argc -= 2;
+        return value;
+    }
+    return {};
+}
+
+void prepare(const std::string& modelPath, const std::string& dataDir)
+{
+    gSetup.data = utad::openDataset(dataDir);
+    for (const auto& s : gSetup.data.test)
+        gSetup.images.push_back(utad::readImage(s));
+    if (gSetup.images.empty())
+        throw utad::Error("no test images in " + dataDir);
+
+    std::string path = modelPath;
+    if (path.empty()) {
+        std::error_code ec;
+        const fs::path models = utad::modelsDirectory();
+        for (const auto& entry : fs::directory_iterator(models, ec))
+            if (entry.path().extension() == ".utad" && (path.empty() || entry.path().string() < path))
+                path = entry.path().string();
+    }
+    if (!path.empty()) {
+        gSetup.model = utad::Model::load(path);
+        gSetup.modelName = path;
+    } else {
+        utad::ModelConfig config = utad::presetConfig("cpu");
+        config.epochs = 2;
+        config.expertEpochs = 1;
+        gSetup.model = utad::Model::create(config);
+        gSetup.model->train(gSetup.data);
+        gSetup.modelName = "freshly trained cpu preset (2+1 epochs)";
+    }
+    gSetup.model->infer(gSetup.images.front());  // warm-up: first-call allocations
+    gSetup.flopsPerImage = countFlops(*gSetup.model, gSetup.images.front());
+
+    const utad::ModelConfig& c = gSetup.model->info().config;
+    std::cout << "model: " << gSetup.modelName << " (" << utad::methodName(c.method) << ", preset " << c.preset << ", "
+              << c.imageSize << "x" << c.imageSize << ", K=" << c.naiveSamples << ")\n"
+              << "data: " << gSetup.data.root << " (" << gSetup.images.size() << " test images)\n"
+              << "work per image: " << gSetup.flopsPerImage * 1e-9 << " GFLOP (LibTorch profiler count)\n"
+              << "cores: " << std::thread::hardware_concurrency() << "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        const std::string modelPath = takeOption(argc, argv, "--model");
+        std::string dataDir = takeOption(argc, argv, "--data");
+        if (dataDir.empty())
+            dataDir = utad::sampleDirectory().string();
+        benchmark::Initialize(&argc, argv);
+        if (benchmark::ReportUnrecognizedArguments(argc, argv))
+            return 2;
+        prepare(modelPath, dataDir);
+    } catch (const utad::Error& e) {
+        std::cerr << "utad-bench: " << e.what() << "\n";
+        return 1;
+    }
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<long> threadCounts = {1};
+    if (cores > 1)
+        threadCounts.push_back(cores);
+    for (long t : threadCounts) {
+        benchmark::RegisterBenchmark("MatmulPeak1024", BM_MatmulPeak)->Arg(t)->Iterations(5)->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("InferImage", BM_InferImage)->Arg(t)->UseRealTime()->MinTime(3.0)->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("InferBatch8", BM_InferBatch8)->Arg(t)->UseRealTime()->MinTime(3.0)->Unit(benchmark::kMillisecond);
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
