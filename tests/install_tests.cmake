@@ -1,3 +1,9 @@
+# Where the programs find their data when run from the build tree.
+utad_add_test(test_paths SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_paths.cpp LIBS utad_model)
+if(TARGET utad_translations)
+  add_dependencies(test_paths utad_translations)
+endif()
+
 # The installed tree and the Debian package: the programs run from where they are installed (even
 # after the tree is moved) and find their sample, translations and desktop files there.
 if(TARGET utad-workbench)

@@ -28,6 +28,16 @@ fs::path executableDirectory() {
     return exe.empty() ? fs::path() : exe.parent_path();
 }
 
+// The data directory, or where it should be when there is none (so that the caller's own error
+// names a path the user can check).
+fs::path dataDirectoryOrExpected() {
+    const std::vector<fs::path> candidates = dataDirectoryCandidates();
+    for (const fs::path& candidate : candidates)
+        if (isDirectory(candidate))
+            return candidate;
+    return candidates.empty() ? fs::path() : candidates.front();
+}
+
 } // namespace
 
 fs::path executablePath() {
@@ -61,11 +71,11 @@ fs::path dataDirectory() {
 }
 
 fs::path sampleDirectory() {
-    return dataDirectory() / "samples" / "battery-weld";
+    return dataDirectoryOrExpected() / "samples" / "battery-weld";
 }
 
 fs::path modelsDirectory() {
-    return dataDirectory() / "models";
+    return dataDirectoryOrExpected() / "models";
 }
 
 fs::path translationsDirectory() {

@@ -22,6 +22,8 @@ std::vector<std::filesystem::path> dataDirectoryCandidates();
 std::filesystem::path dataDirectory();
 
 // dataDirectory()/samples/battery-weld: the bundled sample dataset (MVTec layout).
+// These two never throw: without a data directory they name where it should be, and opening
+// that path then fails with a message naming it.
 std::filesystem::path sampleDirectory();
 
 // dataDirectory()/models: the bundled sample model(s).
