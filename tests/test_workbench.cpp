@@ -102,6 +102,8 @@ void TestWorkbench::initTestCase()
     m_window->resize(1500, 950);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));  // for the window's shortcuts
 }
 
 void TestWorkbench::wrongFolderGivesAMessage()
@@ -254,8 +256,11 @@ void TestWorkbench::zoomAndPanMoveAllPanelsTogether()
         QCOMPARE(inspector->panel(i)->horizontalScrollBar()->value(), h->value());
         QCOMPARE(inspector->panel(i)->verticalScrollBar()->value(), third->verticalScrollBar()->value());
     }
-    // Keyboard zoom and fit.
-    QTest::keyClick(m_window.get(), Qt::Key_Minus);
+    // Keyboard zoom, also while the image list has the focus (as when stepping through images).
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->imageView()->setFocus();
+    QTest::keyClick(m_window->imageView(), Qt::Key_Minus);
     QCOMPARE(inspector->zoom(), 3.0);
     inspector->fitAction()->trigger();
     QVERIFY(inspector->isFitted());

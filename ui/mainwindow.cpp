@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -242,6 +243,8 @@ void MainWindow::createBrowser()
     m_table->setColumnWidth(ImageListModel::PredictionColumn, 75);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
+    // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
+    m_table->installEventFilter(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentRowChanged(current); });
 
@@ -267,6 +270,18 @@ void MainWindow::createDocks()
     dock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {110}, Qt::Vertical);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Plus || key == Qt::Key_Minus || key == Qt::Key_Equal) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 // --------------------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
 
 std::optional<utad::Inference> readCachedInference(const QString& file)
 {
+    if (file.isEmpty())
+        return std::nullopt;
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return std::nullopt;

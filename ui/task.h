@@ -18,7 +18,8 @@ public:
     void start();
     void cancel();
     bool isCancelled() const { return m_cancelled.load(); }
-    bool isRunning() const { return m_running; }
+    // False as soon as run() has returned, even before finished() is delivered.
+    bool isRunning() const { return m_running && !m_watcher.future().isFinished(); }
     void waitForFinished();
     QString errorMessage() const { return m_error; }  // set when run() threw
     double progress() const { return m_progress.load(); }
