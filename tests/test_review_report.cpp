@@ -1,0 +1,279 @@
+// The review report (HTML with panels, CSV, PDF) on the bundled sample, and retraining with the
+// images marked as false positives.
+#include "ui/project.h"
+#include "ui/review/annotationstore.h"
+#include "ui/review/retrain.h"
+#include "ui/review/reviewreport.h"
+#include "ui/review/scoreindex.h"
+#include "utad/dataset.h"
+#include "utad/evaluation.h"
+#include "utad/model.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace utad::ui;
+
+namespace {
+
+// Scores on the sample's test images: defects high, good images low, except three good ones.
+std::vector<utad::ImageResult> sampleResults(const utad::Dataset& dataset)
+{
+    std::vector<utad::ImageResult> results;
+    int good = 0, defective = 0;
+    for (const utad::Sample& s : dataset.test) {
+        utad::ImageResult r;
+        r.path = s.path;
+        r.label = s.label;
+        r.defectType = s.defectType;
+        if (s.label == utad::Label::Good)
+            r.score = good++ < 3 ? 0.7 + 0.01 * good : 0.1 + 0.001 * good;
+        else
+            r.score = defective++ < 4 ? 0.2 : 0.9;  // four missed defects
+        results.push_back(r);
+    }
+    return results;
+}
+
+QStringList csvRows(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines;
+}
+
+} // namespace
+
+class TestReviewReport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_dataset = utad::openDataset(UTAD_SAMPLE_DIR);
+        QVERIFY(m_dataset.test.size() > 20);
+    }
+
+    void reportListsFlaggedAndAnnotatedImages()
+    {
+        QTemporaryDir dir;
+        Project project;
+        QString error;
+        project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+        QVERIFY2(project.saveAs(dir.filePath(QStringLiteral("review.utadproj")), &error), qPrintable(error));
+        const auto results = sampleResults(m_dataset);
+        project.setResults(results);
+        Thresholds t;
+        t.image = 0.5;
+        project.setThresholds(t);
+
+        // Marks: a flagged good image is a false positive; a passed defect is drawn and noted.
+        QString falsePositive, missed;
+        for (const auto& r : results) {
+            if (falsePositive.isEmpty() && r.label == utad::Label::Good && r.score >= 0.5)
+                falsePositive = QString::fromStdString(r.path);
+            if (missed.isEmpty() && r.label == utad::Label::Anomalous && r.score < 0.5)
+                missed = QString::fromStdString(r.path);
+        }
+        AnnotationStore* store = project.annotations();
+        store->setMark(falsePositive, Mark::FalsePositive);
+        store->setNote(falsePositive, QStringLiteral("glare, \"not\" a crack, ok"));
+        store->setMark(missed, Mark::MissedDefect);
+        QImage mask(400, 256, QImage::Format_Grayscale8);
+        mask.fill(0);
+        for (int y = 100; y < 120; ++y)
+            for (int x = 50; x < 90; ++x)
+                mask.scanLine(y)[x] = 255;
+        store->setMask(missed, mask);
+
+        // Expected rows, computed independently of the report code.
+        QStringList expected;
+        for (const auto& r : results)
+            if (r.score >= 0.5 || QString::fromStdString(r.path) == missed)
+                expected << QString::fromStdString(r.path);
+        QCOMPARE(reportImages(project), expected);
+
+        const QString html = dir.filePath(QStringLiteral("report/review.html"));
+        QDir().mkpath(QFileInfo(html).absolutePath());
+        QVERIFY2(writeReviewReport(project, html, &error), qPrintable(error));
+
+        const QStringList rows = csvRows(reportCsvPath(html));
+        QCOMPARE(rows.size(), expected.size() + 1);
+        QVERIFY(rows[0].startsWith(QStringLiteral("image,label,defect_type,score,decision,mark")));
+        for (int i = 0; i < expected.size(); ++i)
+            QVERIFY2(rows[i + 1].startsWith(expected[i] + QLatin1Char(',')), qPrintable(rows[i + 1]));
+        const QString fpRow = rows[expected.indexOf(falsePositive) + 1];
+        QVERIFY2(fpRow.contains(QStringLiteral("False positive")), qPrintable(fpRow));
+        QVERIFY2(fpRow.contains(QStringLiteral("\"glare, \"\"not\"\" a crack, ok\"")), qPrintable(fpRow));  // CSV quoting
+        const QString missedRow = rows[expected.indexOf(missed) + 1];
+        QVERIFY(missedRow.contains(QStringLiteral("Missed defect")));
+        QVERIFY(missedRow.contains(store->maskPath(missed)));
+
+        // Every row has its input panel beside the HTML, and the HTML shows it.
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(htmlFile.readAll());
+        const QStringList panels = QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")});
+        QCOMPARE(panels.size(), expected.size());
+        for (const QString& p : panels) {
+            QVERIFY(text.contains(QFileInfo(reportFilesDir(html)).fileName() + QLatin1Char('/') + p));
+            QVERIFY(!QImage(QDir(reportFilesDir(html)).filePath(p)).isNull());
+        }
+        QVERIFY(text.contains(QStringLiteral("Image threshold")));
+        QVERIFY(text.contains(QStringLiteral("glare, &quot;not&quot; a crack, ok")));
+        const utad::Confusion c = ScoreIndex(results, store).confusionAt(0.5);
+        QVERIFY(text.contains(QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn)));
+
+        // The same report as PDF.
+        const QString pdf = dir.filePath(QStringLiteral("report/review.pdf"));
+        QVERIFY2(printReviewReport(html, pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdfFile.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));  // text and images
+
+        // A report that cannot be written says where.
+        QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), &error));
+        QVERIFY2(error.contains(QStringLiteral("/proc/no-such-dir")), qPrintable(error));
+    }
+
+    void datasetWithMarkedFalsePositives()
+    {
+        AnnotationStore store;
+        QString goodTest, defectTest;
+        for (const auto& s : m_dataset.test) {
+            if (goodTest.isEmpty() && s.label == utad::Label::Good)
+                goodTest = QString::fromStdString(s.path);
+            if (defectTest.isEmpty() && s.label == utad::Label::Anomalous)
+                defectTest = QString::fromStdString(s.path);
+        }
+        store.setMark(goodTest, Mark::FalsePositive);
+        store.setMark(defectTest, Mark::FalsePositive);  // the reviewer overrides the folder name
+        store.setMark(QStringLiteral("/not/in/the/dataset.png"), Mark::FalsePositive);
+        int added = 0;
+        const utad::Dataset copy = datasetWithFalsePositives(m_dataset, store, &added);
+        QCOMPARE(added, 2);
+        QCOMPARE(copy.train.size(), m_dataset.train.size() + 2);
+        QCOMPARE(copy.test.size(), m_dataset.test.size());
+        QCOMPARE(QString::fromStdString(copy.train.back().path), defectTest);
+        QCOMPARE(copy.train.back().label, utad::Label::Good);
+        QVERIFY(copy.train.back().maskPath.empty());
+        // Appending twice does not duplicate.
+        const utad::Dataset again = datasetWithFalsePositives(copy, store, &added);
+        QCOMPARE(added, 0);
+        QCOMPARE(again.train.size(), copy.train.size());
+    }
+
+    void decisionChangesAndMetrics()
+    {
+        Project project;
+        Thresholds t;
+        t.image = 0.5;
+        project.setThresholds(t);
+        const auto before = sampleResults(m_dataset);
+        auto after = before;
+        after[0].score = 1 - after[0].score;  // flips
+        after[1].score = after[1].score < 0.5 ? 0.45 : 0.55;  // stays on its side
+        after[2].error = "unreadable";  // not compared
+        after[3].score = 1 - after[3].score;
+        const auto changes = decisionChanges(before, after, project);
+        QCOMPARE(int(changes.size()), 2);
+        QCOMPARE(changes[0].path, QString::fromStdString(before[0].path));
+        QCOMPARE(changes[0].scoreBefore, before[0].score);
+        QCOMPARE(changes[0].after, project.decide(after[0].score));
+
+        std::vector<double> scores;
+        std::vector<int> labels;
+        for (const auto& r : before) {
+            scores.push_back(r.score);
+            labels.push_back(r.label == utad::Label::Anomalous);
+        }
+        const OperatingMetrics m = operatingMetrics(before, nullptr, 0.5);
+        QCOMPARE(m.imageAuroc, utad::auroc(scores, labels));
+        QCOMPARE(m.confusion.fp, utad::confusionAt(scores, labels, 0.5).fp);
+        QCOMPARE(m.flagged, m.confusion.tp + m.confusion.fp);
+    }
+
+    void retrainWithMarks()
+    {
+        Project project;
+        project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+        project.setResults(sampleResults(m_dataset));
+        Thresholds t;
+        t.image = 0.5;
+        project.setThresholds(t);
+        for (const auto& r : project.results())
+            if (r.label == utad::Label::Good && r.score >= 0.5)
+                project.annotations()->setMark(QString::fromStdString(r.path), Mark::FalsePositive);
+
+        // A deliberately tiny model: the test is about the loop, not about accuracy.
+        utad::ModelConfig config = utad::presetConfig("cpu");
+        config.imageSize = 32;
+        config.ieWidth = 4;
+        config.expertWidth = 4;
+        config.latentDim = 8;
+        config.naiveSamples = 1;
+        config.epochs = 1;
+        config.expertEpochs = 1;
+        config.augment = false;
+        config.threads = 2;
+        Retrainer retrainer(&project, config, m_dataset);
+        QCOMPARE(retrainer.addedImages(), 3);
+        QSignalSpy finished(&retrainer, &Retrainer::finished);
+        QSignalSpy progress(&retrainer, &Retrainer::progressChanged);
+        retrainer.start();
+        QVERIFY(finished.wait(60000));
+        const RetrainOutcome& outcome = retrainer.outcome();
+        QVERIFY2(finished.first().first().toBool(), qPrintable(outcome.error));
+        QVERIFY(outcome.model && outcome.model->trained());
+        QCOMPARE(outcome.model->info().training.imageCount, int(m_dataset.train.size()) + 3);
+        QCOMPARE(outcome.report.results.size(), m_dataset.test.size());
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(progress.last().first().toDouble(), 1.0);
+
+        // The comparison shows both models at the same threshold and the changed decisions.
+        QCOMPARE(outcome.beforeMetrics.confusion.fp, 3L);
+        const OperatingMetrics expected = operatingMetrics(outcome.report.results, project.annotations(), 0.5);
+        QCOMPARE(outcome.afterMetrics.confusion.tp, expected.confusion.tp);
+        QCOMPARE(outcome.afterMetrics.confusion.fp, expected.confusion.fp);
+        QCOMPARE(outcome.changes.size(), decisionChanges(outcome.before, outcome.report.results, project).size());
+        RetrainComparisonDialog dialog(outcome);
+        QCOMPARE(dialog.metricsTable()->item(6, 0)->text(), QStringLiteral("3"));
+        QCOMPARE(dialog.metricsTable()->item(6, 1)->text(), QString::number(expected.confusion.fp));
+        QCOMPARE(dialog.changesTable()->rowCount(), int(outcome.changes.size()));
+    }
+
+    void retrainCancel()
+    {
+        Project project;
+        project.setResults(sampleResults(m_dataset));
+        project.annotations()->setMark(QString::fromStdString(m_dataset.test.front().path), Mark::FalsePositive);
+        utad::ModelConfig config = utad::presetConfig("cpu");
+        config.imageSize = 32;
+        config.epochs = 50;
+        config.expertEpochs = 50;
+        config.threads = 2;
+        Retrainer retrainer(&project, config, m_dataset);
+        QSignalSpy finished(&retrainer, &Retrainer::finished);
+        retrainer.start();
+        retrainer.cancel();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().first().toBool());
+        QVERIFY(retrainer.outcome().cancelled);
+    }
+
+private:
+    utad::Dataset m_dataset;
+};
+
+QTEST_MAIN(TestReviewReport)
+#include "test_review_report.moc"
