@@ -150,6 +150,21 @@ private slots:
         QCOMPARE(project.thresholds().image, 2.0);
         compareConfusion(panel, utad::confusionAt(scores, labels, 2.0));
 
+        // A threshold beyond every score (e.g. from the calibration) widens the axis to stay visible.
+        panel.setImageThreshold(10.0);
+        QVERIFY(hist->xAxis->range().contains(10.0));
+        compareConfusion(panel, utad::confusionAt(scores, labels, 10.0));
+        QCOMPARE(cell(panel, "tp"), 0L);
+
+        // Dragging past the plot's edge stops at the edge.
+        const QCPRange range = hist->xAxis->range();
+        const int right = int(hist->xAxis->coordToPixel(10.0));
+        QTest::mousePress(hist, Qt::LeftButton, {}, QPoint(right, y));
+        QTest::mouseMove(hist, QPoint(hist->width() - 1, y));
+        QTest::mouseRelease(hist, Qt::LeftButton, {}, QPoint(hist->width() - 1, y));
+        QVERIFY(panel.imageThreshold() <= range.upper);
+        QCOMPARE(hist->xAxis->range().upper, range.upper);
+
         // A threshold set elsewhere (e.g. a loaded project) reaches the panel.
         t.image = 0.9;
         project.setThresholds(t);

@@ -95,6 +95,14 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_line = addVerticalLine(m_hist, QPen(Qt::black, 2));
     m_uncertainLine = addVerticalLine(m_hist, QPen(QColor(230, 140, 0), 2, Qt::DashLine));
     m_uncertainLine->setVisible(false);
+    // The uncertain band, shaded between the two lines over the full height of the plot.
+    m_band = new QCPItemRect(m_hist);
+    m_band->setLayer(kThresholdLayer);
+    m_band->setPen(Qt::NoPen);
+    m_band->setBrush(QColor(230, 140, 0, 45));
+    m_band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_band->setVisible(false);
     m_hist->setToolTip(tr("Drag the black line to move the image threshold (the orange dashed line bounds "
                           "the uncertain band)."));
     connect(m_hist, &QCustomPlot::mousePress, this, &ThresholdPanel::onPress);
@@ -410,9 +418,21 @@ void ThresholdPanel::updateOperatingPoint()
     m_line->point1->setCoords(m_threshold, 0);
     m_line->point2->setCoords(m_threshold, 1);
     m_uncertainLine->setVisible(band);
+    m_band->setVisible(band);
     if (band) {
         m_uncertainLine->point1->setCoords(m_uncertainHigh, 0);
         m_uncertainLine->point2->setCoords(m_uncertainHigh, 1);
+        m_band->topLeft->setCoords(m_threshold, 0);
+        m_band->bottomRight->setCoords(m_uncertainHigh, 1);
+    }
+    // A threshold outside the scores (e.g. from the calibration) stays visible: widen the axis.
+    // Rare, so the full replot here does not slow a drag down.
+    const QCPRange range = m_hist->xAxis->range();
+    const double far = band ? std::max(m_threshold, m_uncertainHigh) : m_threshold;
+    if (!m_index.empty() && (m_threshold < range.lower || far > range.upper)) {
+        const double margin = 0.03 * range.size();
+        m_hist->xAxis->setRange(std::min(range.lower, m_threshold - margin), std::max(range.upper, far + margin));
+        m_hist->replot();
     }
     if (labelled && c.fp + c.tn > 0 && c.tp + c.fn > 0)
         m_rocPoint->setData(QVector<double>{c.falsePositiveRate()}, QVector<double>{c.recall()}, true);
@@ -519,7 +539,9 @@ void ThresholdPanel::onMove(QMouseEvent* event)
         m_hist->setCursor(near ? Qt::SizeHorCursor : Qt::ArrowCursor);
         return;
     }
-    const double value = m_hist->xAxis->pixelToCoord(x);
+    // Dragging past the plot's edge stops at the edge (the axis does not run away with the mouse).
+    const QCPRange range = m_hist->xAxis->range();
+    const double value = std::clamp(m_hist->xAxis->pixelToCoord(x), range.lower, range.upper);
     if (m_drag == Drag::Threshold)
         setImageThreshold(value);
     else

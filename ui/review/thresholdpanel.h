@@ -11,6 +11,7 @@
 class QCheckBox;
 class QCustomPlot;
 class QCPGraph;
+class QCPItemRect;
 class QCPItemStraightLine;
 class QDoubleSpinBox;
 class QLabel;
@@ -86,6 +87,7 @@ private:
     QCPGraph* m_rocPoint = nullptr;
     QCPItemStraightLine* m_line = nullptr;
     QCPItemStraightLine* m_uncertainLine = nullptr;
+    QCPItemRect* m_band = nullptr;
 
     QDoubleSpinBox* m_imageSpin;
     QCheckBox* m_uncertainCheck;
