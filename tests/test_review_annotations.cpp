@@ -180,6 +180,34 @@ private slots:
         QCOMPARE(copy.annotatedPaths(), store->annotatedPaths());
     }
 
+    void movedProjectKeepsMarks()
+    {
+        QTemporaryDir first, second;
+        const QString dataset = first.filePath(QStringLiteral("weld"));
+        QVERIFY(QDir().mkpath(dataset + QStringLiteral("/test/good")));
+        const QString image = dataset + QStringLiteral("/test/good/001.png");
+        const QString outside = QStringLiteral("/elsewhere/002.png");
+        {
+            Project project;
+            project.setDatasetPath(dataset);
+            QString error;
+            QVERIFY2(project.saveAs(first.filePath(QStringLiteral("review.utadproj")), &error), qPrintable(error));
+            project.annotations()->setMark(image, Mark::FalsePositive);
+            project.annotations()->setMask(image, squareMask(QSize(16, 16), QRect(0, 0, 4, 4)));
+            project.annotations()->setNote(outside, QStringLiteral("kept absolute"));
+        }
+        // Project, its data folder and the dataset move together to another folder.
+        for (const QString& name : {QStringLiteral("review.utadproj"), QStringLiteral("review_data"), QStringLiteral("weld")})
+            QVERIFY(QFile::rename(first.filePath(name), second.filePath(name)));
+        Project moved;
+        QString error;
+        QVERIFY2(moved.load(second.filePath(QStringLiteral("review.utadproj")), &error), qPrintable(error));
+        const QString movedImage = second.filePath(QStringLiteral("weld/test/good/001.png"));
+        QCOMPARE(moved.annotations()->annotation(movedImage).mark, Mark::FalsePositive);
+        QCOMPARE(nonZero(moved.annotations()->mask(movedImage)), 16L);
+        QCOMPARE(moved.annotations()->annotation(outside).note, QStringLiteral("kept absolute"));
+    }
+
     void reviewFilters()
     {
         Project project;

@@ -1,5 +1,7 @@
 #include "ui/review/annotationstore.h"
 
+#include "ui/project.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -31,6 +33,14 @@ Mark markFromKey(const QString& key)
         if (key == markKey(m))
             return m;
     return Mark::None;
+}
+
+// Image paths are saved relative to the project's dataset, so a project moved together with its
+// dataset keeps its marks; images outside the dataset keep absolute paths.
+QString datasetDirOf(const QObject* store)
+{
+    const auto* project = qobject_cast<const Project*>(store->parent());
+    return project ? project->datasetPath() : QString();
 }
 
 enum CommandId { MarkCommandId = 1, NoteCommandId, MaskCommandId, ReviewedCommandId };
@@ -245,10 +255,18 @@ QString AnnotationStore::lastError() const { return d->lastError; }
 
 QJsonObject AnnotationStore::toJson() const
 {
+    const QString base = datasetDirOf(this);
+    const QDir baseDir(base);
     QJsonArray images;
     for (const QString& path : annotatedPaths()) {
         const Annotation a = d->annotations.value(path);
-        QJsonObject o{{QStringLiteral("path"), path}, {QStringLiteral("mark"), markKey(a.mark)}};
+        QString saved = path;
+        if (!base.isEmpty()) {
+            const QString relative = baseDir.relativeFilePath(path);
+            if (!relative.startsWith(QLatin1String("..")) && QDir::isRelativePath(relative))
+                saved = relative;
+        }
+        QJsonObject o{{QStringLiteral("path"), saved}, {QStringLiteral("mark"), markKey(a.mark)}};
         if (!a.note.isEmpty())
             o[QStringLiteral("note")] = a.note;
         if (!a.maskFile.isEmpty())
@@ -263,11 +281,14 @@ void AnnotationStore::fromJson(const QJsonObject& json)
 {
     d->undoStack->clear();
     d->annotations.clear();
+    const QString base = datasetDirOf(this);
     for (const QJsonValue& v : json.value(QStringLiteral("images")).toArray()) {
         const QJsonObject o = v.toObject();
-        const QString path = o.value(QStringLiteral("path")).toString();
+        QString path = o.value(QStringLiteral("path")).toString();
         if (path.isEmpty())
             continue;
+        if (QDir::isRelativePath(path) && !base.isEmpty())
+            path = QDir::cleanPath(QDir(base).absoluteFilePath(path));
         Annotation a;
         a.mark = markFromKey(o.value(QStringLiteral("mark")).toString());
         a.note = o.value(QStringLiteral("note")).toString();
