@@ -176,7 +176,7 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
     html += QStringLiteral("<h1>%1</h1>\n").arg(QObject::tr("Review report").toHtmlEscaped());
     html += QStringLiteral("<p>%1<br>%2<br>%3</p>\n")
                 .arg(QObject::tr("Dataset: %1").arg(project.datasetPath()).toHtmlEscaped(),
-                     QObject::tr("Model: %1").arg(project.modelPath()).toHtmlEscaped(),
+                     QObject::tr("Model: %1").arg(project.modelPath().isEmpty() ? QObject::tr("none") : project.modelPath()).toHtmlEscaped(),
                      QObject::tr("Written: %1").arg(QDateTime::currentDateTime().toString(Qt::ISODate)).toHtmlEscaped());
     html += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(QObject::tr("Operating point").toHtmlEscaped());
     auto row = [&html](const QString& name, const QString& value) {
