@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableView>
 #include <QUndoStack>
 
 using namespace utad::ui;
@@ -323,6 +324,16 @@ private slots:
         tools->undoAction()->trigger();
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::None);
         tools->redoAction()->trigger();
+        QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::FalsePositive);
+
+        // The keyboard: 2 marks a confirmed defect, 1 a false positive again.
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.imageView()->setFocus();
+        QTest::keyClick(window.imageView(), Qt::Key_2);
+        QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::ConfirmedDefect);
+        QTest::keyClick(window.imageView(), Qt::Key_1);
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::FalsePositive);
 
         // A note typed in the panel belongs to the image.

@@ -28,11 +28,11 @@ AnnotationPanel::AnnotationPanel(Project* project, QWidget* parent) : QWidget(pa
         addAction(a);
         return a;
     };
-    m_falsePositive = action(tr("False positive"), Qt::Key_F, tr("Flagged, but the part is good"));
-    m_confirmed = action(tr("Confirmed defect"), Qt::Key_D, tr("Flagged, and the part is defective"));
-    m_missed = action(tr("Missed defect"), Qt::Key_M, tr("Passed, but the part is defective; draw the defect with B"));
-    m_clear = action(tr("Clear mark"), Qt::Key_C, tr("Remove the mark of this image"));
-    m_accept = action(tr("Reviewed, decision OK"), Qt::Key_R, tr("The model's decision is right; no mark needed"));
+    m_falsePositive = action(tr("False positive"), Qt::Key_1, tr("Flagged, but the part is good"));
+    m_confirmed = action(tr("Confirmed defect"), Qt::Key_2, tr("Flagged, and the part is defective"));
+    m_missed = action(tr("Missed defect"), Qt::Key_3, tr("Passed, but the part is defective; draw the defect with B"));
+    m_clear = action(tr("Clear mark"), Qt::Key_0, tr("Remove the mark of this image"));
+    m_accept = action(tr("Reviewed, decision OK"), Qt::Key_A, tr("The model's decision is right; no mark needed"));
     m_drawMask = action(tr("Draw defect…"), Qt::Key_B, tr("Outline the defect with a brush or polygon"));
     m_next = action(tr("Next unreviewed"), Qt::Key_N, tr("Go to the next unreviewed image in the list"));
     m_next->setEnabled(true);

@@ -1,7 +1,8 @@
 #pragma once
 // Review marks for the current image: false positive, confirmed defect, missed defect, a note,
 // a drawn mask; the review filter for the image list and "next unreviewed". Every button has a
-// one-key shortcut so a reviewer can work through a list without the mouse.
+// one-key shortcut (1 false positive, 2 confirmed, 3 missed, 0 clear, A decision OK, B draw,
+// N next unreviewed) so a reviewer can work through a list without the mouse.
 #include "ui/review/reviewfilter.h"
 
 #include <QWidget>

@@ -276,7 +276,7 @@ Retrainer* ReviewTools::startRetraining()
         int added = 0;
         datasetWithFalsePositives(*dataset, *m_window->project()->annotations(), &added);
         if (added == 0)
-            problem = tr("No image is marked as a false positive (F): there is nothing new to learn from.");
+            problem = tr("No image is marked as a false positive: there is nothing new to learn from.");
     }
     m_problem = problem;
     if (!problem.isEmpty()) {
