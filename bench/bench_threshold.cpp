@@ -133,6 +133,18 @@ void BM_Rebuild(benchmark::State& state)
     }
 }
 
+// Handing the threshold to the document when a drag pauses or ends: the image list re-decides and
+// the project is autosaved (JSON with every result, written atomically).
+void BM_CommitToProject(benchmark::State& state)
+{
+    Fixture f(int(state.range(0)));
+    int64_t i = 0;
+    for (auto _ : state) {
+        f.panel->setImageThreshold(f.threshold(i++));
+        f.panel->commit();
+    }
+}
+
 } // namespace
 
 BENCHMARK(BM_ThresholdUpdatePainted)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
@@ -141,6 +153,7 @@ BENCHMARK(BM_DragMouseMove)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ConfusionSorted)->Arg(10000)->Arg(100000)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_ConfusionLinear)->Arg(10000)->Arg(100000)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_FullHistogramReplot)->Arg(10000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CommitToProject)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Rebuild)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
