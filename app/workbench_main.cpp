@@ -1,5 +1,6 @@
 // utad-workbench: the inspection window.
-//   utad-workbench [--dataset DIR] [--model FILE] [--project FILE] [--screenshot FILE]
+//   utad-workbench [--dataset DIR] [--model FILE] [--project FILE] [--panels MODE] [--screenshot FILE]
+#include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/translation.h"
 #include "ui/project.h"
@@ -7,6 +8,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
+#include <QTableView>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -35,11 +38,21 @@ int main(int argc, char** argv)
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Once the window has settled, save a picture of it to FILE and quit (for documentation)."),
         QStringLiteral("FILE"));
-    parser.addOptions({datasetOption, modelOption, projectOption, screenshotOption});
+    const QCommandLineOption panelsOption(
+        QStringLiteral("panels"),
+        QApplication::translate("main", "Start with the panels in MODE: stages (default), overlay or residuals."),
+        QStringLiteral("MODE"), QStringLiteral("stages"));
+    parser.addOptions({datasetOption, modelOption, projectOption, panelsOption, screenshotOption});
     parser.process(app);
 
     utad::ui::MainWindow window;
+    if (parser.isSet(screenshotOption) && window.screen())
+        window.setGeometry(window.screen()->availableGeometry());
     window.show();
+    if (parser.value(panelsOption) == QLatin1String("overlay"))
+        window.inspector()->setOverlay(true);
+    else if (parser.value(panelsOption) == QLatin1String("residuals"))
+        window.inspector()->setMode(utad::ui::PanelMode::Residuals);
 
     if (parser.isSet(projectOption))
         window.openProject(parser.value(projectOption));
@@ -60,6 +73,9 @@ int main(int argc, char** argv)
             if (window.isLoadingModel() || window.inferenceTask())
                 return;
             timer->stop();
+            // Show the most anomalous image: the one a reviewer would look at first.
+            window.imageView()->sortByColumn(utad::ui::ImageListModel::ScoreColumn, Qt::DescendingOrder);
+            window.imageView()->setCurrentIndex(window.imageProxy()->index(0, utad::ui::ImageListModel::NameColumn));
             QTimer::singleShot(1500, &window, [&window, file] {
                 window.grab().save(file);
                 QApplication::quit();

@@ -120,13 +120,22 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     resize(1400, 900);
-    const QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     updateTitle();
     updateStatus();
     updateMetrics();
     installReviewTools(this);
+
+    // First start: other bottom docks share the messages' place as tabs, leaving room for the panels.
+    const QSettings settings;
+    QDockWidget* messagesDock = findChild<QDockWidget*>(QStringLiteral("messagesDock"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (dock != messagesDock && dockWidgetArea(dock) == Qt::BottomDockWidgetArea) {
+            tabifyDockWidget(messagesDock, dock);
+            dock->raise();
+        }
+    resizeDocks({messagesDock}, {240}, Qt::Vertical);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow()
@@ -256,7 +265,7 @@ void MainWindow::createBrowser()
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
     dock->setWidget(panel);
-    dock->setMinimumWidth(480);
+    dock->setMinimumWidth(400);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
@@ -269,7 +278,7 @@ void MainWindow::createDocks()
     dock->setObjectName(QStringLiteral("messagesDock"));
     dock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {110}, Qt::Vertical);
+    resizeDocks({dock}, {150}, Qt::Vertical);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
@@ -513,8 +522,9 @@ void MainWindow::updateThresholdViews()
 {
     const Thresholds t = m_project->thresholds();
     m_inspector->setRegionThreshold(t.pixel, t.minRegionArea);
-    // One colour scale for every image: twice the pixel threshold at the top.
-    m_inspector->setHeatMax(t.pixel > 0 ? 2 * t.pixel : 0);
+    // One colour scale for every image, with the region threshold at 80 % of it: what is drawn in
+    // the top colours lies inside the predicted outlines.
+    m_inspector->setHeatMax(t.pixel > 0 ? 1.25 * t.pixel : 0);
 }
 
 bool MainWindow::runInference()

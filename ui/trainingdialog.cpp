@@ -204,6 +204,8 @@ void TrainingDialog::onEpoch(const utad::TrainProgress& p)
     ++m_point;
     m_plot->graph(m_plot->graphCount() - 1)->addData(m_point, p.loss);
     m_plot->rescaleAxes();
+    m_plot->yAxis->scaleRange(1.15);  // keep the first and last points off the frame
+    m_plot->xAxis->setRange(0.5, std::max(m_point, 2) + 0.5);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
