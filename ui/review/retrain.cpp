@@ -110,6 +110,7 @@ void Retrainer::start()
     connect(m_training, &Task::progressChanged, this, [this](double f, const QString& text) {
         emit progressChanged(kTrainingShare * f, tr("Training: %1").arg(text));
     });
+    connect(m_training, &TrainingTask::log, this, &Retrainer::log);
     connect(m_training, &Task::finished, this, &Retrainer::trainingFinished);
     emit progressChanged(0, tr("Training with %n more good image(s)", nullptr, m_outcome.addedImages));
     m_training->start();

@@ -70,6 +70,7 @@ public:
 
 signals:
     void progressChanged(double fraction, const QString& text);
+    void log(const QString& text);  // the training run's messages
     void finished(bool ok);  // ok: a new model scored the test set
 
 private:

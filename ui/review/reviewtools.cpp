@@ -286,6 +286,7 @@ Retrainer* ReviewTools::startRetraining()
     }
     m_retrainer = new Retrainer(m_window->project(), model->info().config, *dataset, this);
     connect(m_retrainer, &Retrainer::finished, this, &ReviewTools::onRetrainFinished);
+    connect(m_retrainer, &Retrainer::log, m_window, &MainWindow::log);
     m_retrainer->start();
     return m_retrainer;
 }

@@ -450,10 +450,7 @@ void ThresholdPanel::updateOperatingPoint()
 
 void ThresholdPanel::scheduleCommit()
 {
-    if (m_drag == Drag::None && !m_commitTimer->isActive())
-        m_commitTimer->start();
-    else if (m_drag != Drag::None)
-        m_commitTimer->start();  // while dragging: at most one project update per pause
+    m_commitTimer->start();  // restarted by every step: one project update per pause
 }
 
 void ThresholdPanel::commit()
