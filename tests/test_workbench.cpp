@@ -63,6 +63,7 @@ private slots:
     void reopenedProjectShowsCachedResults();
     void cancelledTrainingStopsPromptly();
     void closingStopsRunningInference();
+    void missingOrForeignModelIsExplained();
     void cleanupTestCase();
 
 private:
@@ -283,7 +284,12 @@ void TestWorkbench::overlayAndResidualViews()
     screenshot(&w, QStringLiteral("overlay.png"));
 
     const QString stageTitle = inspector->panelTitle(1);
-    inspector->residualsAction()->trigger();
+    // One key switches to the residuals, also while stepping through the list.
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.imageView()->setFocus();
+    QTest::keyClick(w.imageView(), Qt::Key_R);
+    QCOMPARE(inspector->panelStyle().mode, PanelMode::Residuals);
     QVERIFY(inspector->panelTitle(1) != stageTitle);
     const QSize expected = sourceSize(w.currentImagePath());
     for (int i = 0; i < 4; ++i)
@@ -399,6 +405,36 @@ void TestWorkbench::closingStopsRunningInference()
     window.close();
     QVERIFY(!task || !task->isRunning());
     QVERIFY(timer.elapsed() < 10000);
+}
+
+void TestWorkbench::missingOrForeignModelIsExplained()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+
+    // No model file: the window says so and offers to train one on this dataset.
+    window.loadModel(m_tmp.filePath(QStringLiteral("absent.utad")), true);
+    QMessageBox* offer = nullptr;
+    QTRY_VERIFY((offer = window.findChild<QMessageBox*>()) != nullptr);
+    QVERIFY(offer->text().contains(QStringLiteral("absent.utad")));
+    bool hasTrain = false;
+    for (QAbstractButton* b : offer->buttons())
+        hasTrain |= b->text().contains(QStringLiteral("Train"));
+    QVERIFY(hasTrain);
+    offer->close();
+    QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
+
+    // A file that is not a model: a message naming it, no model, no crash.
+    const QString foreign = m_tmp.filePath(QStringLiteral("foreign.utad"));
+    QVERIFY(QFile::copy(QStringLiteral(UTAD_SAMPLE_DIR "/LICENSE"), foreign));
+    QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+    window.loadModel(foreign, true);
+    QTRY_COMPARE(loaded.count(), 1);
+    QVERIFY(!window.model());
+    QVERIFY2(window.lastError().contains(QStringLiteral("foreign.utad")), qPrintable(window.lastError()));
+    QVERIFY(window.inferenceTask() == nullptr);
+    closeMessageBoxes();
 }
 
 void TestWorkbench::cleanupTestCase()

@@ -848,9 +848,18 @@ void MainWindow::updateMetrics()
 
 bool MainWindow::stopWork()
 {
-    if (m_inferenceTask) {
-        m_inferenceTask->cancel();
-        m_inferenceTask->waitForFinished();
+    if (InferenceTask* task = m_inferenceTask.data()) {
+        // Its results belong to the document being closed: drop them instead of delivering them.
+        task->cancel();
+        task->waitForFinished();
+        disconnect(task, nullptr, this, nullptr);
+        disconnect(task, nullptr, m_images, nullptr);
+        task->deleteLater();
+        m_inferenceTask = nullptr;
+        m_taskProgress->hide();
+        m_taskCancel->hide();
+        m_runAction->setEnabled(true);
+        emit inferenceFinished(false);
     }
     if (m_trainingTask) {
         m_trainingTask->cancel();
