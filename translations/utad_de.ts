@@ -39,7 +39,7 @@
         <translation>%1 wurde mit einer neueren Version der Workbench gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+77"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+87"/>
         <source>Mark %1 as %2</source>
         <translation>%1 als %2 markieren</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>%1 als ungeprüft markieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+153"/>
         <source>False positive</source>
         <translation>Falsch-Positiv</translation>
     </message>
@@ -158,7 +158,12 @@
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Written: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
@@ -284,7 +289,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+22"/>
+        <location filename="../app/workbench_main.cpp" line="+25"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>Prüfarbeitsplatz für die unüberwachte zweistufige visuelle Anomalieerkennung.</translation>
     </message>
@@ -307,6 +312,11 @@
         <location line="+3"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>Sobald das Fenster fertig aufgebaut ist, ein Bild davon in FILE speichern und beenden (für die Dokumentation).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
+        <translation>Mit den Ansichten im Modus MODE starten: stages (Standard), overlay oder residuals.</translation>
     </message>
 </context>
 <context>
@@ -475,7 +485,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="-78"/>
+        <location filename="../ui/review/annotationstore.cpp" line="-89"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>Die Maske %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -659,12 +669,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+80"/>
+        <location filename="../ui/mainwindow.cpp" line="+81"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -829,7 +839,7 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
@@ -839,7 +849,7 @@
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>Der Datensatz kann nicht geöffnet werden</translation>
@@ -886,18 +896,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+270"/>
+        <location line="+271"/>
         <source>Cannot save the project</source>
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+264"/>
+        <location line="-267"/>
+        <location line="+265"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-258"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
@@ -922,7 +932,7 @@
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
@@ -1120,7 +1130,7 @@
 <context>
     <name>utad::ui::MaskEditorDialog</name>
     <message>
-        <location filename="../ui/review/maskeditor.cpp" line="+198"/>
+        <location filename="../ui/review/maskeditor.cpp" line="+205"/>
         <source>Draw the defect — %1</source>
         <translation>Fehler einzeichnen – %1</translation>
     </message>
@@ -1224,7 +1234,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+194"/>
+        <location filename="../ui/review/retrain.cpp" line="+195"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1325,12 +1335,12 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Training with %n more good image(s)</source>
         <translation>
             <numerusform>Training mit %n zusätzlichen Gutbild</numerusform>
@@ -1455,11 +1465,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>No image is marked as a false positive (F): there is nothing new to learn from.</source>
-        <translation>Kein Bild ist als Falsch-Positiv (F) markiert: Es gibt nichts Neues zu lernen.</translation>
+        <source>No image is marked as a false positive: there is nothing new to learn from.</source>
+        <translation>Kein Bild ist als Falsch-Positiv markiert: Es gibt nichts Neues zu lernen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+6"/>
         <location line="+20"/>
         <source>Retrain with marks</source>
@@ -1520,23 +1530,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Good</source>
         <translation>Gut</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+56"/>
+        <location line="-65"/>
+        <location line="+64"/>
         <source>Defective</source>
         <translation>Fehlerhaft</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>Unlabelled</source>
         <translation>Ohne Label</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Drag the black line to move the image threshold (the orange dashed line bounds the uncertain band).</source>
         <translation>Ziehen Sie die schwarze Linie, um den Bild-Schwellwert zu verschieben (die orange gestrichelte Linie begrenzt das Unsicherheitsband).</translation>
     </message>
@@ -1678,7 +1688,7 @@ Uncertain %1</source>
 Unsicher: %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max benötigt gelabelte gute und fehlerhafte Bilder.</translation>
     </message>
@@ -1856,12 +1866,12 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>%1: epoch %2 of %3, loss %4</source>
         <translation>%1: Epoche %2 von %3, Verlust %4</translation>
     </message>
@@ -1871,7 +1881,7 @@ Unsicher: %1</translation>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
     </message>

@@ -39,7 +39,7 @@
         <translation>%1 由更高版本的工作台保存。</translation>
     </message>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+77"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+87"/>
         <source>Mark %1 as %2</source>
         <translation>将 %1 标记为%2</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>将 %1 标记为未复核</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+153"/>
         <source>False positive</source>
         <translation>误报</translation>
     </message>
@@ -158,7 +158,12 @@
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Written: %1</source>
         <translation>生成于：%1</translation>
     </message>
@@ -283,7 +288,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+22"/>
+        <location filename="../app/workbench_main.cpp" line="+25"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>无监督两阶段视觉异常检测工作台。</translation>
     </message>
@@ -306,6 +311,11 @@
         <location line="+3"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>窗口加载完成后，将窗口截图保存到 FILE 并退出（用于编写文档）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
+        <translation>以 MODE 模式显示视图启动：stages（默认）、overlay 或 residuals。</translation>
     </message>
 </context>
 <context>
@@ -474,7 +484,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="-78"/>
+        <location filename="../ui/review/annotationstore.cpp" line="-89"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>无法写入掩膜 %1：%2</translation>
     </message>
@@ -658,12 +668,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+80"/>
+        <location filename="../ui/mainwindow.cpp" line="+81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -828,7 +838,7 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -838,7 +848,7 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
@@ -885,18 +895,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+270"/>
+        <location line="+271"/>
         <source>Cannot save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+264"/>
+        <location line="-267"/>
+        <location line="+265"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-258"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
@@ -921,7 +931,7 @@
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
@@ -1118,7 +1128,7 @@
 <context>
     <name>utad::ui::MaskEditorDialog</name>
     <message>
-        <location filename="../ui/review/maskeditor.cpp" line="+198"/>
+        <location filename="../ui/review/maskeditor.cpp" line="+205"/>
         <source>Draw the defect — %1</source>
         <translation>绘制缺陷 — %1</translation>
     </message>
@@ -1222,7 +1232,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+194"/>
+        <location filename="../ui/review/retrain.cpp" line="+195"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1321,12 +1331,12 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Training with %n more good image(s)</source>
         <translation>
             <numerusform>增加 %n 张合格图像进行训练</numerusform>
@@ -1450,11 +1460,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>No image is marked as a false positive (F): there is nothing new to learn from.</source>
-        <translation>没有图像被标记为误报 (F)：没有可供学习的新内容。</translation>
+        <source>No image is marked as a false positive: there is nothing new to learn from.</source>
+        <translation>没有图像被标记为误报：没有可供学习的新内容。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+6"/>
         <location line="+20"/>
         <source>Retrain with marks</source>
@@ -1513,23 +1523,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Good</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+56"/>
+        <location line="-65"/>
+        <location line="+64"/>
         <source>Defective</source>
         <translation>缺陷</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>Unlabelled</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Drag the black line to move the image threshold (the orange dashed line bounds the uncertain band).</source>
         <translation>拖动黑线可调整图像阈值（橙色虚线为不确定区间的边界）。</translation>
     </message>
@@ -1671,7 +1681,7 @@ Uncertain %1</source>
 不确定 %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max 需要已标注的合格图像和缺陷图像。</translation>
     </message>
@@ -1847,12 +1857,12 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>%1: epoch %2 of %3, loss %4</source>
         <translation>%1：第 %2 / %3 轮，损失 %4</translation>
     </message>
@@ -1862,7 +1872,7 @@ Uncertain %1</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>训练完成。请保存模型以便保留。</translation>
     </message>
