@@ -1,6 +1,10 @@
 // The review report (HTML with panels, CSV, PDF) on the bundled sample, and retraining with the
 // images marked as false positives.
+#include "ui/inferencetask.h"
+#include "ui/mainwindow.h"
 #include "ui/project.h"
+#include "ui/review/reviewtools.h"
+#include "ui/trainingtask.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/retrain.h"
 #include "ui/review/reviewreport.h"
@@ -39,6 +43,22 @@ std::vector<utad::ImageResult> sampleResults(const utad::Dataset& dataset)
         results.push_back(r);
     }
     return results;
+}
+
+// A deliberately tiny model: the tests are about the loop, not about accuracy.
+utad::ModelConfig tinyConfig()
+{
+    utad::ModelConfig config = utad::presetConfig("cpu");
+    config.imageSize = 32;
+    config.ieWidth = 4;
+    config.expertWidth = 4;
+    config.latentDim = 8;
+    config.naiveSamples = 1;
+    config.epochs = 1;
+    config.expertEpochs = 1;
+    config.augment = false;
+    config.threads = 2;
+    return config;
 }
 
 QStringList csvRows(const QString& path)
@@ -215,18 +235,7 @@ private slots:
             if (r.label == utad::Label::Good && r.score >= 0.5)
                 project.annotations()->setMark(QString::fromStdString(r.path), Mark::FalsePositive);
 
-        // A deliberately tiny model: the test is about the loop, not about accuracy.
-        utad::ModelConfig config = utad::presetConfig("cpu");
-        config.imageSize = 32;
-        config.ieWidth = 4;
-        config.expertWidth = 4;
-        config.latentDim = 8;
-        config.naiveSamples = 1;
-        config.epochs = 1;
-        config.expertEpochs = 1;
-        config.augment = false;
-        config.threads = 2;
-        Retrainer retrainer(&project, config, m_dataset);
+        Retrainer retrainer(&project, tinyConfig(), m_dataset);
         QCOMPARE(retrainer.addedImages(), 3);
         QSignalSpy finished(&retrainer, &Retrainer::finished);
         QSignalSpy progress(&retrainer, &Retrainer::progressChanged);
@@ -252,16 +261,43 @@ private slots:
         QCOMPARE(dialog.changesTable()->rowCount(), int(outcome.changes.size()));
     }
 
+    void retrainFromTheWindow()
+    {
+        MainWindow window;
+        {
+            Project previous;  // no marks from an earlier run
+            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+            QFile::remove(previous.autosavePath());
+        }
+        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+        std::shared_ptr<utad::Model> model = utad::Model::create(tinyConfig());
+        model->train(*window.dataset());
+        window.setModel(model, QString());
+        window.project()->setResults(sampleResults(*window.dataset()));
+        ReviewTools* tools = ReviewTools::of(&window);
+        QVERIFY(!tools->startRetraining());  // nothing marked yet
+        QVERIFY(tools->lastProblem().contains(QStringLiteral("false positive")));
+
+        window.project()->annotations()->setMark(QString::fromStdString(window.dataset()->test.front().path), Mark::FalsePositive);
+        Retrainer* retrainer = tools->startRetraining();
+        QVERIFY(retrainer);
+        QCOMPARE(retrainer->addedImages(), 1);
+        QSignalSpy finished(retrainer, &Retrainer::finished);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(retrainer->outcome().error));
+        // The comparison opens over the window; the current model stays until the user switches.
+        QTRY_VERIFY(window.findChild<RetrainComparisonDialog*>());
+        QCOMPARE(window.model(), std::shared_ptr<const utad::Model>(model));
+    }
+
     void retrainCancel()
     {
         Project project;
         project.setResults(sampleResults(m_dataset));
         project.annotations()->setMark(QString::fromStdString(m_dataset.test.front().path), Mark::FalsePositive);
-        utad::ModelConfig config = utad::presetConfig("cpu");
-        config.imageSize = 32;
-        config.epochs = 50;
+        utad::ModelConfig config = tinyConfig();
+        config.epochs = 50;  // long enough to be cancelled while it runs
         config.expertEpochs = 50;
-        config.threads = 2;
         Retrainer retrainer(&project, config, m_dataset);
         QSignalSpy finished(&retrainer, &Retrainer::finished);
         retrainer.start();
