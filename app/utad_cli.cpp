@@ -125,6 +125,8 @@ std::string fixed(double v, int digits = 4)
     return os.str();
 }
 
+std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 bool isIdxSpec(const std::string& spec) { return spec.rfind(utad::kIdxPrefix, 0) == 0; }
 
 std::string kindName(utad::DatasetKind kind)
@@ -216,10 +218,11 @@ int runTrain(const std::vector<std::string>& argv)
 
     auto model = utad::Model::create(config);
     std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", " << config.imageSize << "x"
-              << config.imageSize << ", " << (config.channels == 3 ? "colour" : "grey") << ", " << config.epochs
-              << " epochs" << (config.expertEpochs > 0 && method == utad::Method::TwoStage
-                                   ? " + " + std::to_string(config.expertEpochs) + " Expert-Net epochs"
-                                   : std::string())
+              << config.imageSize << ", " << (config.channels == 3 ? "colour" : "grey") << ", "
+              << count(config.epochs, "epoch")
+              << (config.expertEpochs > 0 && method == utad::Method::TwoStage
+                      ? " + " + count(config.expertEpochs, "Expert-Net epoch")
+                      : std::string())
               << ", seed " << config.seed << ", " << utad::setThreads(config.threads) << " threads on "
               << model->deviceName() << ") on " << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
@@ -245,13 +248,13 @@ int runTrain(const std::vector<std::string>& argv)
             return kExitInterrupted;
         }
         model->save(out);
-        std::cerr << "Interrupted: saved the last complete epoch (" << info.training.epochsDone << " epochs) to "
-                  << out << "\n";
+        std::cerr << "Interrupted: saved the last complete epoch (" << count(info.training.epochsDone, "epoch")
+                  << " done) to " << out << "\n";
         return kExitInterrupted;
     }
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
-              << info.training.epochsDone << " epochs). Proposed image threshold "
+              << count(info.training.epochsDone, "epoch") << "). Proposed image threshold "
               << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
               << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
     return 0;

@@ -6,12 +6,12 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <random>
 #include <sstream>
 
@@ -63,9 +63,9 @@ std::string jsonNumber(double v)
 {
     if (!std::isfinite(v))
         return "null";
-    std::ostringstream os;
-    os << std::setprecision(10) << v;
-    return os.str();
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;  // shortest text that reads back exactly
+    return std::string(buf, end);
 }
 
 std::string labelName(Label l)
