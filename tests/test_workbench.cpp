@@ -228,6 +228,16 @@ void TestWorkbench::panelsHaveTheSourceSize()
         QCOMPARE(w.inspector()->panelImage(i).size(), expected);
     }
     QVERIFY(w.inspector()->panel(0)->truthOutlineVisible());
+
+    // The status bar tells the pixel value and the anomaly value under the cursor.
+    QSignalSpy hover(w.inspector(), &InspectorWidget::hoverInfo);
+    PanelView* view = w.inspector()->panel(3);
+    const QPoint at = view->mapFromScene(QPointF(expected.width() / 2.0, expected.height() / 2.0));
+    QMouseEvent move(QEvent::MouseMove, at, view->viewport()->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view->viewport(), &move);
+    QVERIFY(hover.count() >= 1);
+    const QString info = hover.last().at(0).toString();
+    QVERIFY2(info.contains(QStringLiteral("value")) && info.contains(QStringLiteral("anomaly")), qPrintable(info));
     screenshot(&w, QStringLiteral("main-window.png"));
 }
 

@@ -11,6 +11,7 @@
 #include <QStyle>
 #include <QThreadPool>
 #include <cmath>
+#include <limits>
 
 namespace utad::ui {
 

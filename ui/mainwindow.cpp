@@ -141,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     stopWork();
+    m_worker->stop();  // before the views it reports to go away
 }
 
 InferenceTask* MainWindow::inferenceTask() const { return m_inferenceTask.data(); }
