@@ -273,6 +273,7 @@ void MainWindow::createBrowser()
 void MainWindow::createDocks()
 {
     m_messages = new QPlainTextEdit(this);
+    m_messages->setObjectName(QStringLiteral("messages"));
     m_messages->setReadOnly(true);
     m_messages->setMaximumBlockCount(5000);
     auto* dock = new QDockWidget(tr("Messages"), this);
@@ -323,7 +324,8 @@ void MainWindow::log(const QString& text)
 
 bool MainWindow::openDataset(const QString& path)
 {
-    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString absolute = path.startsWith(QLatin1String(utad::kIdxPrefix)) ? path
+                                                                              : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     utad::Dataset dataset;
     try {
         dataset = utad::openDataset(absolute.toStdString());

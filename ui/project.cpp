@@ -49,6 +49,24 @@ utad::Label labelFromName(const QString& name)
     return utad::Label::Unknown;
 }
 
+bool isIdxSpec(const QString& path) { return path.startsWith(QLatin1String(utad::kIdxPrefix)); }
+
+// Absolute, clean file paths; IDX specs ("idx:<dir>", "idx:<file>#<n>") are kept as they are.
+QString absolutePath(const QString& path, const QDir& base = QDir::current())
+{
+    if (path.isEmpty() || isIdxSpec(path))
+        return path;
+    return QDir::cleanPath(base.absoluteFilePath(path));
+}
+
+// Relative to `base` when inside it, so a project folder can be moved with its data.
+QString relativePath(const QString& path, const QString& base)
+{
+    if (path.isEmpty() || base.isEmpty() || isIdxSpec(path))
+        return path;
+    return QDir(base).relativeFilePath(path);
+}
+
 void copyFolder(const QString& from, const QString& to)
 {
     QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
@@ -94,7 +112,7 @@ QString Project::modelPath() const { return d->modelPath; }
 
 void Project::setDatasetPath(const QString& path)
 {
-    const QString clean = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString clean = absolutePath(path);
     if (clean == d->datasetPath)
         return;
     d->datasetPath = clean;
@@ -105,7 +123,7 @@ void Project::setDatasetPath(const QString& path)
 
 void Project::setModelPath(const QString& path)
 {
-    const QString clean = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString clean = absolutePath(path);
     if (clean == d->modelPath)
         return;
     d->modelPath = clean;
@@ -203,9 +221,8 @@ QString Project::panelCacheFile(const QString& dataDir, const QString& modelStam
 
 static QJsonObject toJson(const Project& project, const QString& projectFile)
 {
-    const QDir base = QFileInfo(projectFile).absoluteDir();
-    auto rel = [&](const QString& path) { return path.isEmpty() ? QString() : base.relativeFilePath(path); };
-    const QDir datasetDir(project.datasetPath());
+    const QString base = QFileInfo(projectFile).absolutePath();
+    auto rel = [&](const QString& path) { return relativePath(path, base); };
 
     QJsonObject json;
     json[QStringLiteral("format")] = QLatin1String(kFormat);
@@ -222,7 +239,7 @@ static QJsonObject toJson(const Project& project, const QString& projectFile)
     QJsonArray results;
     for (const utad::ImageResult& r : project.results()) {
         const QString path = QString::fromStdString(r.path);
-        QJsonObject o{{QStringLiteral("path"), project.datasetPath().isEmpty() ? path : datasetDir.relativeFilePath(path)},
+        QJsonObject o{{QStringLiteral("path"), isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
                       {QStringLiteral("label"), labelName(r.label)},
                       {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
                       {QStringLiteral("score"), number(r.score)}};
@@ -367,7 +384,7 @@ static void applyJson(Project& project, const QJsonObject& json, const QDir& bas
                       std::vector<utad::ImageResult>* results, utad::EvalMetrics* metrics, QString* stamp,
                       Thresholds* thresholds)
 {
-    auto resolve = [&](const QString& p) { return p.isEmpty() ? QString() : QDir::cleanPath(baseDir.absoluteFilePath(p)); };
+    auto resolve = [&](const QString& p) { return absolutePath(p, baseDir); };
     project.setDatasetPath(resolve(json.value(QStringLiteral("dataset")).toString()));
     project.setModelPath(resolve(json.value(QStringLiteral("model")).toString()));
 
@@ -384,7 +401,7 @@ static void applyJson(Project& project, const QJsonObject& json, const QDir& bas
         const QJsonObject o = v.toObject();
         utad::ImageResult result;
         const QString path = o.value(QStringLiteral("path")).toString();
-        result.path = QDir::cleanPath(datasetDir.absoluteFilePath(path)).toStdString();
+        result.path = absolutePath(path, datasetDir).toStdString();
         result.label = labelFromName(o.value(QStringLiteral("label")).toString());
         result.defectType = o.value(QStringLiteral("defectType")).toString().toStdString();
         result.score = numberOr(o.value(QStringLiteral("score")), utad::kNaN);
