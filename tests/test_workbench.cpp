@@ -11,6 +11,7 @@
 #include "utad/model.h"
 
 #include <QtTest>
+#include <qcustomplot.h>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -321,6 +322,7 @@ void TestWorkbench::reopenedProjectShowsCachedResults()
     QVERIFY(QDir().mkpath(m_tmp.filePath(QStringLiteral("line"))));
     QVERIFY(w.saveProjectAs(file));
     QVERIFY(QFileInfo::exists(file));
+    QCOMPARE(QSettings().value(QStringLiteral("recentProjects")).toStringList().value(0), QFileInfo(file).absoluteFilePath());
     const std::vector<utad::ImageResult> before = w.project()->results();
 
     MainWindow reopened;
@@ -366,6 +368,8 @@ void TestWorkbench::cancelledTrainingStopsPromptly()
     QSignalSpy finished(task, &Task::finished);
     QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= (documenting ? 8 : 2), 120000);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->previewsShown() >= 1, 10000);
+    QVERIFY(dialog->lossPlot()->graphCount() >= 1);
+    QVERIFY(dialog->lossPlot()->graph(0)->dataCount() >= 2);  // the loss curve grows epoch by epoch
     screenshot(dialog, QStringLiteral("training.png"));
 
     QElapsedTimer timer;

@@ -4,6 +4,7 @@
 #include "ui/imagelistmodel.h"
 #include "ui/panelcache.h"
 #include "ui/panelrender.h"
+#include "ui/preferences.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
 
@@ -233,6 +234,21 @@ private slots:
         QVERIFY(!project.load(junk, &error));
         QVERIFY(error.contains(junk));
         QVERIFY(project.filePath().isEmpty());
+    }
+
+    void preferencesPersist()
+    {
+        Preferences p;
+        p.threads = 3;
+        p.colorMap = QStringLiteral("MAGMA");
+        p.defaultPreset = QStringLiteral("paper");
+        p.save();
+        const Preferences back = Preferences::load();
+        QCOMPARE(back.threads, 3);
+        QCOMPARE(back.colorMap, QStringLiteral("MAGMA"));
+        QCOMPARE(back.defaultPreset, QStringLiteral("paper"));
+        QSettings().clear();
+        QCOMPARE(Preferences::load().threads, 0);
     }
 
     void uncertainBand()
