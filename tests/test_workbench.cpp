@@ -13,6 +13,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -65,6 +66,7 @@ private slots:
     void cancelledTrainingStopsPromptly();
     void closingStopsRunningInference();
     void missingOrForeignModelIsExplained();
+    void droppedFolderIsOpened();
     void cleanupTestCase();
 
 private:
@@ -442,6 +444,23 @@ void TestWorkbench::missingOrForeignModelIsExplained()
     QVERIFY2(window.lastError().contains(QStringLiteral("foreign.utad")), qPrintable(window.lastError()));
     QVERIFY(window.inferenceTask() == nullptr);
     closeMessageBoxes();
+}
+
+void TestWorkbench::droppedFolderIsOpened()
+{
+    MainWindow window;
+    window.show();
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(QStringLiteral(UTAD_SAMPLE_DIR))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy opened(&window, &MainWindow::datasetOpened);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QCOMPARE(opened.count(), 1);
+    QVERIFY(window.imageModel()->rowCount() > 100);
+    QVERIFY(window.dataset() && window.dataset()->train.size() > 10);
 }
 
 void TestWorkbench::cleanupTestCase()

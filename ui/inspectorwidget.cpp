@@ -236,8 +236,12 @@ QImage InspectorWidget::montage(int columns) const
 
 void InspectorWidget::updatePanels()
 {
-    const PanelSet set = renderPanels(m_source, currentInference(), m_style);
+    PanelSet set = renderPanels(m_source, currentInference(), m_style);
     const QSize size(m_source.cols, m_source.rows);
+    // The anomaly map's colour scale, so that colours can be read as values.
+    if (m_style.mode == PanelMode::Stages && m_inference)
+        set.titles[3] = m_style.heatMax > 0 ? tr("%1 (colour scale 0 to %2)").arg(set.titles[3]).arg(m_style.heatMax, 0, 'g', 3)
+                                           : tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
     for (int i = 0; i < 4; ++i) {
         m_titles[size_t(i)]->setText(set.titles[size_t(i)]);
         m_views[size_t(i)]->setImage(set.images[size_t(i)], size);

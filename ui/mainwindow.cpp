@@ -22,6 +22,9 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QKeyEvent>
+#include <QMimeData>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     registerMetaTypes();
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
     m_preferences = Preferences::load();
     m_threads = utad::setThreads(m_preferences.threads);
     m_proxy->setSourceModel(m_images);
@@ -247,10 +251,10 @@ void MainWindow::createBrowser()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ImageListModel::ThumbnailColumn, ImageListModel::kThumbnailSize + 12);
-    m_table->setColumnWidth(ImageListModel::NameColumn, 150);
-    m_table->setColumnWidth(ImageListModel::DefectColumn, 80);
-    m_table->setColumnWidth(ImageListModel::ScoreColumn, 70);
-    m_table->setColumnWidth(ImageListModel::PredictionColumn, 75);
+    m_table->setColumnWidth(ImageListModel::NameColumn, 140);
+    m_table->setColumnWidth(ImageListModel::DefectColumn, 75);
+    m_table->setColumnWidth(ImageListModel::ScoreColumn, 60);
+    m_table->setColumnWidth(ImageListModel::PredictionColumn, 70);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
@@ -281,6 +285,28 @@ void MainWindow::createDocks()
     dock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {150}, Qt::Vertical);
+}
+
+// A dataset folder, a project or a model dropped on the window is opened.
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = event->mimeData()->urls().value(0).toLocalFile();
+    event->acceptProposedAction();
+    if (QFileInfo(path).isDir()) {
+        if (openDataset(path) && m_model && m_project->results().empty())
+            runInference();
+    } else if (path.endsWith(QLatin1String(".utadproj"))) {
+        openProject(path);
+    } else {
+        loadModel(path, true);
+    }
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
