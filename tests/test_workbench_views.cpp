@@ -217,6 +217,26 @@ private slots:
         Project again;
         QVERIFY(again.load(file, &error));
         QCOMPARE(again.annotations()->annotation(QString::fromStdString(r.path)).note, QStringLiteral("changed"));
+
+        // Threshold edits (a dragged slider) are written once they rest, and at the latest on close.
+        QSignalSpy written(&loaded, &Project::saved);
+        for (int i = 1; i <= 20; ++i) {
+            Thresholds moving = loaded.thresholds();
+            moving.image = 0.4 + i * 0.01;
+            loaded.setThresholds(moving);
+        }
+        QTRY_COMPARE(written.count(), 1);
+        QVERIFY(again.load(file, &error));
+        QCOMPARE(again.thresholds().image, 0.6);
+        {
+            Project closing;
+            QVERIFY(closing.load(file, &error));
+            Thresholds last = closing.thresholds();
+            last.pixel = 0.33;
+            closing.setThresholds(last);
+        }
+        QVERIFY(again.load(file, &error));
+        QCOMPARE(again.thresholds().pixel, 0.33);
     }
 
     void projectLoadRejectsBadFiles()

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimer>
 #include <cmath>
 
 namespace utad::ui {
@@ -90,6 +91,7 @@ struct Project::Data {
     QString resultsModelStamp;
     Thresholds thresholds;
     AnnotationStore* annotations = nullptr;
+    QTimer* thresholdSave = nullptr;  // a dragged slider writes once, when it rests
     bool loading = false;  // no autosave while the document is being replaced
 };
 
@@ -102,9 +104,18 @@ Project::Project(QObject* parent) : QObject(parent), d(new Data)
         if (!d->loading)
             autosave();
     });
+    d->thresholdSave = new QTimer(this);
+    d->thresholdSave->setSingleShot(true);
+    d->thresholdSave->setInterval(250);
+    connect(d->thresholdSave, &QTimer::timeout, this, [this] { autosave(); });
 }
 
-Project::~Project() { delete d; }
+Project::~Project()
+{
+    if (d->thresholdSave->isActive())
+        autosave();
+    delete d;
+}
 
 QString Project::filePath() const { return d->filePath; }
 QString Project::datasetPath() const { return d->datasetPath; }
@@ -154,7 +165,7 @@ void Project::setThresholds(const Thresholds& t)
     d->thresholds = t;
     emit thresholdsChanged();
     if (!d->loading)
-        autosave();
+        d->thresholdSave->start();
 }
 
 Decision Project::decide(double score) const
@@ -284,6 +295,7 @@ static bool writeJson(const QJsonObject& json, const QString& path, QString* err
 
 bool Project::saveAs(const QString& path, QString* error)
 {
+    d->thresholdSave->stop();
     const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     const QString oldDataDir = dataDir();
     const QString oldPath = d->filePath;
@@ -305,6 +317,7 @@ bool Project::saveAs(const QString& path, QString* error)
 
 bool Project::save(QString* error)
 {
+    d->thresholdSave->stop();
     if (d->filePath.isEmpty()) {
         if (error)
             *error = tr("The project has no file yet: use Save project as.");
@@ -318,6 +331,7 @@ bool Project::save(QString* error)
 
 bool Project::autosave(QString* error)
 {
+    d->thresholdSave->stop();  // this write includes the thresholds
     QString message;
     const bool ok = d->filePath.isEmpty() ? writeJson(toJson(*this, autosavePath()), autosavePath(), &message)
                                           : save(&message);
@@ -360,6 +374,8 @@ static bool readProject(const QString& path, QJsonObject* json, QString* error)
 
 void Project::clear()
 {
+    if (d->thresholdSave->isActive())
+        autosave();  // the document being closed keeps its last thresholds
     d->loading = true;
     d->filePath.clear();
     d->datasetPath.clear();
@@ -424,6 +440,8 @@ bool Project::load(const QString& path, QString* error)
     QJsonObject json;
     if (!readProject(path, &json, error))
         return false;
+    if (d->thresholdSave->isActive())
+        autosave();  // the document being replaced keeps its last thresholds
     const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     d->loading = true;
     d->filePath = target;
