@@ -8,7 +8,10 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -263,9 +266,18 @@ bool TrainingDialog::saveModel(const QString& path, QString* error)
 
 void TrainingDialog::onSave()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(), tr("UTAD models (*.utad)"));
+    // Suggest "<dataset>-<preset>.utad" in the folder a model was last saved to.
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("lastModelDir"), QDir::homePath()).toString();
+    const utad::ModelInfo& info = m_model->info();
+    const QString name = QStringLiteral("%1-%2.utad")
+                             .arg(QFileInfo(QString::fromStdString(info.training.dataRoot)).fileName(),
+                                  QString::fromStdString(info.config.preset));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QDir(folder).filePath(name),
+                                                      tr("UTAD models (*.utad)"));
     if (path.isEmpty())
         return;
+    settings.setValue(QStringLiteral("lastModelDir"), QFileInfo(path).absolutePath());
     QString error;
     if (saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"), &error))
         m_stage->setText(tr("Saved to %1").arg(m_savedPath));
