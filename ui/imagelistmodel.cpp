@@ -191,10 +191,10 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case ThumbnailColumn: return tr("Image");
     case NameColumn: return tr("File");
-    case DefectColumn: return tr("Defect type");
+    case DefectColumn: return tr("Defect");
     case ScoreColumn: return tr("Score");
     case PredictionColumn: return tr("Predicted");
-    case TruthColumn: return tr("True label");
+    case TruthColumn: return tr("Truth");
     default: return {};
     }
 }

@@ -43,7 +43,7 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    static constexpr int kThumbnailSize = 48;
+    static constexpr int kThumbnailSize = 40;
 
 private:
     struct Row {

@@ -250,11 +250,11 @@ void MainWindow::createBrowser()
     m_table->verticalHeader()->setDefaultSectionSize(ImageListModel::kThumbnailSize + 4);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ImageListModel::ThumbnailColumn, ImageListModel::kThumbnailSize + 12);
-    m_table->setColumnWidth(ImageListModel::NameColumn, 140);
-    m_table->setColumnWidth(ImageListModel::DefectColumn, 75);
-    m_table->setColumnWidth(ImageListModel::ScoreColumn, 60);
-    m_table->setColumnWidth(ImageListModel::PredictionColumn, 70);
+    m_table->setColumnWidth(ImageListModel::ThumbnailColumn, ImageListModel::kThumbnailSize + 8);
+    m_table->setColumnWidth(ImageListModel::NameColumn, 138);
+    m_table->setColumnWidth(ImageListModel::DefectColumn, 68);
+    m_table->setColumnWidth(ImageListModel::ScoreColumn, 56);
+    m_table->setColumnWidth(ImageListModel::PredictionColumn, 68);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
@@ -270,7 +270,7 @@ void MainWindow::createBrowser()
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
     dock->setWidget(panel);
-    dock->setMinimumWidth(400);
+    dock->setMinimumWidth(440);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
