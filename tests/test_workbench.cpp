@@ -174,6 +174,20 @@ void TestWorkbench::sampleIsScoredInTheBackground()
     const QModelIndex prediction = w.imageProxy()->index(0, ImageListModel::PredictionColumn);
     QVERIFY(!prediction.data().toString().isEmpty());
     QVERIFY(std::isfinite(w.project()->metrics().imageAuroc));
+
+    // Model > Model information names what was loaded.
+    QAction* infoAction = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->text() == QStringLiteral("Model &information..."))
+            infoAction = a;
+    QVERIFY(infoAction);
+    infoAction->trigger();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = w.findChild<QMessageBox*>()) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("preset cpu")) && box->text().contains(QFileInfo(m_modelPath).fileName()),
+             qPrintable(box->text()));
+    box->close();
+    QTRY_VERIFY(w.findChild<QMessageBox*>() == nullptr);
 }
 
 void TestWorkbench::waitForPanels(MainWindow& w, const QString& path)

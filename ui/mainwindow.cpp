@@ -177,6 +177,8 @@ void MainWindow::createActions()
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     m_trainAction = model->addAction(tr("&Train..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::onTrain);
     m_runAction = model->addAction(tr("&Run inference"), QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] { runInference(); });
+    model->addSeparator();
+    model->addAction(tr("Model &information..."), this, &MainWindow::onModelInfo);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QAction* a : {m_inspector->residualsAction(), m_inspector->overlayAction(), m_inspector->truthAction(),
@@ -766,6 +768,49 @@ void MainWindow::onTrain()
     } catch (const std::exception& e) {
         showError(tr("Train"), QString::fromLocal8Bit(e.what()));
     }
+}
+
+void MainWindow::onModelInfo()
+{
+    if (!m_model) {
+        showError(tr("Model information"), tr("No model is loaded."));
+        return;
+    }
+    const utad::ModelInfo& info = m_model->info();
+    const utad::ModelConfig& c = info.config;
+    const QString text =
+        tr("<table>"
+           "<tr><td>File</td><td>%1</td></tr>"
+           "<tr><td>Method</td><td>%2, preset %3</td></tr>"
+           "<tr><td>Network input</td><td>%4 x %4, %5 channel(s)</td></tr>"
+           "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
+           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 epochs in %15</td></tr>"
+           "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
+           "<tr><td>Device</td><td>%20</td></tr>"
+           "</table>")
+            .arg(m_project->modelPath().isEmpty() ? tr("(not saved)") : m_project->modelPath().toHtmlEscaped(),
+                 QString::fromStdString(utad::methodName(c.method)), QString::fromStdString(c.preset))
+            .arg(c.imageSize)
+            .arg(c.channels)
+            .arg(c.ieWidth)
+            .arg(c.latentDim)
+            .arg(c.expertWidth)
+            .arg(c.detailDim)
+            .arg(info.training.imageCount)
+            .arg(QString::fromStdString(info.training.dataRoot).toHtmlEscaped())
+            .arg(info.training.sourceWidth)
+            .arg(info.training.sourceHeight)
+            .arg(info.training.epochsDone)
+            .arg(formatDuration(info.training.seconds))
+            .arg(info.calibration.mean, 0, 'g', 4)
+            .arg(info.calibration.stddev, 0, 'g', 3)
+            .arg(info.calibration.goodScores.size())
+            .arg(info.calibration.maxPixel, 0, 'g', 4)
+            .arg(QString::fromStdString(m_model->deviceName()));
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::onPreferences()

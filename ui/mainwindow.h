@@ -109,6 +109,7 @@ private:
     void onLoadModel();
     void onExportPanels();
     void onTrain();
+    void onModelInfo();
     void onPreferences();
     void onAbout();
     void onCurrentRowChanged(const QModelIndex& current);
