@@ -132,7 +132,8 @@ QSet<QString> placeholders(const QString& text) {
 }
 
 bool hasMnemonic(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("(^|[^&])&[^&\\s]"));
+    // "&&" is a literal ampersand, "&plusmn;" an HTML entity: neither is a mnemonic.
+    static const QRegularExpression re(QStringLiteral("(^|[^&])&(?![A-Za-z]+;|#\\d+;)[^&\\s]"));
     return re.match(text).hasMatch();
 }
 
@@ -379,6 +380,14 @@ private slots:
         QCOMPARE(found, (QStringList{"\"Threshold\"", "\"Open\"", "\"Cannot \"", "\"%1\"", "\"Slow\""}));
         QCOMPARE(withoutComments(QStringLiteral("a(\"//x\"); // b\n/* c */d")),
                  QStringLiteral("a(\"//x\");     \n       d"));
+    }
+
+    void placeholderAndMnemonicDetection() {
+        QVERIFY(hasMnemonic(QStringLiteral("&File")));
+        QVERIFY(hasMnemonic(QStringLiteral("文件(&F)")));
+        QVERIFY(!hasMnemonic(QStringLiteral("Drag && drop")));
+        QVERIFY(!hasMnemonic(QStringLiteral("%1 &plusmn; %2")));
+        QCOMPARE(placeholders(QStringLiteral("%1 of %L2, %n left, 100%")), (QSet<QString>{"1", "2", "n"}));
     }
 
     void availableLanguagesListShippedTranslations() {

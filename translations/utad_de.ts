@@ -13,13 +13,13 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="+256"/>
+        <location filename="../ui/project.cpp" line="+284"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Cannot open the project %1: %2</source>
         <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+31"/>
+        <location filename="../ui/trainingdialog.cpp" line="+34"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -493,7 +493,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+20"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+21"/>
         <location line="+10"/>
         <source>good</source>
         <translation>gut</translation>
@@ -531,11 +531,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Defect type</source>
-        <translation>Fehlerart</translation>
+        <source>Defect</source>
+        <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Truth</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Score</source>
         <translation>Anomaliewert</translation>
     </message>
@@ -543,11 +548,6 @@
         <location line="+1"/>
         <source>Predicted</source>
         <translation>Vorhersage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>True label</source>
-        <translation>Tatsächliche Klasse</translation>
     </message>
 </context>
 <context>
@@ -646,7 +646,17 @@
         <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+159"/>
+        <source>%1 (colour scale 0 to %2)</source>
+        <translation>%1 (Farbskala 0 bis %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (colour scale: this image&apos;s range)</source>
+        <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -669,12 +679,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+81"/>
+        <location filename="../ui/mainwindow.cpp" line="+85"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -737,6 +747,11 @@
         <location line="+1"/>
         <source>&amp;Run inference</source>
         <translation>&amp;Inferenz ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model &amp;information...</source>
+        <translation>Modell&amp;informationen …</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -844,12 +859,12 @@
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+76"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>Der Datensatz kann nicht geöffnet werden</translation>
@@ -928,11 +943,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+267"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-227"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
@@ -944,11 +960,12 @@
     </message>
     <message>
         <location line="-53"/>
+        <location line="+208"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-181"/>
         <source>Inference failed</source>
         <translation>Inferenz fehlgeschlagen</translation>
     </message>
@@ -1064,7 +1081,18 @@
         <translation>Öffnen Sie zuerst einen Datensatzordner: Das Modell lernt aus dessen Bildern in train/good.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+16"/>
+        <location line="+34"/>
+        <source>Model information</source>
+        <translation>Modellinformationen</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4, %5 channel(s)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 epochs in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;%4 x %4, Kanäle: %5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Epochen in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>About UTAD Workbench</source>
         <translation>Über UTAD Workbench</translation>
     </message>
@@ -1226,7 +1254,7 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="-45"/>
+        <location filename="../ui/project.cpp" line="-46"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>Das Projekt hat noch keine Datei: Verwenden Sie „Projekt speichern unter“.</translation>
     </message>
@@ -1866,12 +1894,12 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>%1: epoch %2 of %3, loss %4</source>
         <translation>%1: Epoche %2 von %3, Verlust %4</translation>
     </message>
@@ -1909,17 +1937,17 @@ Unsicher: %1</translation>
         <translation>Es gibt kein trainiertes Modell zum Speichern.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>UTAD models (*.utad)</source>
         <translation>UTAD-Modelle (*.utad)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved to %1</source>
         <translation>Gespeichert unter %1</translation>
     </message>

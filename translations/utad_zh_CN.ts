@@ -13,13 +13,13 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="+256"/>
+        <location filename="../ui/project.cpp" line="+284"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>无法写入项目 %1：%2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Cannot open the project %1: %2</source>
         <translation>无法打开项目 %1：%2</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+31"/>
+        <location filename="../ui/trainingdialog.cpp" line="+34"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+20"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+21"/>
         <location line="+10"/>
         <source>good</source>
         <translation>合格</translation>
@@ -530,11 +530,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Defect type</source>
-        <translation>缺陷类型</translation>
+        <source>Defect</source>
+        <translation>缺陷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Truth</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Score</source>
         <translation>异常分数</translation>
     </message>
@@ -542,11 +547,6 @@
         <location line="+1"/>
         <source>Predicted</source>
         <translation>预测</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>True label</source>
-        <translation>真实标签</translation>
     </message>
 </context>
 <context>
@@ -645,7 +645,17 @@
         <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+159"/>
+        <source>%1 (colour scale 0 to %2)</source>
+        <translation>%1（色标范围 0 至 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (colour scale: this image&apos;s range)</source>
+        <translation>%1（色标范围：本图像的取值范围）</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -668,12 +678,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+81"/>
+        <location filename="../ui/mainwindow.cpp" line="+85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -736,6 +746,11 @@
         <location line="+1"/>
         <source>&amp;Run inference</source>
         <translation>运行推理(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model &amp;information...</source>
+        <translation>模型信息(&amp;I)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -843,12 +858,12 @@
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+76"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
@@ -927,11 +942,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+267"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-227"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
@@ -943,11 +959,12 @@
     </message>
     <message>
         <location line="-53"/>
+        <location line="+208"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-181"/>
         <source>Inference failed</source>
         <translation>推理失败</translation>
     </message>
@@ -1063,7 +1080,18 @@
         <translation>请先打开数据集文件夹：模型从其中 train/good 的图像学习。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+16"/>
+        <location line="+34"/>
+        <source>Model information</source>
+        <translation>模型信息</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4, %5 channel(s)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 epochs in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4，%5 通道&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 轮，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>About UTAD Workbench</source>
         <translation>关于 UTAD Workbench</translation>
     </message>
@@ -1224,7 +1252,7 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="-45"/>
+        <location filename="../ui/project.cpp" line="-46"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>项目尚无文件：请使用“项目另存为”。</translation>
     </message>
@@ -1857,12 +1885,12 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>%1: epoch %2 of %3, loss %4</source>
         <translation>%1：第 %2 / %3 轮，损失 %4</translation>
     </message>
@@ -1899,17 +1927,17 @@ Uncertain %1</source>
         <translation>没有可保存的已训练模型。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>UTAD models (*.utad)</source>
         <translation>UTAD 模型 (*.utad)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
