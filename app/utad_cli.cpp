@@ -209,6 +209,9 @@ int runTrain(const std::vector<std::string>& argv)
         throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
                          std::to_string(config.imageSize));
 
+    if (fs::is_directory(out))
+        throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
+                         (fs::path(out) / "model.utad").string());
     checkWritableParent(out);
     const utad::Dataset ds = openData(args);
     if (ds.train.empty())

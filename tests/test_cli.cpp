@@ -105,6 +105,7 @@ void TestCli::badUsageExitsWithTwo()
         {{"train", "--data", kSample, "--out", "m.utad", "--preset", "huge"}, "unknown preset 'huge'"},
         {{"train", "--data", "idx:/somewhere", "--out", "m.utad"}, "--normal-class"},
         {{"train", "--data"}, "--data needs a value"},
+        {{"train", "--data", kSample, "--out", QDir::tempPath()}, "is a folder"},
         {{"eval", "--data", kSample}, "missing required option --model"},
         {{"eval", "--model", "m.utad", "--data", kSample, "stray"}, "unexpected argument 'stray'"},
         {{"infer", "--model", "m.utad"}, "no IMAGE given"},
