@@ -542,7 +542,7 @@
     <message>
         <location line="-2"/>
         <source>Score</source>
-        <translation>Anomaliewert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location line="+1"/>

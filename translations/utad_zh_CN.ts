@@ -541,7 +541,7 @@
     <message>
         <location line="-2"/>
         <source>Score</source>
-        <translation>异常分数</translation>
+        <translation>分数</translation>
     </message>
     <message>
         <location line="+1"/>
