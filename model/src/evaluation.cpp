@@ -144,20 +144,23 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
             } catch (const Error& e) {
                 report.results.push_back({s.path, s.label, s.defectType, kNaN, e.what()});
                 report.metrics.skipped++;
+            } catch (const std::exception& e) {  // e.g. OpenCV running out of memory on a huge file
+                report.results.push_back({s.path, s.label, s.defectType, kNaN, "Cannot read " + s.path + ": " + e.what()});
+                report.metrics.skipped++;
             }
         }
         std::vector<Inference> inferences;
         std::vector<std::string> errors(batch.size());
         try {
             inferences = model.inferBatch(images);
-        } catch (const Error&) {
+        } catch (const std::exception&) {
             // One bad image fails the whole batch: score them one by one to isolate it.
             inferences.assign(batch.size(), Inference());
             for (std::size_t k = 0; k < batch.size(); ++k) {
                 try {
                     inferences[k] = model.infer(images[k]);
-                } catch (const Error& e) {
-                    errors[k] = e.what();
+                } catch (const std::exception& e) {
+                    errors[k] = "Cannot score " + batch[k]->path + ": " + e.what();
                 }
             }
         }
