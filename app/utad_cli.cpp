@@ -402,6 +402,10 @@ int runInfer(const std::vector<std::string>& argv)
             std::cerr << "skipped: " << e.what() << "\n";
             ++failures;
             continue;
+        } catch (const std::exception& e) {
+            std::cerr << "skipped: " << path << ": " << e.what() << "\n";
+            ++failures;
+            continue;
         }
         // Unique output names even when two inputs share a file name.
         utad::Sample sample;
