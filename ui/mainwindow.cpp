@@ -375,8 +375,8 @@ bool MainWindow::openDataset(const QString& path)
         m_project->setModelPath(modelPath);
         if (m_project->restoreAutosave())
             log(tr("Restored the review marks and results saved earlier for %1").arg(absolute));
-        if (m_model && m_project->resultsModelStamp() != Project::modelStamp(m_project->modelPath())) {
-            m_project->setResultsModelStamp(Project::modelStamp(m_project->modelPath()));
+        if (m_model && m_project->resultsModelStamp() != m_modelStamp) {
+            m_project->setResultsModelStamp(m_modelStamp);
             m_project->setResults({});
         }
     }
@@ -425,6 +425,7 @@ bool MainWindow::openProject(const QString& path)
     log(tr("Opened project %1").arg(m_project->filePath()));
     const QString modelPath = m_project->modelPath();
     m_model.reset();
+    m_modelStamp.clear();
     m_worker->setModel(nullptr);
     if (!m_project->datasetPath().isEmpty()) {
         try {
@@ -510,11 +511,11 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
     m_model = std::move(model);
     m_worker->setModel(m_model);
     m_project->setModelPath(path);
-    const QString stamp = path.isEmpty() ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                         : Project::modelStamp(path);
-    if (stamp != m_project->resultsModelStamp()) {
+    m_modelStamp = path.isEmpty() ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                  : Project::modelStamp(path);
+    if (m_modelStamp != m_project->resultsModelStamp()) {
         // Results of another model no longer apply.
-        m_project->setResultsModelStamp(stamp);
+        m_project->setResultsModelStamp(m_modelStamp);
         m_project->setResults({});
         m_project->setMetrics({});
     }

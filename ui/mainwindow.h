@@ -139,6 +139,7 @@ private:
     ImageInferenceWorker* m_worker;
     std::optional<utad::Dataset> m_dataset;
     std::shared_ptr<utad::Model> m_model;
+    QString m_modelStamp;  // identifies m_model's results and cached panels (Project::resultsModelStamp)
     QPointer<InferenceTask> m_inferenceTask;
     QPointer<TrainingTask> m_trainingTask;
     Preferences m_preferences;
