@@ -330,6 +330,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     // Load and resize the training images once.
     std::vector<cv::Mat> images;
     std::vector<int> widths, heights;
+    std::string firstProblem;
     for (const auto& s : dataset.train) {
         try {
             cv::Mat img = readImage(s);
@@ -337,11 +338,14 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
             heights.push_back(img.rows);
             images.push_back(d->prepare(img));
         } catch (const Error& e) {
+            if (firstProblem.empty())
+                firstProblem = e.what();
             log(std::string("skipped: ") + e.what());
         }
     }
     if (images.empty())
-        throw Error("no readable training images in '" + dataset.root + "'");
+        throw Error("no readable training images in '" + dataset.root + "'" +
+                    (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
 
     torch::manual_seed(c.seed);
     std::mt19937_64 rng(c.seed);

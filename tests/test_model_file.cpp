@@ -1,0 +1,193 @@
+// The .utad model file: round trip, rejection of damaged and foreign files, atomic save.
+#include "synthetic_textures.h"
+#include "utad/error.h"
+#include "utad/model.h"
+
+#include <QtTest>
+
+#include <fstream>
+#include <iterator>
+
+using namespace utad;
+
+namespace {
+
+ModelConfig tinyConfig(Method method) {
+    ModelConfig c = presetConfig("cpu", method);
+    c.imageSize = 32;
+    c.ieWidth = 8;
+    c.latentDim = 8;
+    c.expertWidth = 4;
+    c.naiveSamples = 2;
+    c.epochs = 1;
+    c.expertEpochs = c.method == Method::TwoStage ? 1 : 0;
+    c.batchSize = 4;
+    c.threads = 2;
+    return c;
+}
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeAll(const std::string& path, const std::string& data) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), std::streamsize(data.size()));
+}
+
+// Message of the utad::Error that loading `path` throws; empty when it loads.
+QString loadError(const std::string& path) {
+    try {
+        Model::load(path);
+    } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestModelFile : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    std::string modelPath;
+    Dataset data;
+    cv::Mat probe;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir.isValid());
+        data = testing::textureDataset(dir.filePath("train").toStdString(), 10, 40, 7);
+        std::mt19937 rng(99);
+        probe = testing::stripeTexture(rng, 40);
+        modelPath = dir.filePath("model.utad").toStdString();
+    }
+
+    void roundTrip_data() {
+        QTest::addColumn<int>("method");
+        QTest::newRow("utad") << int(Method::TwoStage);
+        QTest::newRow("ae") << int(Method::Autoencoder);
+    }
+
+    void roundTrip() {
+        QFETCH(int, method);
+        auto model = Model::create(tinyConfig(Method(method)));
+        QVERIFY(model->train(data));
+        model->save(modelPath);
+        auto loaded = Model::load(modelPath);
+        const ModelInfo& a = model->info();
+        const ModelInfo& b = loaded->info();
+        QCOMPARE(b.formatVersion, a.formatVersion);
+        QCOMPARE(int(b.config.method), method);
+        QCOMPARE(b.config.imageSize, a.config.imageSize);
+        QCOMPARE(b.config.ieWidth, a.config.ieWidth);
+        QCOMPARE(b.config.latentDim, a.config.latentDim);
+        QCOMPARE(b.config.expertWidth, a.config.expertWidth);
+        QCOMPARE(b.config.naiveSamples, a.config.naiveSamples);
+        QCOMPARE(b.config.learningRate, a.config.learningRate);
+        QCOMPARE(b.config.seed, a.config.seed);
+        QCOMPARE(b.config.anomalyCombination, a.config.anomalyCombination);
+        QCOMPARE(b.normalization.mean, a.normalization.mean);
+        QCOMPARE(b.normalization.stddev, a.normalization.stddev);
+        QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);
+        QCOMPARE(b.calibration.mean, a.calibration.mean);
+        QCOMPARE(b.calibration.stddev, a.calibration.stddev);
+        QCOMPARE(b.calibration.maxPixel, a.calibration.maxPixel);
+        QVERIFY(a.calibration.goodScores.size() >= 2);
+        QCOMPARE(b.training.imageCount, 10);
+        QCOMPARE(b.training.epochsDone, a.training.epochsDone);
+        QCOMPARE(b.training.dataRoot, a.training.dataRoot);
+        QVERIFY(loaded->trained());
+
+        const Inference x = model->infer(probe), y = loaded->infer(probe);
+        QCOMPARE(y.score, x.score);
+        QCOMPARE(cv::norm(x.anomalyMapNet, y.anomalyMapNet, cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(x.reconstruction, y.reconstruction, cv::NORM_INF), 0.0);
+        QCOMPARE(y.anomalyMap.size(), probe.size());
+    }
+
+    void missingFile() {
+        const std::string path = dir.filePath("no-such.utad").toStdString();
+        const QString msg = loadError(path);
+        QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("cannot open"), qPrintable(msg));
+    }
+
+    void truncatedFile() {
+        const std::string whole = readAll(modelPath);
+        QVERIFY(whole.size() > 1000);
+        const std::string path = dir.filePath("truncated.utad").toStdString();
+        writeAll(path, whole.substr(0, whole.size() / 2));
+        QString msg = loadError(path);
+        QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("truncated"), qPrintable(msg));
+        writeAll(path, whole.substr(0, 12));  // cut inside the header
+        msg = loadError(path);
+        QVERIFY2(msg.contains("truncated"), qPrintable(msg));
+    }
+
+    void foreignFiles() {
+        const std::string random = dir.filePath("random.utad").toStdString();
+        std::mt19937 rng(3);
+        std::string bytes(4096, '\0');
+        for (char& ch : bytes)
+            ch = char(rng() & 0xff);
+        writeAll(random, bytes);
+        QString msg = loadError(random);
+        QVERIFY2(msg.contains(QString::fromStdString(random)) && msg.contains("not a UTAD model"), qPrintable(msg));
+
+        const std::string png = dir.filePath("image.utad").toStdString();
+        cv::imwrite(dir.filePath("image.png").toStdString(), probe);
+        writeAll(png, readAll(dir.filePath("image.png").toStdString()));
+        msg = loadError(png);
+        QVERIFY2(msg.contains("not a UTAD model"), qPrintable(msg));
+
+        const std::string empty = dir.filePath("empty.utad").toStdString();
+        writeAll(empty, "");
+        QVERIFY(loadError(empty).contains("not a UTAD model"));
+    }
+
+    void newerVersion() {
+        std::string whole = readAll(modelPath);
+        whole[8] = char(99);  // format version, little-endian uint32 after the magic
+        const std::string path = dir.filePath("newer.utad").toStdString();
+        writeAll(path, whole);
+        const QString msg = loadError(path);
+        QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("version 99") && msg.contains("newer"),
+                 qPrintable(msg));
+    }
+
+    void corruptPayload() {
+        std::string whole = readAll(modelPath);
+        whole[whole.size() - 100] ^= 0x5a;
+        const std::string path = dir.filePath("corrupt.utad").toStdString();
+        writeAll(path, whole);
+        const QString msg = loadError(path);
+        QVERIFY2(msg.contains("checksum"), qPrintable(msg));
+    }
+
+    void failedSaveKeepsOldFile() {
+        const std::string before = readAll(modelPath);
+        auto other = Model::create(tinyConfig(Method::Autoencoder));
+        // A folder where the temporary file would go makes the save fail part-way.
+        QVERIFY(QDir().mkpath(QString::fromStdString(modelPath + ".part")));
+        bool threw = false;
+        try {
+            other->save(modelPath);
+        } catch (const Error& e) {
+            threw = true;
+            QVERIFY2(QString(e.what()).contains(QString::fromStdString(modelPath)), e.what());
+        }
+        QVERIFY(threw);
+        QCOMPARE(readAll(modelPath), before);
+        QVERIFY(Model::load(modelPath)->trained());
+        QVERIFY(QDir().rmdir(QString::fromStdString(modelPath + ".part")));
+        // With the obstacle gone the same save replaces the file and leaves no temporary behind.
+        other->save(modelPath);
+        QVERIFY(readAll(modelPath) != before);
+        QVERIFY(!QFile::exists(QString::fromStdString(modelPath + ".part")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModelFile)
+#include "test_model_file.moc"

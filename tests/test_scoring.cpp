@@ -1,0 +1,89 @@
+// Residual maps and image scores, and a trained model's map lighting up on a drawn scratch.
+#include "scoring.h"
+#include "synthetic_textures.h"
+#include "utad/model.h"
+
+#include <QtTest>
+
+using namespace utad;
+
+class TestScoring : public QObject {
+    Q_OBJECT
+
+private slots:
+    void ssimResidualOfIdenticalImagesIsZero() {
+        std::mt19937 rng(1);
+        cv::Mat a;
+        testing::stripeTexture(rng, 48).convertTo(a, CV_32F, 1 / 255.0);
+        const cv::Mat r = scoring::residual(a, a);
+        double maxValue = 0;
+        cv::minMaxLoc(r, nullptr, &maxValue);
+        QVERIFY(maxValue < 1e-4);
+        // A dark square shows up where it is, not elsewhere.
+        cv::Mat b = a.clone();
+        b(cv::Rect(30, 30, 8, 8)).setTo(0);
+        const cv::Mat d = scoring::residual(a, b);
+        QVERIFY(d.at<float>(34, 34) > 0.5);
+        QVERIFY(d.at<float>(5, 5) < 1e-3);
+        const cv::Mat sq = scoring::residual(a, b, false);
+        QCOMPARE(sq.at<float>(34, 34), a.at<float>(34, 34) * a.at<float>(34, 34));
+    }
+
+    void imageScoreMaxAndTopFraction() {
+        cv::Mat m = cv::Mat::zeros(10, 10, CV_32F);
+        m.at<float>(2, 3) = 1.0f;
+        m.at<float>(5, 5) = 0.5f;
+        QCOMPARE(scoring::imageScore(m, 0), 1.0);
+        QCOMPARE(scoring::imageScore(m, 0.02), 0.75);  // mean of the 2 highest of 100
+        QCOMPARE(scoring::variance({m, m}).at<float>(2, 3), 0.0f);
+    }
+
+    // A short training on stripes; a scratch across a new texture must score higher inside than out.
+    void scratchLightsUp_data() {
+        QTest::addColumn<int>("method");
+        QTest::newRow("utad") << int(Method::TwoStage);
+        QTest::newRow("ae") << int(Method::Autoencoder);
+    }
+
+    void scratchLightsUp() {
+        QFETCH(int, method);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Dataset data = testing::textureDataset(dir.path().toStdString(), 24, 64, 21);
+        ModelConfig c = presetConfig("cpu", Method(method));
+        c.imageSize = 64;
+        c.ieWidth = 8;
+        c.latentDim = 16;
+        c.expertWidth = 4;
+        c.naiveSamples = 2;
+        c.epochs = 15;
+        c.expertEpochs = c.method == Method::TwoStage ? 6 : 0;
+        c.augmentFlips = false;
+        c.threads = 2;
+        auto model = Model::create(c);
+        QVERIFY(model->train(data));
+
+        std::mt19937 rng(77);
+        cv::Mat image = testing::stripeTexture(rng, 64);
+        cv::Mat mask = cv::Mat::zeros(image.size(), CV_8U);
+        cv::line(image, {8, 50}, {56, 40}, cv::Scalar(0), 2);
+        cv::line(mask, {8, 50}, {56, 40}, cv::Scalar(255), 2);
+        const Inference r = model->infer(image);
+        QCOMPARE(r.anomalyMap.size(), image.size());
+        const double inside = cv::mean(r.anomalyMap, mask)[0];
+        cv::Mat far;
+        cv::dilate(mask, far, cv::getStructuringElement(cv::MORPH_ELLIPSE, {15, 15}));
+        const double outside = cv::mean(r.anomalyMap, far == 0)[0];
+        QVERIFY2(inside > 1.5 * outside, qPrintable(QString("inside %1, outside %2").arg(inside).arg(outside)));
+        // The scratched image scores above the anomaly-free one.
+        QVERIFY(r.score > model->infer(testing::stripeTexture(rng, 64)).score);
+        if (Method(method) == Method::TwoStage) {
+            QVERIFY(!r.naiveImpression.empty());
+            QVERIFY(!r.residualNaive.empty());
+        }
+        QVERIFY(!r.residualImpression.empty() && !r.residualReconstruction.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScoring)
+#include "test_scoring.moc"

@@ -1,0 +1,149 @@
+// Training on small synthetic textures: the loss falls, a seed repeats a run, cancel keeps a usable model.
+#include "synthetic_textures.h"
+#include "utad/error.h"
+#include "utad/model.h"
+
+#include <QtTest>
+
+using namespace utad;
+
+namespace {
+
+ModelConfig tinyConfig() {
+    ModelConfig c = presetConfig("cpu", Method::TwoStage);
+    c.imageSize = 32;
+    c.ieWidth = 8;
+    c.latentDim = 16;
+    c.expertWidth = 4;
+    c.naiveSamples = 2;
+    c.epochs = 6;
+    c.expertEpochs = 4;
+    c.batchSize = 4;
+    c.threads = 2;
+    c.seed = 5;
+    return c;
+}
+
+struct Run {
+    std::vector<double> ieLosses, expertLosses;
+    std::vector<std::string> stages;
+    double lastFraction = 0;
+    bool fractionMonotonic = true;
+    Inference lastPreview;
+};
+
+TrainCallbacks recorder(Run& run) {
+    TrainCallbacks cb;
+    cb.onProgress = [&run](const TrainProgress& p) {
+        if (p.stage == "IE-Net")
+            run.ieLosses.push_back(p.loss);
+        else if (p.stage == "Expert-Net")
+            run.expertLosses.push_back(p.loss);
+        run.stages.push_back(p.stage);
+        run.fractionMonotonic = run.fractionMonotonic && p.fraction >= run.lastFraction && p.fraction <= 1.0;
+        run.lastFraction = p.fraction;
+    };
+    cb.onPreview = [&run](const Inference& inf) { run.lastPreview = inf; };
+    return cb;
+}
+
+} // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    Dataset data;
+    cv::Mat probe;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir.isValid());
+        data = testing::textureDataset(dir.path().toStdString(), 16, 32, 11);
+        std::mt19937 rng(123);
+        probe = testing::stripeTexture(rng, 32);
+    }
+
+    void lossFallsAndRunRepeats() {
+        Run first, second;
+        auto a = Model::create(tinyConfig());
+        QVERIFY(!a->trained());
+        QVERIFY(a->train(data, recorder(first)));
+        QVERIFY(a->trained());
+        QCOMPARE(int(first.ieLosses.size()), 6);
+        QCOMPARE(int(first.expertLosses.size()), 4);
+        QVERIFY2(first.ieLosses.back() < 0.8 * first.ieLosses.front(),
+                 qPrintable(QString("IE-Net loss %1 -> %2").arg(first.ieLosses.front()).arg(first.ieLosses.back())));
+        QVERIFY2(first.expertLosses.back() < first.expertLosses.front(),
+                 qPrintable(QString("Expert-Net loss %1 -> %2").arg(first.expertLosses.front()).arg(first.expertLosses.back())));
+        QCOMPARE(first.stages.back(), std::string("Calibration"));
+        QVERIFY(first.fractionMonotonic);
+        QCOMPARE(first.lastFraction, 1.0);
+        QVERIFY(!first.lastPreview.anomalyMapNet.empty());
+        QCOMPARE(a->info().training.imageCount, 16);
+        QCOMPARE(int(a->info().calibration.goodScores.size()), 2);  // 15 % of 16, at least 2
+        QVERIFY(a->info().calibration.maxPixel > 0);
+
+        auto b = Model::create(tinyConfig());
+        QVERIFY(b->train(data, recorder(second)));
+        QCOMPARE(second.ieLosses, first.ieLosses);
+        QCOMPARE(second.expertLosses, first.expertLosses);
+        QCOMPARE(b->infer(probe).score, a->infer(probe).score);
+    }
+
+    void cancelKeepsLastCompleteEpoch() {
+        auto model = Model::create(tinyConfig());
+        Run run;
+        TrainCallbacks cb = recorder(run);
+        // 16 images: 14 train, 4 batches an epoch. Stop in the middle of the IE-Net's third epoch.
+        int polls = 0;
+        cb.isCancelled = [&polls] { return ++polls > 10; };
+        QVERIFY(!model->train(data, cb));
+        QCOMPARE(int(run.ieLosses.size()), 2);
+        QVERIFY(run.expertLosses.empty());
+        QCOMPARE(model->info().training.epochsDone, 2);
+        QVERIFY(model->trained());
+        // The weights are those of the last complete epoch, as the last preview showed them.
+        const Inference again = model->infer(run.lastPreview.input);
+        QCOMPARE(cv::norm(again.impression, run.lastPreview.impression, cv::NORM_INF), 0.0);
+        // Usable: scores are finite and the model saves and loads.
+        const Inference r = model->infer(probe);
+        QVERIFY(std::isfinite(r.score));
+        const std::string path = dir.filePath("cancelled.utad").toStdString();
+        model->save(path);
+        QCOMPARE(Model::load(path)->infer(probe).score, r.score);
+    }
+
+    void noReadableImages() {
+        Dataset empty;
+        empty.root = dir.filePath("nothing").toStdString();
+        auto model = Model::create(tinyConfig());
+        QVERIFY_THROWS_EXCEPTION(Error, model->train(empty));
+        Dataset broken = empty;
+        Sample s;
+        s.path = dir.filePath("nothing/missing.png").toStdString();
+        broken.train.push_back(s);
+        QVERIFY_THROWS_EXCEPTION(Error, model->train(broken));
+    }
+
+    void badConfig() {
+        ModelConfig c = tinyConfig();
+        c.imageSize = 40;
+        QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
+        QVERIFY_THROWS_EXCEPTION(Error, presetConfig("gpu"));
+        QVERIFY_THROWS_EXCEPTION(Error, methodFromString("vae"));
+        QCOMPARE(methodFromString(methodName(Method::Autoencoder)), Method::Autoencoder);
+        QCOMPARE(presetConfig("paper").imageSize, 256);
+        QCOMPARE(presetConfig("paper").latentDim, 128);
+        QCOMPARE(presetConfig("paper").naiveSamples, 10);
+    }
+
+    void threadsAndGflops() {
+        QCOMPARE(setThreads(1), 1);
+        QVERIFY(setThreads(0) >= 1);
+        QVERIFY(measureMatmulGflops(256) > 0.1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTraining)
+#include "test_training.moc"
