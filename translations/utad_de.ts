@@ -560,12 +560,12 @@
     <message>
         <location line="+10"/>
         <source>Scoring %1 of %2</source>
-        <translation>Bewerte %1 von %2</translation>
+        <translation>Bewertung %1 von %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Scoring %1 images</source>
-        <translation>Bewerte %1 Bilder</translation>
+        <translation>%1 Bilder werden bewertet</translation>
     </message>
 </context>
 <context>
@@ -900,7 +900,7 @@
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>Der Datensatz des Projekts kann nicht geöffnet werden</translation>
     </message>
@@ -929,7 +929,7 @@
     <message>
         <location line="+10"/>
         <source>Loading model %1...</source>
-        <translation>Lade Modell %1 …</translation>
+        <translation>Modell %1 wird geladen …</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1541,7 +1541,7 @@
     <message>
         <location filename="../ui/task.cpp" line="+54"/>
         <source>Unknown failure in %1</source>
-        <translation>Unbekannter Fehler in %1</translation>
+        <translation>Unbekanntes Problem in %1</translation>
     </message>
 </context>
 <context>

@@ -899,7 +899,7 @@
         <translation>已打开项目 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>无法打开项目的数据集</translation>
     </message>
