@@ -267,7 +267,7 @@
     <message>
         <location line="+2"/>
         <source>Truth: %1</source>
-        <translation>真实：%1</translation>
+        <translation>真值：%1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -462,7 +462,7 @@
     <message>
         <location line="+12"/>
         <source>Score %1 · model says %2 · truth: %3</source>
-        <translation>异常分数 %1 · 模型判定：%2 · 真实：%3</translation>
+        <translation>异常分数 %1 · 模型判定：%2 · 真值：%3</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -536,7 +536,7 @@
     <message>
         <location line="+3"/>
         <source>Truth</source>
-        <translation>真实</translation>
+        <translation>真值</translation>
     </message>
     <message>
         <location line="-2"/>
@@ -1348,7 +1348,7 @@
     <message>
         <location line="+0"/>
         <source>Truth</source>
-        <translation>真实</translation>
+        <translation>真值</translation>
     </message>
     <message>
         <location line="+16"/>
