@@ -39,7 +39,7 @@ struct ModelConfig {
     // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
     // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
     // The autoencoder baseline always uses r(x, reconstruction).
-    std::string anomalyCombination = "utad";
+    std::string anomalyCombination = "recon+naive";
     double smoothSigma = 2.0;     // Gaussian smoothing of the map, in network pixels
     double scoreTopFraction = 0;  // image score: 0 = maximum of the map, else mean of the top fraction
 };
