@@ -26,11 +26,15 @@ ColorMap colorMapFromName(const QString& name)
 
 QStringList panelTitles(PanelMode mode)
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("utad::ui::PanelRender", s); };
     if (mode == PanelMode::Stages)
-        return {tr("Input"), tr("Impression (IE-Net)"), tr("Expert reconstruction"), tr("Anomaly map")};
-    return {tr("Naive impression"), tr("Residual: input vs impression"), tr("Residual: input vs reconstruction"),
-            tr("Residual: impression vs naive")};
+        return {QCoreApplication::translate("utad::ui", "Input"),
+                QCoreApplication::translate("utad::ui", "Impression (IE-Net)"),
+                QCoreApplication::translate("utad::ui", "Expert reconstruction"),
+                QCoreApplication::translate("utad::ui", "Anomaly map")};
+    return {QCoreApplication::translate("utad::ui", "Naive impression"),
+            QCoreApplication::translate("utad::ui", "Residual: input vs impression"),
+            QCoreApplication::translate("utad::ui", "Residual: input vs reconstruction"),
+            QCoreApplication::translate("utad::ui", "Residual: impression vs naive")};
 }
 
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap)
