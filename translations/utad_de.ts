@@ -322,22 +322,22 @@
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+31"/>
+        <location filename="../ui/panelrender.cpp" line="+30"/>
         <source>Input</source>
         <translation>Eingangsbild</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Impression (IE-Net)</source>
         <translation>Impression (IE-Net)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Expert reconstruction</source>
         <translation>Experten-Rekonstruktion</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Anomaly map</source>
         <translation>Anomaliekarte</translation>
     </message>
@@ -347,12 +347,12 @@
         <translation>Naive Impression</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Residual: input vs impression</source>
         <translation>Residuum: Eingangsbild – Impression</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Residual: input vs reconstruction</source>
         <translation>Residuum: Eingangsbild – Rekonstruktion</translation>
     </message>

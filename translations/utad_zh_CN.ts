@@ -321,22 +321,22 @@
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+31"/>
+        <location filename="../ui/panelrender.cpp" line="+30"/>
         <source>Input</source>
         <translation>输入图像</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Impression (IE-Net)</source>
         <translation>印象图（IE-Net）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Expert reconstruction</source>
         <translation>专家网络重建图</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Anomaly map</source>
         <translation>异常图</translation>
     </message>
@@ -346,12 +346,12 @@
         <translation>朴素印象图</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Residual: input vs impression</source>
         <translation>残差：输入图像与印象图</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Residual: input vs reconstruction</source>
         <translation>残差：输入图像与重建图</translation>
     </message>
