@@ -6,6 +6,19 @@
 
 namespace utad::ui {
 
+namespace {
+// Deep copy of an 8-bit Mat whose channel order already matches `format`, row by row (QImage rows
+// are 4-byte aligned, cv::Mat rows need not be).
+QImage copyRows(const cv::Mat& src, QImage::Format format)
+{
+    QImage image(src.cols, src.rows, format);
+    const size_t rowBytes = size_t(src.cols) * size_t(src.channels());
+    for (int y = 0; y < src.rows; ++y)
+        std::memcpy(image.scanLine(y), src.ptr(y), rowBytes);
+    return image;
+}
+} // namespace
+
 QImage toQImage(const cv::Mat& mat)
 {
     if (mat.empty())
@@ -23,27 +36,17 @@ QImage toQImage(const cv::Mat& mat)
         src = scaled;
     }
     switch (src.channels()) {
-    case 1: {
-        QImage image(src.cols, src.rows, QImage::Format_Grayscale8);
-        for (int y = 0; y < src.rows; ++y)
-            std::memcpy(image.scanLine(y), src.ptr(y), size_t(src.cols));
-        return image;
-    }
+    case 1:
+        return copyRows(src, QImage::Format_Grayscale8);
     case 3: {
         cv::Mat rgb;
         cv::cvtColor(src, rgb, cv::COLOR_BGR2RGB);
-        QImage image(rgb.cols, rgb.rows, QImage::Format_RGB888);
-        for (int y = 0; y < rgb.rows; ++y)
-            std::memcpy(image.scanLine(y), rgb.ptr(y), size_t(rgb.cols) * 3);
-        return image;
+        return copyRows(rgb, QImage::Format_RGB888);
     }
     case 4: {
         cv::Mat rgba;
         cv::cvtColor(src, rgba, cv::COLOR_BGRA2RGBA);
-        QImage image(rgba.cols, rgba.rows, QImage::Format_RGBA8888);
-        for (int y = 0; y < rgba.rows; ++y)
-            std::memcpy(image.scanLine(y), rgba.ptr(y), size_t(rgba.cols) * 4);
-        return image.convertToFormat(QImage::Format_ARGB32);
+        return copyRows(rgba, QImage::Format_RGBA8888).convertToFormat(QImage::Format_ARGB32);
     }
     default:
         return {};
