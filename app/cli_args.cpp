@@ -32,11 +32,15 @@ Args::Args(const std::vector<std::string>& argv, const OptionSpec& spec)
             if (inlineValue)
                 throw UsageError("option " + name + " takes no value");
             flags_.insert(name);
-        } else if (spec.valued.count(name)) {
+        } else if (spec.valued.count(name) || spec.repeated.count(name)) {
             if (!inlineValue) {
                 if (i + 1 >= argv.size())
                     throw UsageError("option " + name + " needs a value");
                 value = argv[++i];
+            }
+            if (spec.repeated.count(name)) {
+                repeatedValues_[name].push_back(value);
+                continue;
             }
             if (values_.count(name))
                 throw UsageError("option " + name + " given twice");
@@ -47,7 +51,16 @@ Args::Args(const std::vector<std::string>& argv, const OptionSpec& spec)
     }
 }
 
-bool Args::has(const std::string& name) const { return flags_.count(name) || values_.count(name); }
+bool Args::has(const std::string& name) const
+{
+    return flags_.count(name) || values_.count(name) || repeatedValues_.count(name);
+}
+
+std::vector<std::string> Args::values(const std::string& name) const
+{
+    const auto it = repeatedValues_.find(name);
+    return it == repeatedValues_.end() ? std::vector<std::string>() : it->second;
+}
 
 std::string Args::value(const std::string& name, const std::string& fallback) const
 {

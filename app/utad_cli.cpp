@@ -62,6 +62,8 @@ Options:
   --threads T         CPU threads (default: all cores)
   --size PX           network input size, a multiple of 32 (default: the preset's; 32 for idx:)
   --normal-class N    the normal class 0..9 of an idx: dataset
+  --set NAME=VALUE    override one setting of the preset (repeatable), e.g. --set batchSize=4
+                      (the settings are listed below)
   -h, --help          this help
 
 Ctrl-C stops after the current batch and saves the last complete epoch.
@@ -79,6 +81,9 @@ Options:
   --images DIR        write input, impression, reconstruction and heat map PNGs per image
   --threads T         CPU threads (default: all cores)
   --normal-class N    the normal class 0..9 of an idx: dataset
+  --set NAME=VALUE    score differently without retraining (repeatable): anomalyCombination,
+                      smoothSigma, scoreTopFraction or ssimResidual; the model's proposed
+                      threshold then no longer applies and is not reported
   -h, --help          this help
 
 Unreadable images are reported and skipped.
@@ -126,6 +131,19 @@ std::string fixed(double v, int digits = 4)
 }
 
 std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// The NAME=VALUE pairs of every --set option.
+std::vector<std::pair<std::string, std::string>> settings(const Args& args)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& s : args.values("--set")) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--set expects NAME=VALUE, got '" + s + "'");
+        out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+    }
+    return out;
+}
 
 bool isIdxSpec(const std::string& spec) { return spec.rfind(utad::kIdxPrefix, 0) == 0; }
 
@@ -177,9 +195,13 @@ int runTrain(const std::vector<std::string>& argv)
     const Args args(argv, {{"--data", "--out", "--method", "--preset", "--epochs", "--seed", "--threads", "--size",
                             "--normal-class"},
                            {"--help"},
-                           false});
+                           false,
+                           {"--set"}});
     if (args.has("--help")) {
-        std::cout << kTrainHelp;
+        std::cout << kTrainHelp << "\nSettings for --set:";
+        for (const auto& name : utad::configFieldNames())
+            std::cout << " " << name;
+        std::cout << "\n";
         return 0;
     }
     const std::string out = args.required("--out");
@@ -208,6 +230,13 @@ int runTrain(const std::vector<std::string>& argv)
     if (config.imageSize % 32 != 0)
         throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
                          std::to_string(config.imageSize));
+    for (const auto& [name, value] : settings(args)) {
+        try {
+            utad::setConfigValue(config, name, value);
+        } catch (const utad::Error& e) {
+            throw UsageError(std::string("--set: ") + e.what());
+        }
+    }
 
     if (fs::is_directory(out))
         throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
@@ -273,7 +302,8 @@ double heatScale(const utad::Model& model)
 
 int runEval(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class"}, {"--help"}, false});
+    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class"}, {"--help"}, false,
+                           {"--set"}});
     if (args.has("--help")) {
         std::cout << kEvalHelp;
         return 0;
@@ -283,6 +313,13 @@ int runEval(const std::vector<std::string>& argv)
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
     const auto model = utad::Model::load(modelPath);
+    for (const auto& [name, value] : settings(args)) {
+        try {
+            model->setScoringValue(name, value);
+        } catch (const utad::Error& e) {
+            throw UsageError(std::string("--set: ") + e.what());
+        }
+    }
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");
@@ -360,7 +397,7 @@ std::string csvField(const std::string& s)
 
 int runInfer(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--model", "--out", "--threads"}, {"--help"}, true});
+    const Args args(argv, {{"--model", "--out", "--threads"}, {"--help"}, true, {}});
     if (args.has("--help")) {
         std::cout << kInferHelp;
         return 0;

@@ -60,6 +60,7 @@ private slots:
     void badUsageExitsWithTwo();
     void failuresExitWithOne();
     void trainEvalInfer();
+    void settingsOverride();
     void evalUnlabelledFolder();
     void interruptSavesLastEpoch();
 
@@ -228,6 +229,62 @@ void TestCli::trainEvalInfer()
     QCOMPARE(QDir(out).entryList({"*.png"}, QDir::Files).size(), 8);
     QVERIFY(QFile::exists(out + "/4-+16_heatmap.png"));
     QVERIFY(QFile::exists(out + "/4-+16_2_heatmap.png"));
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void TestCli::settingsOverride()
+{
+    // Training settings by name end up in the model file's metadata.
+    const QString tuned = work_.filePath("tuned.utad");
+    Run r = runUtad({"train", "--data", kSample, "--epochs", "1", "--size", "32", "--threads", "2", "--set",
+                     "batchSize=4", "--set=klWeight=0.5", "--out", tuned});
+    CHECK_EXIT(r, 0);
+    QFile model(tuned);
+    QVERIFY(model.open(QIODevice::ReadOnly));
+    const QByteArray bytes = model.readAll();
+    QVERIFY(bytes.contains("\nbatchSize=4\n"));
+    QVERIFY(bytes.contains("\nklWeight=0.5\n"));
+
+    // Scoring settings change the scores of the same networks and drop the proposed threshold.
+    const QString plain = work_.filePath("plain.json"), raw = work_.filePath("raw.json");
+    r = runUtad({"eval", "--data", kSample, "--model", tuned, "--threads", "2", "--json", plain});
+    CHECK_EXIT(r, 0);
+    r = runUtad({"eval", "--data", kSample, "--model", tuned, "--threads", "2", "--json", raw, "--set",
+                 "smoothSigma=0", "--set", "anomalyCombination=recon"});
+    CHECK_EXIT(r, 0);
+    QVERIFY2(!r.out.contains("proposed threshold"), qPrintable(r.out));
+    const QJsonObject a = readJson(plain), b = readJson(raw);
+    QVERIFY(a.value("proposed_threshold").isDouble());
+    QVERIFY(b.value("proposed_threshold").isNull());
+    const QJsonArray sa = a.value("images").toArray(), sb = b.value("images").toArray();
+    QCOMPARE(sa.size(), sb.size());
+    int differing = 0;
+    for (int i = 0; i < sa.size(); ++i)
+        differing += sa[i].toObject().value("score").toDouble() != sb[i].toObject().value("score").toDouble();
+    QVERIFY2(differing > sa.size() / 2, qPrintable(QString::number(differing)));
+
+    const struct {
+        QStringList args;
+        const char* message;
+    } wrong[] = {
+        {{"train", "--data", kSample, "--out", tuned, "--set", "batchSize"}, "--set expects NAME=VALUE"},
+        {{"train", "--data", kSample, "--out", tuned, "--set", "bogus=1"}, "unknown model setting 'bogus'"},
+        {{"train", "--data", kSample, "--out", tuned, "--set", "klWeight=heavy"}, "'klWeight' needs a number"},
+        {{"eval", "--data", kSample, "--model", tuned, "--set", "klWeight=1"}, "fixed when the model is trained"},
+        {{"eval", "--data", kSample, "--model", tuned, "--set", "anomalyCombination=magic"}, "unknown anomaly map"},
+    };
+    for (const auto& c : wrong) {
+        r = runUtad(c.args);
+        QVERIFY2(r.exitCode == 2 && r.err.contains(c.message), qPrintable(c.args.join(' ') + "\n" + describe(r)));
+    }
+    QCOMPARE(QFile(tuned).size(), bytes.size());  // a refused run leaves the model alone
 }
 
 void TestCli::evalUnlabelledFolder()

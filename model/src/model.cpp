@@ -10,6 +10,7 @@
 #include <cstring>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -260,6 +261,22 @@ std::vector<Inference> Model::inferBatch(const std::vector<cv::Mat>& images) con
 }
 
 const ModelInfo& Model::info() const { return d->info; }
+
+void Model::setScoringValue(const std::string& name, const std::string& value) {
+    if (!isScoringField(name)) {
+        std::string scoring;
+        for (const auto& f : configFieldNames())
+            if (isScoringField(f))
+                scoring += (scoring.empty() ? "" : ", ") + f;
+        throw Error("'" + name + "' is fixed when the model is trained; scoring settings are " + scoring);
+    }
+    ModelConfig changed = d->info.config;
+    setConfigValue(changed, name, value);
+    if (configValue(changed, name) == configValue(d->info.config, name))
+        return;
+    d->info.config = changed;
+    d->info.calibration = Calibration{};
+}
 bool Model::trained() const { return d->trained; }
 std::string Model::deviceName() const { return d->device.is_cuda() ? "cuda" : "cpu"; }
 
@@ -395,12 +412,23 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     info.training.epochsDone = 0;
 
     const bool twoStage = c.method == Method::TwoStage && d->expert;
-    const int ieEpochs = c.epochs;
-    const int exEpochs = twoStage ? c.expertEpochs : 0;
-    // Relative cost of one epoch of each stage, for the progress fraction.
-    const double ieCost = 1.0, exCost = twoStage ? 3.0 : 0.0;
-    const double totalCost = ieEpochs * ieCost + exEpochs * exCost + 1e-9;
-    double doneCost = 0;
+
+    // Time per epoch of each stage, for the progress fraction and the ETA. Until a stage has run an
+    // epoch, it is estimated from the IE-Net's: an Expert-Net epoch cost about 5 (64 px) to 10
+    // (32 px) of them when measured.
+    struct StageClock {
+        int epochs = 0, done = 0;
+        double seconds = 0, relativeCost = 1;
+    };
+    StageClock ieClock{c.epochs, 0, 0, 1}, exClock{twoStage ? c.expertEpochs : 0, 0, 0, 7};
+    auto remainingSeconds = [&] {
+        const double iePerEpoch = ieClock.done ? ieClock.seconds / ieClock.done : 0;
+        auto stageLeft = [&](const StageClock& s) {
+            const double perEpoch = s.done ? s.seconds / s.done : iePerEpoch * s.relativeCost;
+            return (s.epochs - s.done) * perEpoch;
+        };
+        return stageLeft(ieClock) + stageLeft(exClock);
+    };
 
     const cv::Mat previewImage = fit.front();
     auto batches = [&](std::vector<cv::Mat>& batchImages, std::vector<size_t>& idx, size_t b) {
@@ -413,9 +441,11 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     std::vector<size_t> idx(fit.size());
     std::iota(idx.begin(), idx.end(), 0);
 
-    auto report = [&](const std::string& stage, int epoch, int epochs, double loss) {
-        const double frac = std::min(1.0, doneCost / totalCost);
-        TrainProgress p{stage, epoch, epochs, frac, loss, elapsed(), frac > 0 ? elapsed() / frac * (1 - frac) : 0};
+    double lastFraction = 0;  // a progress bar never moves back, even when an estimate grows
+    auto report = [&](const std::string& stage, const StageClock& clock, double loss) {
+        const double eta = remainingSeconds();
+        const double frac = lastFraction = std::max(lastFraction, std::min(1.0, elapsed() / std::max(1e-9, elapsed() + eta)));
+        TrainProgress p{stage, clock.done, clock.epochs, frac, loss, elapsed(), eta};
         if (cb.onProgress)
             cb.onProgress(p);
         if (cb.onPreview) {
@@ -456,14 +486,15 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
         return !wasCancelled;
     };
 
-    // Stage 1: IE-Net (or the whole baseline).
-    {
-        const std::string stage = twoStage ? "IE-Net" : "Autoencoder";
-        auto& net = d->ie;
-        torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
-        auto saved = snapshot(*net);
-        for (int epoch = 1; epoch <= ieEpochs && !wasCancelled; ++epoch) {
-            net->train();
+    // One stage: shuffled, augmented batches for clock.epochs epochs. `step` trains on one batch and
+    // returns its loss, or nothing to skip the batch. Cancelling between batches returns `net` to its
+    // last complete epoch.
+    using Step = std::function<std::optional<double>(const std::vector<cv::Mat>&)>;
+    auto runStage = [&](const std::string& stage, torch::nn::Module& net, StageClock& clock, const Step& step) {
+        auto saved = snapshot(net);
+        while (clock.done < clock.epochs) {
+            const auto epochStart = Clock::now();
+            net.train();
             std::shuffle(idx.begin(), idx.end(), rng);
             double lossSum = 0;
             int count = 0;
@@ -471,33 +502,42 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
             for (size_t b = 0; b < batchesPerEpoch; ++b) {
                 if (cancelled()) {
                     wasCancelled = true;
-                    break;
+                    restore(net, saved);
+                    return;
                 }
                 batches(bi, idx, b);
-                if (bi.size() < 2 && batchesPerEpoch > 1)
-                    continue;  // batch norm needs more than one sample
-                auto x01 = d->toBatch(bi);
-                auto out = net->forward(d->normalise(x01));
-                auto loss = 100.0 * F::mse_loss(out.image, x01);
-                if (out.mean.defined()) {
-                    auto kl = 0.5 * (out.mean.pow(2) + out.logvar.exp() - 1 - out.logvar).mean();
-                    loss = loss + c.klWeight * kl;
+                if (const auto loss = step(bi)) {
+                    lossSum += *loss;
+                    ++count;
                 }
-                opt.zero_grad();
-                loss.backward();
-                opt.step();
-                lossSum += loss.item<double>();
-                ++count;
             }
-            if (wasCancelled) {
-                restore(*net, saved);
-                break;
-            }
-            saved = snapshot(*net);
-            doneCost += ieCost;
+            saved = snapshot(net);
+            clock.done += 1;
+            clock.seconds += std::chrono::duration<double>(Clock::now() - epochStart).count();
             info.training.epochsDone += 1;
-            report(stage, epoch, ieEpochs, count ? lossSum / count : 0);
+            report(stage, clock, count ? lossSum / count : 0);
         }
+    };
+
+    // Stage 1: IE-Net (or the whole baseline).
+    {
+        auto& net = d->ie;
+        torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
+        runStage(twoStage ? "IE-Net" : "Autoencoder", *net, ieClock, [&](const std::vector<cv::Mat>& bi) -> std::optional<double> {
+            if (bi.size() < 2 && batchesPerEpoch > 1)
+                return std::nullopt;  // batch norm needs more than one sample
+            auto x01 = d->toBatch(bi);
+            auto out = net->forward(d->normalise(x01));
+            auto loss = 100.0 * F::mse_loss(out.image, x01);
+            if (out.mean.defined()) {
+                auto kl = 0.5 * (out.mean.pow(2) + out.logvar.exp() - 1 - out.logvar).mean();
+                loss = loss + c.klWeight * kl;
+            }
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            return loss.item<double>();
+        });
     }
     if (wasCancelled || !twoStage)
         return finish();
@@ -507,57 +547,35 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
         auto& ex = d->expert;
         d->ie->eval();
         torch::optim::Adam opt(ex->parameters(), torch::optim::AdamOptions(c.learningRate).betas({0.5, 0.999}));
-        auto saved = snapshot(*ex);
         auto& I = ex->image;
         auto& M = ex->impression;
-        for (int epoch = 1; epoch <= exEpochs && !wasCancelled; ++epoch) {
-            ex->train();
-            std::shuffle(idx.begin(), idx.end(), rng);
-            double lossSum = 0;
-            int count = 0;
-            std::vector<cv::Mat> bi;
-            for (size_t b = 0; b < batchesPerEpoch; ++b) {
-                if (cancelled()) {
-                    wasCancelled = true;
-                    break;
-                }
-                batches(bi, idx, b);
-                auto x01 = d->toBatch(bi);
-                auto xn = d->normalise(x01);
-                torch::Tensor m01;
-                {
-                    torch::NoGradGuard noGrad;
-                    m01 = d->ie->forward(xn).image;
-                }
-                auto mn = d->normalise(m01);
-                auto cx = I.content->forward(xn), sx = I.detail->forward(xn);
-                auto cm = M.content->forward(mn), sm = M.detail->forward(mn);
-                // Within-domain and paired cross-domain reconstructions (L1, weight 10).
-                auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01) +
-                             F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
-                // Random detail codes: the content and the code must survive the translation (weight 1 each).
-                auto sr = torch::randn_like(sx);
-                auto mFake = d->normalise(M.decoder->forward(cx, sr));
-                auto xFake = d->normalise(I.decoder->forward(cm, sr));
-                auto contentLoss = F::l1_loss(M.content->forward(mFake), cx.detach()) +
-                                   F::l1_loss(I.content->forward(xFake), cm.detach());
-                auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
-                auto loss = 10.0 * recon + contentLoss + detailLoss;
-                opt.zero_grad();
-                loss.backward();
-                opt.step();
-                lossSum += loss.item<double>();
-                ++count;
+        runStage("Expert-Net", *ex, exClock, [&](const std::vector<cv::Mat>& bi) -> std::optional<double> {
+            auto x01 = d->toBatch(bi);
+            auto xn = d->normalise(x01);
+            torch::Tensor m01;
+            {
+                torch::NoGradGuard noGrad;
+                m01 = d->ie->forward(xn).image;
             }
-            if (wasCancelled) {
-                restore(*ex, saved);
-                break;
-            }
-            saved = snapshot(*ex);
-            doneCost += exCost;
-            info.training.epochsDone += 1;
-            report("Expert-Net", epoch, exEpochs, count ? lossSum / count : 0);
-        }
+            auto mn = d->normalise(m01);
+            auto cx = I.content->forward(xn), sx = I.detail->forward(xn);
+            auto cm = M.content->forward(mn), sm = M.detail->forward(mn);
+            // Within-domain and paired cross-domain reconstructions (L1, weight 10).
+            auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01) +
+                         F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
+            // Random detail codes: the content and the code must survive the translation (weight 1 each).
+            auto sr = torch::randn_like(sx);
+            auto mFake = d->normalise(M.decoder->forward(cx, sr));
+            auto xFake = d->normalise(I.decoder->forward(cm, sr));
+            auto contentLoss = F::l1_loss(M.content->forward(mFake), cx.detach()) +
+                               F::l1_loss(I.content->forward(xFake), cm.detach());
+            auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
+            auto loss = 10.0 * recon + contentLoss + detailLoss;
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            return loss.item<double>();
+        });
     }
     return finish();
 }

@@ -75,28 +75,8 @@ std::string infoToText(const ModelInfo& info) {
                 ch = ' ';
         os << k << '=' << clean << '\n';
     };
-    line("method", methodName(c.method));
-    line("preset", c.preset);
-    line("imageSize", std::to_string(c.imageSize));
-    line("channels", std::to_string(c.channels));
-    line("ieWidth", std::to_string(c.ieWidth));
-    line("latentDim", std::to_string(c.latentDim));
-    line("expertWidth", std::to_string(c.expertWidth));
-    line("detailDim", std::to_string(c.detailDim));
-    line("naiveSamples", std::to_string(c.naiveSamples));
-    line("epochs", std::to_string(c.epochs));
-    line("expertEpochs", std::to_string(c.expertEpochs));
-    line("batchSize", std::to_string(c.batchSize));
-    line("learningRate", num(c.learningRate));
-    line("klWeight", num(c.klWeight));
-    line("seed", std::to_string(c.seed));
-    line("threads", std::to_string(c.threads));
-    line("augment", c.augment ? "1" : "0");
-    line("augmentFlips", c.augmentFlips ? "1" : "0");
-    line("ssimResidual", c.ssimResidual ? "1" : "0");
-    line("anomalyCombination", c.anomalyCombination);
-    line("smoothSigma", num(c.smoothSigma));
-    line("scoreTopFraction", num(c.scoreTopFraction));
+    for (const auto& name : configFieldNames())
+        line(name, configValue(c, name));
     line("normMean", num(info.normalization.mean));
     line("normStddev", num(info.normalization.stddev));
     std::string scores;
@@ -146,28 +126,13 @@ ModelInfo infoFromText(const std::string& text, const std::string& path) {
     };
     ModelInfo info;
     auto& c = info.config;
-    c.method = methodFromString(get("method"));
-    c.preset = get("preset");
-    c.imageSize = int(toInt("imageSize"));
-    c.channels = int(toInt("channels"));
-    c.ieWidth = int(toInt("ieWidth"));
-    c.latentDim = int(toInt("latentDim"));
-    c.expertWidth = int(toInt("expertWidth"));
-    c.detailDim = int(toInt("detailDim"));
-    c.naiveSamples = int(toInt("naiveSamples"));
-    c.epochs = int(toInt("epochs"));
-    c.expertEpochs = int(toInt("expertEpochs"));
-    c.batchSize = int(toInt("batchSize"));
-    c.learningRate = toDouble("learningRate");
-    c.klWeight = toDouble("klWeight");
-    c.seed = std::stoull(get("seed"));
-    c.threads = int(toInt("threads"));
-    c.augment = toInt("augment") != 0;
-    c.augmentFlips = toInt("augmentFlips") != 0;
-    c.ssimResidual = toInt("ssimResidual") != 0;
-    c.anomalyCombination = get("anomalyCombination");
-    c.smoothSigma = toDouble("smoothSigma");
-    c.scoreTopFraction = toDouble("scoreTopFraction");
+    for (const auto& name : configFieldNames()) {
+        try {
+            setConfigValue(c, name, get(name));
+        } catch (const Error& e) {
+            throw Error("model file '" + path + "' is damaged: " + e.what());
+        }
+    }
     info.normalization.mean = toDouble("normMean");
     info.normalization.stddev = toDouble("normStddev");
     std::istringstream scores(get("calGoodScores"));

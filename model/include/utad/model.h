@@ -49,6 +49,16 @@ ModelConfig presetConfig(const std::string& preset, Method method = Method::TwoS
 Method methodFromString(const std::string& name);  // "utad" | "ae"; throws utad::Error
 std::string methodName(Method method);
 
+inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+naive", "impression"};
+
+// ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
+// for `utad train --set NAME=VALUE` and `utad eval --set`. Unknown names and malformed values throw
+// utad::Error. Scoring fields change only how maps and scores are made, not the networks.
+std::vector<std::string> configFieldNames();
+bool isScoringField(const std::string& name);
+std::string configValue(const ModelConfig& config, const std::string& name);
+void setConfigValue(ModelConfig& config, const std::string& name, const std::string& value);
+
 // Score statistics on anomaly-free images, so a threshold can be proposed before any defect is seen.
 struct Calibration {
     std::vector<double> goodScores;  // image scores of held-back training images
@@ -131,6 +141,10 @@ public:
 
     const ModelInfo& info() const;
     bool trained() const;
+    // Changes one scoring field (see isScoringField) of a loaded model. The calibration was measured
+    // with the old scoring, so it is cleared (no proposed threshold until the model is retrained).
+    // Throws utad::Error for a field that is not a scoring field or a bad value.
+    void setScoringValue(const std::string& name, const std::string& value);
     std::string deviceName() const;  // "cpu" or "cuda"
 
 private:

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Fashion-MNIST one-class protocol for both methods: for each normal class N, train on class N's
+# training images, evaluate on all 10,000 test images, and print a Markdown table of image AUROCs.
+#   bench/fashion_mnist.sh OUTDIR [IE_EPOCHS] [CLASSES] [UTAD]
+# IE_EPOCHS (default 6): the two-stage model's IE-Net epochs (the Expert-Net gets the preset's share);
+# the autoencoder gets the same budget, twice as many epochs. CLASSES defaults to "0 1 2 3 4 5 6 7 8 9".
+# Models, logs and JSON results stay in OUTDIR; a class whose JSON exists is not run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:?usage: bench/fashion_mnist.sh OUTDIR [IE_EPOCHS] [CLASSES] [UTAD]}
+EPOCHS=${2:-6}
+CLASSES=${3:-0 1 2 3 4 5 6 7 8 9}
+UTAD=${4:-build/bin/utad}
+DATA=idx:/usr/share/datasets/fashion-mnist
+NAMES=(T-shirt/top Trouser Pullover Dress Coat Sandal Shirt Sneaker Bag "Ankle boot")
+mkdir -p "$OUT"
+
+field() {  # field FILE KEY: a number from the top level of an eval JSON file
+    sed -n "s/^  \"$2\": \([^,]*\),\?$/\1/p" "$1" | head -1
+}
+seconds() {  # training time the model file reports, from the train log's last line
+    sed -n 's/^Saved .* after \([0-9:]*\) .*/\1/p' "$1" | tail -1
+}
+
+for n in $CLASSES; do
+    for method in utad ae; do
+        epochs=$EPOCHS
+        [ "$method" = ae ] && epochs=$((2 * EPOCHS))
+        stem="$OUT/fm-$n-$method"
+        [ -s "$stem.json" ] && continue
+        "$UTAD" train --data "$DATA" --normal-class "$n" --method "$method" --epochs "$epochs" --seed 1 \
+            --threads 1 --out "$stem.utad" >"$stem.train.log"
+        "$UTAD" eval --data "$DATA" --normal-class "$n" --model "$stem.utad" --threads 1 --json "$stem.json" \
+            >"$stem.eval.log"
+    done
+done
+
+echo "| Normal class | two-stage image AUROC | training | autoencoder image AUROC | training |"
+echo "|---|---|---|---|---|"
+awk_sum() { awk '{ s += $1; n += 1 } END { if (n) printf "%.3f", s / n }'; }
+utad_all=() ae_all=()
+for n in $CLASSES; do
+    u=$(field "$OUT/fm-$n-utad.json" image_auroc)
+    a=$(field "$OUT/fm-$n-ae.json" image_auroc)
+    utad_all+=("$u") ae_all+=("$a")
+    printf '| %s (%s) | %.3f | %s | %.3f | %s |\n' "$n" "${NAMES[$n]}" "$u" "$(seconds "$OUT/fm-$n-utad.train.log")" \
+        "$a" "$(seconds "$OUT/fm-$n-ae.train.log")"
+done
+printf '| mean | **%s** | | %s | |\n' "$(printf '%s\n' "${utad_all[@]}" | awk_sum)" \
+    "$(printf '%s\n' "${ae_all[@]}" | awk_sum)"

@@ -1,0 +1,146 @@
+// ModelConfig fields by name: one table serves the model file's metadata and `utad train --set`.
+#include "utad/error.h"
+#include "utad/model.h"
+
+#include <cstdio>
+#include <functional>
+#include <stdexcept>
+
+namespace utad {
+
+namespace {
+
+struct Field {
+    const char* name;
+    bool scoring;  // only changes how maps and scores are made from the networks' outputs
+    std::function<std::string(const ModelConfig&)> get;
+    std::function<void(ModelConfig&, const std::string&)> set;
+};
+
+std::string number(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+long long parseInteger(const std::string& name, const std::string& value) {
+    size_t used = 0;
+    long long v = 0;
+    try {
+        v = std::stoll(value, &used);
+    } catch (const std::logic_error&) {
+        used = 0;
+    }
+    if (used == 0 || used != value.size())
+        throw Error("'" + name + "' needs a whole number, got '" + value + "'");
+    return v;
+}
+
+double parseNumber(const std::string& name, const std::string& value) {
+    size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(value, &used);
+    } catch (const std::logic_error&) {
+        used = 0;
+    }
+    if (used == 0 || used != value.size())
+        throw Error("'" + name + "' needs a number, got '" + value + "'");
+    return v;
+}
+
+bool parseFlag(const std::string& name, const std::string& value) {
+    if (value == "1" || value == "true" || value == "on")
+        return true;
+    if (value == "0" || value == "false" || value == "off")
+        return false;
+    throw Error("'" + name + "' needs 1 or 0, got '" + value + "'");
+}
+
+Field intField(const char* name, int ModelConfig::*member) {
+    return {name, false, [member](const ModelConfig& c) { return std::to_string(c.*member); },
+            [name, member](ModelConfig& c, const std::string& v) { c.*member = int(parseInteger(name, v)); }};
+}
+
+Field numberField(const char* name, double ModelConfig::*member, bool scoring = false) {
+    return {name, scoring, [member](const ModelConfig& c) { return number(c.*member); },
+            [name, member](ModelConfig& c, const std::string& v) { c.*member = parseNumber(name, v); }};
+}
+
+Field flagField(const char* name, bool ModelConfig::*member, bool scoring = false) {
+    return {name, scoring, [member](const ModelConfig& c) { return std::string(c.*member ? "1" : "0"); },
+            [name, member](ModelConfig& c, const std::string& v) { c.*member = parseFlag(name, v); }};
+}
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> table = {
+        {"method", false, [](const ModelConfig& c) { return methodName(c.method); },
+         [](ModelConfig& c, const std::string& v) { c.method = methodFromString(v); }},
+        {"preset", false, [](const ModelConfig& c) { return c.preset; },
+         [](ModelConfig& c, const std::string& v) { c.preset = v; }},
+        intField("imageSize", &ModelConfig::imageSize),
+        intField("channels", &ModelConfig::channels),
+        intField("ieWidth", &ModelConfig::ieWidth),
+        intField("latentDim", &ModelConfig::latentDim),
+        intField("expertWidth", &ModelConfig::expertWidth),
+        intField("detailDim", &ModelConfig::detailDim),
+        intField("naiveSamples", &ModelConfig::naiveSamples),
+        intField("epochs", &ModelConfig::epochs),
+        intField("expertEpochs", &ModelConfig::expertEpochs),
+        intField("batchSize", &ModelConfig::batchSize),
+        numberField("learningRate", &ModelConfig::learningRate),
+        numberField("klWeight", &ModelConfig::klWeight),
+        {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
+         [](ModelConfig& c, const std::string& v) {
+             const long long s = parseInteger("seed", v);
+             if (s < 0)
+                 throw Error("'seed' must not be negative, got '" + v + "'");
+             c.seed = std::uint64_t(s);
+         }},
+        intField("threads", &ModelConfig::threads),
+        flagField("augment", &ModelConfig::augment),
+        flagField("augmentFlips", &ModelConfig::augmentFlips),
+        flagField("ssimResidual", &ModelConfig::ssimResidual, true),
+        {"anomalyCombination", true, [](const ModelConfig& c) { return c.anomalyCombination; },
+         [](ModelConfig& c, const std::string& v) {
+             for (const char* known : kAnomalyCombinations)
+                 if (v == known) {
+                     c.anomalyCombination = v;
+                     return;
+                 }
+             throw Error("unknown anomaly map combination '" + v + "' (expected utad, recon, recon+naive or impression)");
+         }},
+        numberField("smoothSigma", &ModelConfig::smoothSigma, true),
+        numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
+    };
+    return table;
+}
+
+const Field& field(const std::string& name) {
+    for (const auto& f : fields())
+        if (name == f.name)
+            return f;
+    std::string known;
+    for (const auto& f : fields())
+        known += (known.empty() ? "" : ", ") + std::string(f.name);
+    throw Error("unknown model setting '" + name + "' (known: " + known + ")");
+}
+
+} // namespace
+
+std::vector<std::string> configFieldNames() {
+    std::vector<std::string> names;
+    for (const auto& f : fields())
+        names.emplace_back(f.name);
+    return names;
+}
+
+bool isScoringField(const std::string& name) { return field(name).scoring; }
+
+std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }
+
+void setConfigValue(ModelConfig& config, const std::string& name, const std::string& value) {
+    field(name).set(config, value);
+}
+
+} // namespace utad
