@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
@@ -19,6 +20,12 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("utad-workbench"));
     QApplication::setApplicationDisplayName(QStringLiteral("UTAD Workbench"));
     QApplication::setApplicationVersion(utad::ui::versionString());
+    // Wayland and task bars match the window to its desktop entry by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.utad.Workbench"));
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/utad-workbench-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     utad::ui::installTranslators(app, utad::ui::savedLanguage());
 
     QCommandLineParser parser;
