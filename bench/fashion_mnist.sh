@@ -5,12 +5,17 @@
 # IE_EPOCHS (default 6): the two-stage model's IE-Net epochs (the Expert-Net gets the preset's share);
 # the autoencoder gets the same budget, twice as many epochs. CLASSES defaults to "0 1 2 3 4 5 6 7 8 9".
 # Models, logs and JSON results stay in OUTDIR; a class whose JSON exists is not run again.
+# EVAL_OPTS (environment), e.g. "--set scoreTopFraction=1", rescores the same models differently;
+# its results are kept apart (the JSON name gets a hash of the options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:?usage: bench/fashion_mnist.sh OUTDIR [IE_EPOCHS] [CLASSES] [UTAD]}
 EPOCHS=${2:-6}
 CLASSES=${3:-0 1 2 3 4 5 6 7 8 9}
 UTAD=${4:-build/bin/utad}
+EVAL_OPTS=${EVAL_OPTS:-}
+TAG=""
+[ -n "$EVAL_OPTS" ] && TAG="-$(echo "$EVAL_OPTS" | md5sum | cut -c1-8)"
 DATA=idx:/usr/share/datasets/fashion-mnist
 NAMES=(T-shirt/top Trouser Pullover Dress Coat Sandal Shirt Sneaker Bag "Ankle boot")
 mkdir -p "$OUT"
@@ -27,11 +32,14 @@ for n in $CLASSES; do
         epochs=$EPOCHS
         [ "$method" = ae ] && epochs=$((2 * EPOCHS))
         stem="$OUT/fm-$n-$method"
-        [ -s "$stem.json" ] && continue
-        "$UTAD" train --data "$DATA" --normal-class "$n" --method "$method" --epochs "$epochs" --seed 1 \
-            --threads 1 --out "$stem.utad" >"$stem.train.log"
-        "$UTAD" eval --data "$DATA" --normal-class "$n" --model "$stem.utad" --threads 1 --json "$stem.json" \
-            >"$stem.eval.log"
+        [ -s "$stem$TAG.json" ] && continue
+        if [ ! -s "$stem.utad" ]; then
+            "$UTAD" train --data "$DATA" --normal-class "$n" --method "$method" --epochs "$epochs" --seed 1 \
+                --threads 1 --out "$stem.utad" >"$stem.train.log"
+        fi
+        # shellcheck disable=SC2086 # the options are meant to split into words
+        "$UTAD" eval --data "$DATA" --normal-class "$n" --model "$stem.utad" --threads 1 --json "$stem$TAG.json" \
+            $EVAL_OPTS >"$stem$TAG.eval.log"
     done
 done
 
@@ -40,8 +48,8 @@ echo "|---|---|---|---|---|"
 awk_sum() { awk '{ s += $1; n += 1 } END { if (n) printf "%.3f", s / n }'; }
 utad_all=() ae_all=()
 for n in $CLASSES; do
-    u=$(field "$OUT/fm-$n-utad.json" image_auroc)
-    a=$(field "$OUT/fm-$n-ae.json" image_auroc)
+    u=$(field "$OUT/fm-$n-utad$TAG.json" image_auroc)
+    a=$(field "$OUT/fm-$n-ae$TAG.json" image_auroc)
     utad_all+=("$u") ae_all+=("$a")
     printf '| %s (%s) | %.3f | %s | %.3f | %s |\n' "$n" "${NAMES[$n]}" "$u" "$(seconds "$OUT/fm-$n-utad.train.log")" \
         "$a" "$(seconds "$OUT/fm-$n-ae.train.log")"

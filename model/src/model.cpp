@@ -55,8 +55,9 @@ ModelConfig presetConfig(const std::string& preset, Method method) {
     // training, r(x, x_hat) + r(m, naive) 0.95 (docs/BENCHMARKS.md).
     c.anomalyCombination = "recon+naive";
     if (method == Method::Autoencoder) {
-        // Same total budget: the autoencoder gets the Expert-Net's epochs (about 3x an IE-Net epoch each).
-        c.epochs += 3 * c.expertEpochs;
+        // Same total budget: the autoencoder also gets the Expert-Net's epochs, each measured at about
+        // 5 IE-Net epochs at 64 px (docs/BENCHMARKS.md).
+        c.epochs += 5 * c.expertEpochs;
         c.expertEpochs = 0;
     }
     return c;
@@ -414,13 +415,13 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     const bool twoStage = c.method == Method::TwoStage && d->expert;
 
     // Time per epoch of each stage, for the progress fraction and the ETA. Until a stage has run an
-    // epoch, it is estimated from the IE-Net's: an Expert-Net epoch cost about 5 (64 px) to 10
-    // (32 px) of them when measured.
+    // epoch, it is estimated from the IE-Net's: an Expert-Net epoch cost about 5 of them at 64 px
+    // and 10 at 32 px when measured.
     struct StageClock {
         int epochs = 0, done = 0;
         double seconds = 0, relativeCost = 1;
     };
-    StageClock ieClock{c.epochs, 0, 0, 1}, exClock{twoStage ? c.expertEpochs : 0, 0, 0, 7};
+    StageClock ieClock{c.epochs, 0, 0, 1}, exClock{twoStage ? c.expertEpochs : 0, 0, 0, 5};
     auto remainingSeconds = [&] {
         const double iePerEpoch = ieClock.done ? ieClock.seconds / ieClock.done : 0;
         auto stageLeft = [&](const StageClock& s) {
