@@ -6,6 +6,7 @@
 #include "ui/review/reviewtools.h"
 #include "ui/trainingtask.h"
 #include "ui/review/annotationstore.h"
+#include "ui/review/reporttask.h"
 #include "ui/review/retrain.h"
 #include "ui/review/reviewreport.h"
 #include "ui/review/scoreindex.h"
@@ -16,6 +17,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -164,6 +168,87 @@ private slots:
         // A report that cannot be written says where.
         QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), &error));
         QVERIFY2(error.contains(QStringLiteral("/proc/no-such-dir")), qPrintable(error));
+    }
+
+    void exportRunsInTheBackground()
+    {
+        // Panels are painted on QImage off the GUI thread; a QPixmap there would be a bug.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("QPixmap|thread"), QRegularExpression::CaseInsensitiveOption));
+        MainWindow window;
+        {
+            Project previous;  // no marks from an earlier run
+            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+            QFile::remove(previous.autosavePath());
+        }
+        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+        window.project()->setResults(sampleResults(*window.dataset()));
+        Thresholds t;
+        t.image = 0.5;
+        window.project()->setThresholds(t);
+        const QStringList expected = reportImages(*window.project());
+        QVERIFY(!expected.isEmpty());
+        ReviewTools* tools = ReviewTools::of(&window);
+        QSignalSpy finished(tools, &ReviewTools::reportFinished);
+
+        QTemporaryDir dir;
+        const QString html = dir.filePath(QStringLiteral("async/review.html"));
+        QDir().mkpath(QFileInfo(html).absolutePath());
+        ReportTask* task = tools->startExport(html, true);
+        QVERIFY(task);
+        // Returned at once: the HTML is written only after every panel, on the pool thread.
+        QVERIFY(!QFile::exists(html));
+        QCOMPARE(tools->reportTask(), task);
+        QVERIFY(window.findChild<QProgressBar*>(QStringLiteral("reportProgress"))->isVisibleTo(&window));
+        // A second request while it runs is refused, not queued and not crashing.
+        QVERIFY(!tools->startExport(dir.filePath(QStringLiteral("second.html")), true));
+        QVERIFY(tools->lastProblem().contains(QStringLiteral("already")));
+
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(window.findChild<QMessageBox*>() ? window.findChild<QMessageBox*>()->text() : QString()));
+        QCOMPARE(finished.first().at(1).toString(), html);
+        QVERIFY(!tools->reportTask());
+        QVERIFY(!window.findChild<QProgressBar*>(QStringLiteral("reportProgress"))->isVisibleTo(&window));
+        QVERIFY(QFile::exists(html));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("second.html"))));
+        const QStringList rows = csvRows(reportCsvPath(html));
+        QCOMPARE(rows.size(), expected.size() + 1);
+        for (int i = 0; i < expected.size(); ++i)
+            QVERIFY2(rows[i + 1].startsWith(expected[i] + QLatin1Char(',')), qPrintable(rows[i + 1]));
+        QCOMPARE(QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")}).size(), expected.size());
+        QFile pdf(reportPdfPath(html));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));  // text and images
+        // Printed on the worker thread, the panels still reach the PDF.
+        QVERIFY2(bytes.count("/Subtype /Image") >= expected.size(), qPrintable(QString::number(bytes.count("/Subtype /Image"))));
+        QVERIFY(!window.findChild<QMessageBox*>());
+
+        // Another export is accepted once the first one is over; a path that cannot be written
+        // ends in a message box naming it.
+        finished.clear();
+        QVERIFY(tools->startExport(QStringLiteral("/proc/no-such-dir/r.html"), true));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox*>()));
+        QVERIFY2(box->text().contains(QStringLiteral("/proc/no-such-dir")), qPrintable(box->text()));
+        box->close();
+
+        // Cancelled at once: nothing is written and no error is shown.
+        finished.clear();
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled/review.html"));
+        QDir().mkpath(QFileInfo(cancelled).absolutePath());
+        ReportTask* third = tools->startExport(cancelled, true);
+        QVERIFY(third);
+        third->cancel();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY(!QFile::exists(cancelled));
+        QVERIFY(!QFile::exists(reportPdfPath(cancelled)));
+        QTest::qWait(50);
+        QVERIFY(!window.findChild<QMessageBox*>());
     }
 
     void datasetWithMarkedFalsePositives()

@@ -7,8 +7,8 @@
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
         <location filename="../ui/review/reviewreport.cpp" line="+36"/>
-        <location line="+243"/>
-        <location line="+13"/>
+        <location line="+291"/>
+        <location line="+17"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -130,35 +130,35 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../ui/review/reviewreport.cpp" line="-55"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-64"/>
         <source>Unreviewed</source>
         <translation>Ungeprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="-76"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-80"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-117"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-67"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>Eingangsbild, Impression, Rekonstruktion, Anomaliekarte</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -276,12 +276,12 @@
         <translation>Fehler eingezeichnet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Cannot read the report %1: %2</source>
         <translation>Der Bericht %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -289,7 +289,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+25"/>
+        <location filename="../app/workbench_main.cpp" line="+32"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>Prüfarbeitsplatz für die unüberwachte zweistufige visuelle Anomalieerkennung.</translation>
     </message>
@@ -1260,6 +1260,34 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ReportTask</name>
+    <message>
+        <location filename="../ui/review/reporttask.cpp" line="+8"/>
+        <source>Review report</source>
+        <translation>Prüfbericht</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing the review report</source>
+        <translation>Prüfbericht wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report: image %1 of %2</source>
+        <translation>Bericht: Bild %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report: writing the PDF</source>
+        <translation>Bericht: PDF wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
         <location filename="../ui/review/retrain.cpp" line="+195"/>
@@ -1395,18 +1423,18 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+51"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+53"/>
         <source>Thresholds</source>
         <translation>Schwellwerte</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+77"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-69"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -1441,7 +1469,12 @@
         <translation>Prüfbericht e&amp;xportieren …</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+17"/>
+        <source>Stop writing the review report</source>
+        <translation>Schreiben des Prüfberichts abbrechen</translation>
+    </message>
+    <message>
+        <location line="+119"/>
         <source>Every listed image is reviewed.</source>
         <translation>Alle aufgeführten Bilder sind geprüft.</translation>
     </message>
@@ -1456,28 +1489,59 @@
         <translation>Fehler auf %1 einzeichnen</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+9"/>
+        <location line="+13"/>
+        <location line="+54"/>
+        <source>A review report is already being written.</source>
+        <translation>Es wird bereits ein Prüfbericht geschrieben.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Writing the review report</source>
+        <translation>Prüfbericht wird geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Writing the review report to %1 (%n image(s))</source>
+        <translation>
+            <numerusform>Prüfbericht wird nach %1 geschrieben (%n Bild)</numerusform>
+            <numerusform>Prüfbericht wird nach %1 geschrieben (%n Bilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+1"/>
+        <source>Review report export cancelled</source>
+        <translation>Export des Prüfberichts abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review report could not be written.</source>
+        <translation>Der Prüfbericht konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
         <source>Export review report</source>
         <translation>Prüfbericht exportieren</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+1"/>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML-Bericht, mit CSV und PDF daneben (*.html)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-27"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>Prüfbericht nach %1 geschrieben (mit .csv und .pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+3"/>
         <source>Review report written to %1</source>
         <translation>Prüfbericht nach %1 geschrieben</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+39"/>
         <source>Load or train a model first.</source>
         <translation>Laden oder trainieren Sie zuerst ein Modell.</translation>
     </message>
@@ -1512,7 +1576,8 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-261"/>
+        <location line="+263"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -7,8 +7,8 @@
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
         <location filename="../ui/review/reviewreport.cpp" line="+36"/>
-        <location line="+243"/>
-        <location line="+13"/>
+        <location line="+291"/>
+        <location line="+17"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -130,35 +130,35 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../ui/review/reviewreport.cpp" line="-55"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-64"/>
         <source>Unreviewed</source>
         <translation>未复核</translation>
     </message>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="-76"/>
+        <location filename="../ui/review/reviewreport.cpp" line="-80"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-117"/>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-67"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>输入图像、印象图、重建图、异常图</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -275,12 +275,12 @@
         <translation>已绘制缺陷</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Cannot read the report %1: %2</source>
         <translation>无法读取报告 %1：%2</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+25"/>
+        <location filename="../app/workbench_main.cpp" line="+32"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>无监督两阶段视觉异常检测工作台。</translation>
     </message>
@@ -1258,6 +1258,34 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ReportTask</name>
+    <message>
+        <location filename="../ui/review/reporttask.cpp" line="+8"/>
+        <source>Review report</source>
+        <translation>复核报告</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing the review report</source>
+        <translation>正在写入复核报告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report: image %1 of %2</source>
+        <translation>报告：图像 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report: writing the PDF</source>
+        <translation>报告：正在写入 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report written</source>
+        <translation>报告已写入</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
         <location filename="../ui/review/retrain.cpp" line="+195"/>
@@ -1390,18 +1418,18 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+51"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+53"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+77"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-69"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1436,7 +1464,12 @@
         <translation>导出复核报告(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+17"/>
+        <source>Stop writing the review report</source>
+        <translation>停止写入复核报告</translation>
+    </message>
+    <message>
+        <location line="+119"/>
         <source>Every listed image is reviewed.</source>
         <translation>列表中的所有图像均已复核。</translation>
     </message>
@@ -1451,28 +1484,58 @@
         <translation>在 %1 上绘制缺陷</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+9"/>
+        <location line="+13"/>
+        <location line="+54"/>
+        <source>A review report is already being written.</source>
+        <translation>已有一份复核报告正在写入。</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Writing the review report</source>
+        <translation>正在写入复核报告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Writing the review report to %1 (%n image(s))</source>
+        <translation>
+            <numerusform>正在将复核报告写入 %1（%n 张图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+1"/>
+        <source>Review report export cancelled</source>
+        <translation>复核报告导出已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review report could not be written.</source>
+        <translation>无法写入复核报告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
         <source>Export review report</source>
         <translation>导出复核报告</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+1"/>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML 报告，同时生成 CSV 和 PDF (*.html)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-27"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>复核报告已写入 %1（另附 .csv 和 .pdf）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+3"/>
         <source>Review report written to %1</source>
         <translation>复核报告已写入 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+39"/>
         <source>Load or train a model first.</source>
         <translation>请先加载或训练模型。</translation>
     </message>
@@ -1506,7 +1569,8 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-261"/>
+        <location line="+263"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -66,10 +66,9 @@ QString percent(double v) { return std::isfinite(v) ? QStringLiteral("%1 %").arg
 
 // The four panels as the inspector shows them, with the predicted regions outlined in yellow and
 // the reviewer's mask in cyan on the input.
-std::array<QImage, 4> panelsFor(const Project& project, const utad::ImageResult& result, const ReportOptions& options,
-                                QString* warning)
+std::array<QImage, 4> panelsFor(const ReportSnapshot& snapshot, const ReportImage& item, QString* warning)
 {
-    const QString path = QString::fromStdString(result.path);
+    const utad::ImageResult& result = item.result;
     cv::Mat source;
     try {
         source = utad::readImage(result.path);
@@ -77,22 +76,27 @@ std::array<QImage, 4> panelsFor(const Project& project, const utad::ImageResult&
         *warning = QString::fromLocal8Bit(e.what());
         return {};
     }
-    std::optional<utad::Inference> inference = readCachedInference(project.panelCacheFile(path));
-    if (!inference && options.model) {
+    std::optional<utad::Inference> inference = readCachedInference(item.cacheFile);
+    if (!inference && snapshot.options.model) {
         try {
-            inference = options.model->infer(source);
+            inference = snapshot.options.model->infer(source);
         } catch (const std::exception& e) {
             *warning = QString::fromLocal8Bit(e.what());
         }
     }
-    const Thresholds t = project.thresholds();
+    const Thresholds& t = snapshot.thresholds;
     PanelStyle style;
     style.heatMax = t.pixel > 0 ? 2 * t.pixel : 0;
     PanelSet set = renderPanels(source, inference ? &*inference : nullptr, style);
     QPainterPath predicted;
     if (inference && !inference->anomalyMap.empty() && t.pixel > 0)
         predicted = regionOutline(predictedRegions(inference->anomalyMap, t.pixel, t.minRegionArea));
-    const QImage mask = project.annotations()->mask(path);
+    QImage mask;
+    if (!item.maskFile.isEmpty()) {
+        mask = QImage(item.maskFile);
+        if (!mask.isNull())
+            mask = mask.convertToFormat(QImage::Format_Grayscale8);
+    }
     QPainterPath drawn;
     if (!mask.isNull())
         drawn = regionOutline(toMat(mask.scaled(source.cols, source.rows)));
@@ -134,6 +138,12 @@ QString reportCsvPath(const QString& htmlPath)
     return info.dir().filePath(info.completeBaseName() + QStringLiteral(".csv"));
 }
 
+QString reportPdfPath(const QString& htmlPath)
+{
+    const QFileInfo info(htmlPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".pdf"));
+}
+
 QString reportFilesDir(const QString& htmlPath)
 {
     const QFileInfo info(htmlPath);
@@ -153,7 +163,36 @@ QStringList reportImages(const Project& project)
     return paths;
 }
 
+ReportSnapshot snapshotReport(const Project& project, const ReportOptions& options)
+{
+    ReportSnapshot snapshot;
+    snapshot.datasetPath = project.datasetPath();
+    snapshot.modelPath = project.modelPath();
+    snapshot.thresholds = project.thresholds();
+    snapshot.options = options;
+    const ScoreIndex index(project.results(), project.annotations());
+    snapshot.confusion = index.confusionAt(snapshot.thresholds.image);
+    snapshot.auroc = index.auroc();
+    const QStringList listed = reportImages(project);
+    snapshot.images.reserve(size_t(listed.size()));
+    for (const QString& path : listed) {
+        ReportImage item;
+        item.result = project.results()[size_t(project.indexOf(path))];
+        item.decision = project.decide(item.result.score);
+        item.annotation = project.annotations()->annotation(path);
+        item.maskFile = project.annotations()->maskPath(path);
+        item.cacheFile = project.panelCacheFile(path);
+        snapshot.images.push_back(std::move(item));
+    }
+    return snapshot;
+}
+
 bool writeReviewReport(const Project& project, const QString& htmlPath, QString* error, const ReportOptions& options)
+{
+    return writeReviewReport(snapshotReport(project, options), htmlPath, error);
+}
+
+bool writeReviewReport(const ReportSnapshot& snapshot, const QString& htmlPath, QString* error, const ReportCallbacks& callbacks)
 {
     const QString filesDir = reportFilesDir(htmlPath);
     if (!QDir().mkpath(filesDir)) {
@@ -162,9 +201,9 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
         return false;
     }
     const QString filesName = QFileInfo(filesDir).fileName();
-    const Thresholds t = project.thresholds();
-    const ScoreIndex index(project.results(), project.annotations());
-    const utad::Confusion c = index.confusionAt(t.image);
+    const Thresholds& t = snapshot.thresholds;
+    const utad::Confusion& c = snapshot.confusion;
+    const ReportOptions& options = snapshot.options;
     const bool band = std::isfinite(t.uncertainHigh);
 
     QString html;
@@ -175,8 +214,8 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
                 .arg(QObject::tr("Review report").toHtmlEscaped());
     html += QStringLiteral("<h1>%1</h1>\n").arg(QObject::tr("Review report").toHtmlEscaped());
     html += QStringLiteral("<p>%1<br>%2<br>%3</p>\n")
-                .arg(QObject::tr("Dataset: %1").arg(project.datasetPath()).toHtmlEscaped(),
-                     QObject::tr("Model: %1").arg(project.modelPath().isEmpty() ? QObject::tr("none") : project.modelPath()).toHtmlEscaped(),
+                .arg(QObject::tr("Dataset: %1").arg(snapshot.datasetPath).toHtmlEscaped(),
+                     QObject::tr("Model: %1").arg(snapshot.modelPath.isEmpty() ? QObject::tr("none") : snapshot.modelPath).toHtmlEscaped(),
                      QObject::tr("Written: %1").arg(QDateTime::currentDateTime().toString(Qt::ISODate)).toHtmlEscaped());
     html += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(QObject::tr("Operating point").toHtmlEscaped());
     auto row = [&html](const QString& name, const QString& value) {
@@ -185,7 +224,7 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
     row(QObject::tr("Image threshold"), number(t.image));
     row(QObject::tr("Uncertain below"), band ? number(t.uncertainHigh) : QObject::tr("off"));
     row(QObject::tr("Pixel threshold / min. region"), QStringLiteral("%1 / %2 px").arg(number(t.pixel)).arg(t.minRegionArea));
-    row(QObject::tr("Image AUROC"), std::isfinite(index.auroc()) ? QString::number(index.auroc(), 'f', 4) : QStringLiteral("–"));
+    row(QObject::tr("Image AUROC"), std::isfinite(snapshot.auroc) ? QString::number(snapshot.auroc, 'f', 4) : QStringLiteral("–"));
     row(QObject::tr("Defective: flagged / passed"), QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn));
     row(QObject::tr("Good: flagged / passed"), QStringLiteral("%1 / %2").arg(c.fp).arg(c.tn));
     row(QObject::tr("Precision"), percent(c.tp + c.fp ? c.precision() : utad::kNaN));
@@ -195,18 +234,22 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
     html += QStringLiteral("</table>\n");
 
     QString csv = QStringLiteral("image,label,defect_type,score,decision,mark,reviewed,note,mask,input,impression,reconstruction,heatmap\n");
-    const QStringList listed = reportImages(project);
+    const int total = int(snapshot.images.size());
     html += QStringLiteral("<h2>%1</h2>\n<table>\n<tr><th>%2</th><th>%3</th><th colspan=\"4\">%4</th></tr>\n")
-                .arg(QObject::tr("%n image(s) flagged or annotated", nullptr, int(listed.size())).toHtmlEscaped(),
+                .arg(QObject::tr("%n image(s) flagged or annotated", nullptr, total).toHtmlEscaped(),
                      QObject::tr("Image").toHtmlEscaped(), QObject::tr("Review").toHtmlEscaped(),
                      QObject::tr("Input, impression, reconstruction, anomaly map").toHtmlEscaped());
     QStringList warnings;
-    for (const QString& path : listed) {
-        const utad::ImageResult& r = project.results()[size_t(project.indexOf(path))];
-        const Annotation a = project.annotations()->annotation(path);
+    int done = 0;
+    for (const ReportImage& item : snapshot.images) {
+        if (callbacks.isCancelled && callbacks.isCancelled())
+            return false;
+        const utad::ImageResult& r = item.result;
+        const Annotation& a = item.annotation;
+        const QString path = QString::fromStdString(r.path);
         const QString stem = QString::fromStdString(utad::panelStem(sampleOf(r)));
         QString warning;
-        const std::array<QImage, 4> panels = panelsFor(project, r, options, &warning);
+        const std::array<QImage, 4> panels = panelsFor(snapshot, item, &warning);
         if (!warning.isEmpty())
             warnings << warning;
         QStringList files;
@@ -225,8 +268,8 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
             files << filesName + QLatin1Char('/') + name;
         }
         const bool scored = r.error.empty() && std::isfinite(r.score);
-        const QString decision = scored ? decisionName(int(project.decide(r.score))) : QObject::tr("Not scored");
-        const QString maskFile = project.annotations()->maskPath(path);
+        const QString decision = scored ? decisionName(int(item.decision)) : QObject::tr("Not scored");
+        const QString& maskFile = item.maskFile;
         csv += QStringList{csvField(path), csvField(labelDisplayName(r.label)), csvField(QString::fromStdString(r.defectType)),
                            number(r.score, 8), csvField(decision), csvField(a.mark == Mark::None ? QString() : markName(a.mark)),
                            a.reviewed || a.mark != Mark::None ? QStringLiteral("yes") : QStringLiteral("no"), csvField(a.note),
@@ -247,6 +290,8 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
             html += f.isEmpty() ? QStringLiteral("<td></td>")
                                 : QStringLiteral("<td><img src=\"%1\" width=\"%2\"></td>").arg(f.toHtmlEscaped()).arg(options.panelSize / 2 + 32);
         html += QStringLiteral("</tr>\n");
+        if (callbacks.onImage)
+            callbacks.onImage(++done, total);
     }
     html += QStringLiteral("</table>\n");
     if (!warnings.isEmpty()) {
@@ -256,11 +301,14 @@ bool writeReviewReport(const Project& project, const QString& htmlPath, QString*
         html += QStringLiteral("</ul>\n");
     }
     html += QStringLiteral("</body></html>\n");
+    if (callbacks.isCancelled && callbacks.isCancelled())
+        return false;
 
     return writeAtomically(reportCsvPath(htmlPath), csv.toUtf8(), error) && writeAtomically(htmlPath, html.toUtf8(), error);
 }
 
-bool printReviewReport(const QString& htmlPath, const QString& pdfPath, QString* error)
+bool printReviewReport(const QString& htmlPath, const QString& pdfPath, QString* error,
+                       const std::function<bool()>& isCancelled)
 {
     QFile in(htmlPath);
     if (!in.open(QIODevice::ReadOnly)) {
@@ -286,6 +334,10 @@ bool printReviewReport(const QString& htmlPath, const QString& pdfPath, QString*
         writer.setTitle(QObject::tr("Review report"));
         writer.setCreator(QStringLiteral("UTAD Workbench"));
         document.print(&writer);
+    }
+    if (isCancelled && isCancelled()) {
+        out.cancelWriting();
+        return false;
     }
     if (!out.commit()) {
         if (error)

@@ -9,6 +9,7 @@
 #include "ui/review/annotationpanel.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/maskeditor.h"
+#include "ui/review/reporttask.h"
 #include "ui/review/retrain.h"
 #include "ui/review/reviewreport.h"
 #include "ui/review/thresholdpanel.h"
@@ -16,17 +17,18 @@
 #include "utad/error.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
 
@@ -84,6 +86,25 @@ ReviewTools::ReviewTools(MainWindow* window) : QObject(window), m_window(window)
         window->viewMenu()->addAction(m_thresholdDock->toggleViewAction());
         window->viewMenu()->addAction(m_annotationDock->toggleViewAction());
     }
+
+    // The report export's own progress and cancel: it can run beside an inference run.
+    m_reportProgress = new QProgressBar(window);
+    m_reportProgress->setObjectName(QStringLiteral("reportProgress"));
+    m_reportProgress->setRange(0, 1000);
+    m_reportProgress->setMaximumWidth(260);
+    m_reportProgress->setTextVisible(true);
+    m_reportProgress->hide();
+    m_reportCancel = new QToolButton(window);
+    m_reportCancel->setObjectName(QStringLiteral("reportCancel"));
+    m_reportCancel->setText(tr("Cancel"));
+    m_reportCancel->setToolTip(tr("Stop writing the review report"));
+    m_reportCancel->hide();
+    window->statusBar()->addPermanentWidget(m_reportProgress);
+    window->statusBar()->addPermanentWidget(m_reportCancel);
+    connect(m_reportCancel, &QToolButton::clicked, this, [this] {
+        if (m_report)
+            m_report->cancel();
+    });
 
     m_refilter = new QTimer(this);
     m_refilter->setSingleShot(true);
@@ -224,22 +245,69 @@ void ReviewTools::editMask(const QString& imagePath)
     store->undoStack()->endMacro();
 }
 
-bool ReviewTools::exportReport(const QString& htmlPath, bool pdf, QString* error)
+ReportTask* ReviewTools::reportTask() const { return m_report.data(); }
+
+ReportTask* ReviewTools::startExport(const QString& htmlPath, bool pdf)
 {
-    ReportOptions options;
-    const auto model = m_window->model();
-    options.model = model.get();
-    if (!writeReviewReport(*m_window->project(), htmlPath, error, options))
-        return false;
-    if (pdf) {
-        const QFileInfo info(htmlPath);
-        return printReviewReport(htmlPath, info.dir().filePath(info.completeBaseName() + QStringLiteral(".pdf")), error);
+    // Until finished() is handled, not just while run() runs: one task owns the widgets at a time.
+    if (m_report) {
+        m_problem = tr("A review report is already being written.");
+        m_window->statusBar()->showMessage(m_problem, 5000);
+        return nullptr;
     }
-    return true;
+    m_problem.clear();
+    ReportOptions options;
+    options.model = m_window->model();
+    // Copied here on the GUI thread; the task never touches the project.
+    auto* task = new ReportTask(snapshotReport(*m_window->project(), options), htmlPath, pdf, this);
+    m_report = task;
+    connect(task, &Task::progressChanged, m_reportProgress, [this](double fraction, const QString& text) {
+        m_reportProgress->setValue(int(fraction * 1000));
+        if (!text.isEmpty())
+            m_reportProgress->setFormat(text);
+    });
+    connect(task, &Task::finished, this, [this, task](bool ok) { onReportFinished(task, ok); });
+    m_reportProgress->setValue(0);
+    m_reportProgress->setFormat(tr("Writing the review report"));
+    m_reportProgress->show();
+    m_reportCancel->show();
+    m_window->log(tr("Writing the review report to %1 (%n image(s))", nullptr, task->imageCount()).arg(htmlPath));
+    task->start();
+    return task;
+}
+
+void ReviewTools::onReportFinished(ReportTask* task, bool ok)
+{
+    m_reportProgress->hide();
+    m_reportCancel->hide();
+    m_report = nullptr;
+    task->deleteLater();
+    const QString path = task->htmlPath();
+    if (ok) {
+        const QString done = task->pdfPath().isEmpty() ? tr("Review report written to %1").arg(path)
+                                                       : tr("Review report written to %1 (with .csv and .pdf)").arg(path);
+        m_window->log(done);
+        m_window->statusBar()->showMessage(tr("Review report written to %1").arg(path), 8000);
+    } else if (task->isCancelled()) {
+        m_window->log(tr("Review report export cancelled"));
+        m_window->statusBar()->showMessage(tr("Review report export cancelled"), 5000);
+    } else {
+        const QString error = task->error().isEmpty() ? tr("The review report could not be written.") : task->error();
+        m_window->log(error);
+        // Not exec(): a modal loop here would block whatever the user is doing now.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Export review report"), error, QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    emit reportFinished(ok, path);
 }
 
 void ReviewTools::onExportReport()
 {
+    if (m_report) {
+        m_window->statusBar()->showMessage(tr("A review report is already being written."), 5000);
+        return;
+    }
     const QString suggested = m_window->project()->filePath().isEmpty()
                                   ? QStringLiteral("review-report.html")
                                   : QFileInfo(m_window->project()->filePath()).dir().filePath(QStringLiteral("review-report.html"));
@@ -247,16 +315,7 @@ void ReviewTools::onExportReport()
                                                       tr("HTML report, with CSV and PDF beside it (*.html)"));
     if (path.isEmpty())
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    const bool ok = exportReport(path, true, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        QMessageBox::warning(m_window, tr("Export review report"), error);
-        return;
-    }
-    m_window->log(tr("Review report written to %1 (with .csv and .pdf)").arg(path));
-    m_window->statusBar()->showMessage(tr("Review report written to %1").arg(path), 8000);
+    startExport(path, true);
 }
 
 Retrainer* ReviewTools::startRetraining()

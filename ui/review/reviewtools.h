@@ -8,12 +8,15 @@
 
 class QAction;
 class QDockWidget;
+class QProgressBar;
 class QTimer;
+class QToolButton;
 
 namespace utad::ui {
 
 class AnnotationPanel;
 class MainWindow;
+class ReportTask;
 class Retrainer;
 struct RetrainOutcome;
 class ThresholdPanel;
@@ -41,10 +44,17 @@ public:
     bool goToNextUnreviewed();
     void editMask(const QString& imagePath);
     // Dialog-free versions of the menu actions.
-    bool exportReport(const QString& htmlPath, bool pdf, QString* error);
+    // Starts writing the report in the background (progress and cancel in the status bar) and
+    // returns at once; reportFinished() follows. Null (with lastProblem()) while one is running.
+    ReportTask* startExport(const QString& htmlPath, bool pdf = true);
+    ReportTask* reportTask() const;  // null when no export runs (or its end was handled)
     Retrainer* startRetraining();  // null (with a message) when there is no model, dataset or mark
     Retrainer* retrainer() const;
-    QString lastProblem() const { return m_problem; }  // why startRetraining() returned null
+    QString lastProblem() const { return m_problem; }  // why startRetraining() or startExport() returned null
+
+signals:
+    // After an export: `ok` false when it failed (a message box says why) or was cancelled.
+    void reportFinished(bool ok, const QString& htmlPath);
 
 private:
     void onCurrentImage(const QString& path);
@@ -52,6 +62,7 @@ private:
     void applyFilter();
     void rebuildIndex();
     void onExportReport();
+    void onReportFinished(ReportTask* task, bool ok);
     void onRetrain();
     void onRetrainFinished(bool ok);
     void useModel(const RetrainOutcome& outcome);
@@ -68,6 +79,9 @@ private:
     QTimer* m_refilter;
     QHash<QString, int> m_resultIndex;  // image path -> index in Project::results()
     QPointer<Retrainer> m_retrainer;
+    QPointer<ReportTask> m_report;
+    QProgressBar* m_reportProgress;
+    QToolButton* m_reportCancel;
     QString m_problem;
 };
 

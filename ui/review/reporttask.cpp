@@ -1,0 +1,43 @@
+#include "ui/review/reporttask.h"
+
+#include <algorithm>
+
+namespace utad::ui {
+
+ReportTask::ReportTask(ReportSnapshot snapshot, const QString& htmlPath, bool pdf, QObject* parent)
+    : Task(tr("Review report"), parent), m_snapshot(std::move(snapshot)), m_htmlPath(htmlPath), m_pdf(pdf)
+{
+}
+
+ReportTask::~ReportTask()
+{
+    cancel();
+    waitForFinished();
+}
+
+QString ReportTask::error() const { return m_error.isEmpty() ? errorMessage() : m_error; }
+
+bool ReportTask::run()
+{
+    // The panels take most of the time; printing the PDF gets the last fifth of the bar.
+    const double panelsShare = m_pdf ? 0.8 : 1.0;
+    setProgress(0, tr("Writing the review report"));
+    ReportCallbacks callbacks;
+    callbacks.isCancelled = [this] { return isCancelled(); };
+    callbacks.onImage = [this, panelsShare](int done, int all) {
+        setProgress(panelsShare * done / std::max(all, 1), tr("Report: image %1 of %2").arg(done).arg(all));
+    };
+    if (!writeReviewReport(m_snapshot, m_htmlPath, &m_error, callbacks))
+        return false;
+    if (!m_pdf)
+        return !isCancelled();
+    if (isCancelled())
+        return false;
+    setProgress(panelsShare, tr("Report: writing the PDF"));
+    if (!printReviewReport(m_htmlPath, pdfPath(), &m_error, [this] { return isCancelled(); }))
+        return false;
+    setProgress(1.0, tr("Report written"));
+    return !isCancelled();
+}
+
+} // namespace utad::ui
