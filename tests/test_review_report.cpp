@@ -203,7 +203,7 @@ private slots:
         QVERIFY(!tools->startExport(dir.filePath(QStringLiteral("second.html")), true));
         QVERIFY(tools->lastProblem().contains(QStringLiteral("already")));
 
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         QCOMPARE(finished.count(), 1);
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(window.findChild<QMessageBox*>() ? window.findChild<QMessageBox*>()->text() : QString()));
         QCOMPARE(finished.first().at(1).toString(), html);
@@ -229,7 +229,7 @@ private slots:
         // ends in a message box naming it.
         finished.clear();
         QVERIFY(tools->startExport(QStringLiteral("/proc/no-such-dir/r.html"), true));
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         QVERIFY(!finished.first().at(0).toBool());
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = window.findChild<QMessageBox*>()));
@@ -243,7 +243,7 @@ private slots:
         ReportTask* third = tools->startExport(cancelled, true);
         QVERIFY(third);
         third->cancel();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         QVERIFY(!finished.first().at(0).toBool());
         QVERIFY(!QFile::exists(cancelled));
         QVERIFY(!QFile::exists(reportPdfPath(cancelled)));
@@ -325,7 +325,7 @@ private slots:
         QSignalSpy finished(&retrainer, &Retrainer::finished);
         QSignalSpy progress(&retrainer, &Retrainer::progressChanged);
         retrainer.start();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         const RetrainOutcome& outcome = retrainer.outcome();
         QVERIFY2(finished.first().first().toBool(), qPrintable(outcome.error));
         QVERIFY(outcome.model && outcome.model->trained());
@@ -368,7 +368,7 @@ private slots:
         QVERIFY(retrainer);
         QCOMPARE(retrainer->addedImages(), 1);
         QSignalSpy finished(retrainer, &Retrainer::finished);
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(retrainer->outcome().error));
         // The comparison opens over the window; the current model stays until the user switches.
         QTRY_VERIFY(window.findChild<RetrainComparisonDialog*>());
@@ -387,7 +387,7 @@ private slots:
         QSignalSpy finished(&retrainer, &Retrainer::finished);
         retrainer.start();
         retrainer.cancel();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(180000));
         QVERIFY(!finished.first().first().toBool());
         QVERIFY(retrainer.outcome().cancelled);
     }
