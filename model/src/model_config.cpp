@@ -23,30 +23,29 @@ std::string number(double v) {
     return buf;
 }
 
-long long parseInteger(const std::string& name, const std::string& value) {
+// The whole of `value` as a number (std::stoll or std::stod), or an error naming the setting.
+template <typename T>
+T parseWhole(const std::string& name, const std::string& value, const char* kind,
+             T (*convert)(const std::string&, size_t*)) {
     size_t used = 0;
-    long long v = 0;
+    T v{};
     try {
-        v = std::stoll(value, &used);
+        v = convert(value, &used);
     } catch (const std::logic_error&) {
         used = 0;
     }
     if (used == 0 || used != value.size())
-        throw Error("'" + name + "' needs a whole number, got '" + value + "'");
+        throw Error("'" + name + "' needs " + kind + ", got '" + value + "'");
     return v;
 }
 
+long long parseInteger(const std::string& name, const std::string& value) {
+    return parseWhole<long long>(name, value, "a whole number",
+                                 [](const std::string& s, size_t* used) { return std::stoll(s, used); });
+}
+
 double parseNumber(const std::string& name, const std::string& value) {
-    size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(value, &used);
-    } catch (const std::logic_error&) {
-        used = 0;
-    }
-    if (used == 0 || used != value.size())
-        throw Error("'" + name + "' needs a number, got '" + value + "'");
-    return v;
+    return parseWhole<double>(name, value, "a number", [](const std::string& s, size_t* used) { return std::stod(s, used); });
 }
 
 bool parseFlag(const std::string& name, const std::string& value) {
