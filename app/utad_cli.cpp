@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -133,17 +134,19 @@ std::string fixed(double v, int digits = 4)
 
 std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
-// The NAME=VALUE pairs of every --set option.
-std::vector<std::pair<std::string, std::string>> settings(const Args& args)
+// Hands every --set NAME=VALUE to `apply`; a malformed pair or a setting `apply` refuses is wrong usage.
+void applySettings(const Args& args, const std::function<void(const std::string&, const std::string&)>& apply)
 {
-    std::vector<std::pair<std::string, std::string>> out;
     for (const auto& s : args.values("--set")) {
         const auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0)
             throw UsageError("--set expects NAME=VALUE, got '" + s + "'");
-        out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+        try {
+            apply(s.substr(0, eq), s.substr(eq + 1));
+        } catch (const utad::Error& e) {
+            throw UsageError(std::string("--set: ") + e.what());
+        }
     }
-    return out;
 }
 
 bool isIdxSpec(const std::string& spec) { return spec.rfind(utad::kIdxPrefix, 0) == 0; }
@@ -235,13 +238,9 @@ int runTrain(const std::vector<std::string>& argv)
     if (config.imageSize % 32 != 0)
         throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
                          std::to_string(config.imageSize));
-    for (const auto& [name, value] : settings(args)) {
-        try {
-            utad::setConfigValue(config, name, value);
-        } catch (const utad::Error& e) {
-            throw UsageError(std::string("--set: ") + e.what());
-        }
-    }
+    applySettings(args, [&](const std::string& name, const std::string& value) {
+        utad::setConfigValue(config, name, value);
+    });
 
     if (fs::is_directory(out))
         throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
@@ -318,13 +317,7 @@ int runEval(const std::vector<std::string>& argv)
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
     const auto model = utad::Model::load(modelPath);
-    for (const auto& [name, value] : settings(args)) {
-        try {
-            model->setScoringValue(name, value);
-        } catch (const utad::Error& e) {
-            throw UsageError(std::string("--set: ") + e.what());
-        }
-    }
+    applySettings(args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");

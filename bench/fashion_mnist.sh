@@ -20,12 +20,8 @@ DATA=idx:/usr/share/datasets/fashion-mnist
 NAMES=(T-shirt/top Trouser Pullover Dress Coat Sandal Shirt Sneaker Bag "Ankle boot")
 mkdir -p "$OUT"
 
-field() {  # field FILE KEY: a number from the top level of an eval JSON file
-    sed -n "s/^  \"$2\": \([^,]*\),\?$/\1/p" "$1" | head -1
-}
-seconds() {  # training time the model file reports, from the train log's last line
-    sed -n 's/^Saved .* after \([0-9:]*\) .*/\1/p' "$1" | tail -1
-}
+# shellcheck source=bench/results.sh
+. bench/results.sh
 
 for n in $CLASSES; do
     for method in utad ae; do
@@ -51,8 +47,8 @@ for n in $CLASSES; do
     u=$(field "$OUT/fm-$n-utad$TAG.json" image_auroc)
     a=$(field "$OUT/fm-$n-ae$TAG.json" image_auroc)
     utad_all+=("$u") ae_all+=("$a")
-    printf '| %s (%s) | %.3f | %s | %.3f | %s |\n' "$n" "${NAMES[$n]}" "$u" "$(seconds "$OUT/fm-$n-utad.train.log")" \
-        "$a" "$(seconds "$OUT/fm-$n-ae.train.log")"
+    printf '| %s (%s) | %.3f | %s | %.3f | %s |\n' "$n" "${NAMES[$n]}" "$u" "$(training_time "$OUT/fm-$n-utad.train.log")" \
+        "$a" "$(training_time "$OUT/fm-$n-ae.train.log")"
 done
 printf '| mean | **%s** | | %s | |\n' "$(printf '%s\n' "${utad_all[@]}" | awk_sum)" \
     "$(printf '%s\n' "${ae_all[@]}" | awk_sum)"

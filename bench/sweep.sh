@@ -16,9 +16,8 @@ shift 2
 UTAD=${UTAD:-build/bin/utad}
 mkdir -p "$OUT"
 
-field() {  # field FILE KEY: a number from the top level of an eval JSON file
-    sed -n "s/^  \"$2\": \([^,]*\),\?$/\1/p" "$1" | head -1
-}
+# shellcheck source=bench/results.sh
+. bench/results.sh
 fmt() { [ "$1" = null ] && echo "–" || printf '%.3f' "$1"; }
 
 echo "| Variant | train options | eval options | image AUROC | pixel AUROC | AUPRO | training | ms/image |"
@@ -41,7 +40,7 @@ for variant in "$@"; do
         # shellcheck disable=SC2086
         "$UTAD" eval --data "$DATA" --model "$model" --threads 1 $evalopts --json "$json" >/dev/null 2>&1
     fi
-    trained=$(sed -n 's/^Saved .* after \([0-9:]*\) .*/\1/p' "$OUT/model-$key.log" | tail -1)
+    trained=$(training_time "$OUT/model-$key.log")
     printf '| %s | `%s` | `%s` | %s | %s | %s | %s | %.1f |\n' "$name" "${train:-}" "${evalopts:-}" \
         "$(fmt "$(field "$json" image_auroc)")" "$(fmt "$(field "$json" pixel_auroc)")" \
         "$(fmt "$(field "$json" aupro)")" "$trained" "$(field "$json" ms_per_image)"
