@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <stdexcept>
 
 namespace utad {
@@ -16,6 +17,16 @@ struct Field {
     std::function<std::string(const ModelConfig&)> get;
     std::function<void(ModelConfig&, const std::string&)> set;
 };
+
+// "a, b, c" for error messages.
+template <typename It>
+std::string joined(It first, It last) {
+    std::string out;
+    for (; first != last; ++first)
+        out += (out.empty() ? "" : ", ") + std::string(*first);
+    return out;
+}
+std::string joined(const std::vector<std::string>& names) { return joined(names.begin(), names.end()); }
 
 std::string number(double v) {
     char buf[40];
@@ -107,7 +118,8 @@ const std::vector<Field>& fields() {
                      c.anomalyCombination = v;
                      return;
                  }
-             throw Error("unknown anomaly map combination '" + v + "' (expected utad, recon, recon+naive or impression)");
+             throw Error("unknown anomaly map combination '" + v + "' (expected " +
+                         joined(std::begin(kAnomalyCombinations), std::end(kAnomalyCombinations)) + ")");
          }},
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
@@ -119,10 +131,7 @@ const Field& field(const std::string& name) {
     for (const auto& f : fields())
         if (name == f.name)
             return f;
-    std::string known;
-    for (const auto& f : fields())
-        known += (known.empty() ? "" : ", ") + std::string(f.name);
-    throw Error("unknown model setting '" + name + "' (known: " + known + ")");
+    throw Error("unknown model setting '" + name + "' (known: " + joined(configFieldNames()) + ")");
 }
 
 } // namespace
