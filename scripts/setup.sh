@@ -10,6 +10,9 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   libopencv-dev zlib1g-dev
   libbenchmark-dev time
+  nlohmann-json3-dev libcli11-dev
+  slurm-wlm munge parallel
+  poppler-utils imagemagick
   libqcustomplot-dev
   dataset-fashion-mnist
   xvfb xauth
