@@ -1,9 +1,11 @@
 #include "ui/inspectorwidget.h"
 
+#include "ui/colorlegend.h"
 #include "ui/panelview.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollBar>
@@ -96,7 +98,19 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
         m_views[size_t(i)] = view;
         auto* cell = new QVBoxLayout;
         cell->setSpacing(1);
-        cell->addWidget(title);
+        if (i == 3) {
+            // The colour bar with its values shares the title's line, so the four panels stay aligned.
+            m_legend = new ColorLegend(this);
+            m_legend->setObjectName(QStringLiteral("colorLegend"));
+            m_legend->setFixedHeight(std::max(title->sizeHint().height(), m_legend->sizeHint().height()));
+            auto* row = new QHBoxLayout;
+            row->setSpacing(6);
+            row->addWidget(title, 1);
+            row->addWidget(m_legend, 1);
+            cell->addLayout(row);
+        } else {
+            cell->addWidget(title);
+        }
         cell->addWidget(view, 1);
         grid->addLayout(cell, i / 2, i % 2);
 
@@ -231,17 +245,36 @@ QImage InspectorWidget::montage(int columns) const
         images[size_t(i)] = panelImage(i);
         titles[size_t(i)] = panelTitle(i);
     }
-    return utad::ui::montage(images, titles, columns);
+    MontageLabels labels;
+    labels.caption = exportCaption();
+    labels.legendMax = m_legend->maxValue();
+    labels.colorMap = m_legend->colorMap();
+    labels.legendTitle = m_style.mode == PanelMode::Stages ? tr("Anomaly map") : tr("Residuals");
+    return utad::ui::montage(images, titles, columns, labels);
+}
+
+QString InspectorWidget::exportCaption() const
+{
+    if (m_path.isEmpty())
+        return {};
+    const QString name = QFileInfo(m_path).fileName();
+    return m_inference ? tr("%1, score %2").arg(name).arg(m_inference->score, 0, 'f', 4) : name;
 }
 
 void InspectorWidget::updatePanels()
 {
     PanelSet set = renderPanels(m_source, currentInference(), m_style);
     const QSize size(m_source.cols, m_source.rows);
-    // The anomaly map's colour scale, so that colours can be read as values.
-    if (m_style.mode == PanelMode::Stages && m_inference)
-        set.titles[3] = m_style.heatMax > 0 ? tr("%1 (colour scale 0 to %2)").arg(set.titles[3]).arg(m_style.heatMax, 0, 'g', 3)
-                                           : tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
+    // The colour scale, so that colours can be read as values.
+    m_legend->setScale(m_style.colorMap, set.colorScaleMax);
+    if (m_style.mode == PanelMode::Stages) {
+        m_legend->setToolTip(m_style.heatMax > 0 ? tr("Anomaly-map colour scale, the same for every image of this model")
+                                                 : tr("Anomaly-map colour scale: this image's range"));
+        if (m_inference && m_style.heatMax <= 0)
+            set.titles[3] = tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
+    } else {
+        m_legend->setToolTip(tr("Colour scale of the three residual maps"));
+    }
     for (int i = 0; i < 4; ++i) {
         m_titles[size_t(i)]->setText(set.titles[size_t(i)]);
         m_views[size_t(i)]->setImage(set.images[size_t(i)], size);

@@ -520,6 +520,8 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
         m_project->setMetrics({});
     }
     applyDefaultThresholds();
+    // One colour scale for every image of the model, the rule the report and the CLI use too.
+    m_inspector->setHeatMax(utad::heatmapScale(m_model->info()));
     const utad::ModelInfo& info = m_model->info();
     log(tr("Model %1: %2, preset %3, %4x%4 input, trained on %5 images")
             .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
@@ -554,9 +556,6 @@ void MainWindow::updateThresholdViews()
 {
     const Thresholds t = m_project->thresholds();
     m_inspector->setRegionThreshold(t.pixel, t.minRegionArea);
-    // One colour scale for every image, with the region threshold at 80 % of it: what is drawn in
-    // the top colours lies inside the predicted outlines.
-    m_inspector->setHeatMax(t.pixel > 0 ? 1.25 * t.pixel : 0);
 }
 
 bool MainWindow::runInference()
