@@ -142,6 +142,7 @@ private:
         return scaleMax > 0 ? tr("colour scale 0 to %1").arg(scaleMax, 0, 'g', 3) : QString();
     }
     QStringList operatingPoint() const;  // name, value, name, value, ...
+    QString countsLine() const;          // how many images were flagged, passed, reviewed
 
     const ReportSnapshot& m_s;
     QString m_htmlPath;
@@ -285,6 +286,28 @@ QStringList ReportWriter::operatingPoint() const
             tr("False-positive rate"), percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN)};
 }
 
+QString ReportWriter::countsLine() const
+{
+    int flagged = 0, uncertain = 0, passed = 0, unscored = 0, reviewed = 0;
+    for (const ReportImage& im : m_s.images) {
+        if (!isScored(im.result))
+            ++unscored;
+        else if (im.decision == Decision::Defective)
+            ++flagged;
+        else if (im.decision == Decision::Uncertain)
+            ++uncertain;
+        else
+            ++passed;
+        reviewed += im.annotation.reviewed || im.annotation.mark != Mark::None;
+    }
+    return tr("%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.", nullptr, int(m_s.images.size()))
+        .arg(flagged)
+        .arg(uncertain)
+        .arg(passed)
+        .arg(unscored)
+        .arg(reviewed);
+}
+
 QString ReportWriter::csv() const
 {
     QString csv = QStringLiteral("image,label,defect_type,score,decision,mark,reviewed,note,mask,input,impression,reconstruction,heatmap\n");
@@ -324,6 +347,7 @@ QString ReportWriter::html() const
     for (int i = 0; i + 1 < op.size(); i += 2)
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(op[i]), esc(op[i + 1]));
     html += QStringLiteral("</table>\n");
+    html += QStringLiteral("<p>%1</p>\n").arg(esc(countsLine()));
     html += QStringLiteral("<p>%1</p>\n").arg(esc(m_s.options.heatMax > 0
                                                       ? tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
                                                             .arg(m_s.options.heatMax, 0, 'g', 3)
@@ -606,27 +630,7 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
                 text(QRectF(x + half * 0.62, ry, half * 0.36, rowH), op[i + 1], bodyFont);
             }
             yy += (op.size() / 4 + 1) * rowH + mm(3);
-            int flagged = 0, uncertain = 0, passed = 0, unscored = 0, reviewed = 0;
-            for (const ReportImage& im : m_s.images) {
-                if (!isScored(im.result))
-                    ++unscored;
-                else if (im.decision == Decision::Defective)
-                    ++flagged;
-                else if (im.decision == Decision::Uncertain)
-                    ++uncertain;
-                else
-                    ++passed;
-                reviewed += im.annotation.reviewed || im.annotation.mark != Mark::None;
-            }
-            text(QRectF(0, yy, pageW, lineH),
-                 tr("%n image(s): ", nullptr, int(m_s.images.size()))
-                     + tr("%1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.")
-                           .arg(flagged)
-                           .arg(uncertain)
-                           .arg(passed)
-                           .arg(unscored)
-                           .arg(reviewed),
-                 bodyFont);
+            text(QRectF(0, yy, pageW, lineH), countsLine(), bodyFont);
             yy += lineH;
             text(QRectF(0, yy, pageW, lineH), tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer."),
                  bodyFont);
