@@ -93,7 +93,7 @@ QColor decisionColor(const ReportImage& item)
 struct Rendered {
     std::array<QString, 4> files;  // relative to the HTML's folder; empty when missing
     double scaleMax = 0;           // top of the anomaly map's colour scale
-    QSize size;                    // of the source image
+    QSize size;                    // of the panels, in the source image's aspect
 };
 
 // Writes one report. The strings share the translation context "utad::ui::ReviewReport".
@@ -179,15 +179,31 @@ std::array<QImage, 4> ReportWriter::panelsFor(const ReportImage& item, double* s
     const Thresholds& t = m_s.thresholds;
     PanelStyle style;
     style.heatMax = m_s.options.heatMax;
-    PanelSet set = renderPanels(source, inference ? &*inference : nullptr, style);
-    *scaleMax = set.colorScaleMax;
-    QPainterPath predicted;
-    if (inference && !inference->anomalyMap.empty() && t.pixel > 0) {
+    cv::Mat predictedMask;  // at the source size, where the minimum area is counted
+    if (inference && !inference->anomalyMap.empty()) {
         cv::Mat map = inference->anomalyMap;
         if (map.size() != source.size())
             cv::resize(map, map, source.size());
-        predicted = regionOutline(predictedRegions(map, t.pixel, t.minRegionArea));
+        if (style.heatMax <= 0)
+            cv::minMaxLoc(map, nullptr, &style.heatMax);  // this image's range, before any shrinking
+        if (t.pixel > 0)
+            predictedMask = predictedRegions(map, t.pixel, t.minRegionArea);
     }
+    // Panels are drawn at twice the PNG size at most: a 6000x6000 image would otherwise need four
+    // pictures of 144 MB each for a 360-pixel result.
+    const int limit = 2 * std::max(16, m_s.options.panelSize);
+    if (std::max(source.cols, source.rows) > limit) {
+        const double f = double(limit) / std::max(source.cols, source.rows);
+        const cv::Size small(std::max(1, int(source.cols * f)), std::max(1, int(source.rows * f)));
+        cv::resize(source, source, small, 0, 0, cv::INTER_AREA);
+        if (inference && !inference->anomalyMap.empty())
+            cv::resize(inference->anomalyMap, inference->anomalyMap, small, 0, 0, cv::INTER_LINEAR);
+        if (!predictedMask.empty())
+            cv::resize(predictedMask, predictedMask, small, 0, 0, cv::INTER_NEAREST);
+    }
+    PanelSet set = renderPanels(source, inference ? &*inference : nullptr, style);
+    *scaleMax = set.colorScaleMax;
+    const QPainterPath predicted = regionOutline(predictedMask);
     QImage mask;
     if (!item.maskFile.isEmpty()) {
         mask = QImage(item.maskFile);
