@@ -33,26 +33,14 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(m_toolBar);
 
+    // What changes the picture comes first; the zoom buttons, which the wheel and the keys also
+    // reach, come last and are the first to move into the » menu of a narrow window.
     m_residualsAction = m_toolBar->addAction(tr("Residuals"));
     m_residualsAction->setCheckable(true);
     m_residualsAction->setShortcut(QKeySequence(Qt::Key_R));
     m_residualsAction->setToolTip(tr("Show the naive impression and the residual maps (R)"));
     connect(m_residualsAction, &QAction::toggled, this,
             [this](bool on) { setMode(on ? PanelMode::Residuals : PanelMode::Stages); });
-    m_toolBar->addSeparator();
-
-    m_zoomInAction = m_toolBar->addAction(tr("Zoom in"));
-    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
-    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.25); });
-    m_zoomOutAction = m_toolBar->addAction(tr("Zoom out"));
-    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(0.8); });
-    m_fitAction = m_toolBar->addAction(tr("Fit"));
-    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
-    connect(m_fitAction, &QAction::triggered, this, &InspectorWidget::fitToWindow);
-    m_actualSizeAction = m_toolBar->addAction(tr("1:1"));
-    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(m_actualSizeAction, &QAction::triggered, this, [this] { setZoom(1.0); });
     m_toolBar->addSeparator();
 
     m_overlayAction = m_toolBar->addAction(tr("Overlay"));
@@ -63,11 +51,13 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_opacitySlider = new QSlider(Qt::Horizontal, this);
     m_opacitySlider->setRange(0, 100);
     m_opacitySlider->setValue(int(m_style.opacity * 100));
-    m_opacitySlider->setMaximumWidth(100);
+    m_opacitySlider->setMinimumWidth(50);
+    m_opacitySlider->setMaximumWidth(70);
     m_opacitySlider->setToolTip(tr("Overlay opacity"));
     connect(m_opacitySlider, &QSlider::valueChanged, this, [this](int v) { setOverlayOpacity(v / 100.0); });
     m_toolBar->addWidget(m_opacitySlider);
     m_colorMapCombo = new QComboBox(this);
+    m_colorMapCombo->setObjectName(QStringLiteral("colorMapCombo"));
     m_colorMapCombo->addItems(colorMapNames());
     m_colorMapCombo->setToolTip(tr("Colour map"));
     connect(m_colorMapCombo, &QComboBox::currentIndexChanged, this, [this](int i) { setColorMap(ColorMap(i)); });
@@ -84,14 +74,41 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_predictedAction->setChecked(true);
     m_predictedAction->setShortcut(QKeySequence(Qt::Key_P));
     m_predictedAction->setToolTip(tr("Outline the predicted defect regions in magenta (P)"));
+    m_toolBar->addSeparator();
+
+    // Zoom: symbols on the buttons, the words in the tooltips and the View menu.
+    m_zoomInAction = m_toolBar->addAction(tr("Zoom in"));
+    m_zoomInAction->setIconText(QStringLiteral("+"));  // no-tr
+    m_zoomInAction->setToolTip(tr("Zoom in (+, wheel)"));
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.25); });
+    m_zoomOutAction = m_toolBar->addAction(tr("Zoom out"));
+    m_zoomOutAction->setIconText(QStringLiteral("\u2212"));  // no-tr
+    m_zoomOutAction->setToolTip(tr("Zoom out (-, wheel)"));
+    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(0.8); });
+    m_fitAction = m_toolBar->addAction(tr("Fit"));
+    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    connect(m_fitAction, &QAction::triggered, this, &InspectorWidget::fitToWindow);
+    m_actualSizeAction = m_toolBar->addAction(tr("1:1"));
+    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_actualSizeAction, &QAction::triggered, this, [this] { setZoom(1.0); });
+
     connect(m_truthAction, &QAction::toggled, this, &InspectorWidget::setShowTruth);
     connect(m_predictedAction, &QAction::toggled, this, &InspectorWidget::setShowPredicted);
 
     auto* grid = new QGridLayout;
     grid->setSpacing(4);
+    // The colour bar with its values shares the anomaly map's title line; every title line gets its
+    // height, so the four panels stay the same size (and one fitted zoom fits them all).
+    m_legend = new ColorLegend(this);
+    m_legend->setObjectName(QStringLiteral("colorLegend"));
+    const int titleHeight = std::max(QLabel(QStringLiteral("Ag")).sizeHint().height(), m_legend->sizeHint().height());  // no-tr
+    m_legend->setFixedHeight(titleHeight);
     for (int i = 0; i < 4; ++i) {
         auto* title = new QLabel(this);
         title->setAlignment(Qt::AlignCenter);
+        title->setFixedHeight(titleHeight);
         auto* view = new PanelView(this);
         view->setObjectName(QStringLiteral("panel%1").arg(i));
         m_titles[size_t(i)] = title;
@@ -99,10 +116,6 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
         auto* cell = new QVBoxLayout;
         cell->setSpacing(1);
         if (i == 3) {
-            // The colour bar with its values shares the title's line, so the four panels stay aligned.
-            m_legend = new ColorLegend(this);
-            m_legend->setObjectName(QStringLiteral("colorLegend"));
-            m_legend->setFixedHeight(std::max(title->sizeHint().height(), m_legend->sizeHint().height()));
             auto* row = new QHBoxLayout;
             row->setSpacing(6);
             row->addWidget(title, 1);
