@@ -1,5 +1,6 @@
 // The review report (HTML with panels, CSV, PDF) on the bundled sample, and retraining with the
 // images marked as false positives.
+#include "tiny_model.h"
 #include "ui/inferencetask.h"
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
@@ -54,16 +55,8 @@ std::vector<utad::ImageResult> sampleResults(const utad::Dataset& dataset)
 // A deliberately tiny model: the tests are about the loop, not about accuracy.
 utad::ModelConfig tinyConfig()
 {
-    utad::ModelConfig config = utad::presetConfig("cpu");
-    config.imageSize = 32;
-    config.ieWidth = 4;
-    config.expertWidth = 4;
-    config.latentDim = 8;
-    config.naiveSamples = 1;
-    config.epochs = 1;
-    config.expertEpochs = 1;
+    utad::ModelConfig config = utad::testing::tinyConfig();
     config.augment = false;
-    config.threads = 2;
     return config;
 }
 
@@ -508,8 +501,8 @@ private slots:
         project.setResults(sampleResults(m_dataset));
         project.annotations()->setMark(QString::fromStdString(m_dataset.test.front().path), Mark::FalsePositive);
         utad::ModelConfig config = tinyConfig();
-        config.epochs = 50;  // long enough to be cancelled while it runs
-        config.expertEpochs = 50;
+        config.ieSteps = 100000;  // long enough to be cancelled while it runs
+        config.expertSteps = 100000;
         Retrainer retrainer(&project, config, m_dataset);
         QSignalSpy finished(&retrainer, &Retrainer::finished);
         retrainer.start();

@@ -532,10 +532,10 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
     // One colour scale for every image of the model, the rule the report and the CLI use too.
     m_inspector->setHeatMax(utad::heatmapScale(m_model->info()));
     const utad::ModelInfo& info = m_model->info();
-    log(tr("Model %1: %2, preset %3, %4x%4 input, trained on %5 images")
+    log(tr("Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images")
             .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
                  QString::fromStdString(info.config.preset))
-            .arg(info.config.imageSize)
+            .arg(info.config.tileSize)
             .arg(info.training.imageCount));
     updateStatus();
     updateTitle();
@@ -624,7 +624,7 @@ bool MainWindow::runInference()
     return true;
 }
 
-TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
+TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad::Device device)
 {
     if (!m_dataset) {
         showError(tr("Train"), tr("Open a dataset folder first."));
@@ -639,7 +639,7 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
         showError(tr("Train"), tr("A training run is already going on."));
         return nullptr;
     }
-    auto* task = new TrainingTask(config, *m_dataset, this);
+    auto* task = new TrainingTask(config, *m_dataset, device, this);
     auto* dialog = new TrainingDialog(task, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QObject::destroyed, task, [task] {
@@ -650,7 +650,7 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
         if (!task->errorMessage().isEmpty())
             log(tr("Training failed: %1").arg(task->errorMessage()));
         else
-            log(task->wasCancelled() ? tr("Training cancelled after %1 epochs").arg(task->epochsDone())
+            log(task->wasCancelled() ? tr("Training cancelled after %1 steps").arg(task->stepsDone())
                                      : tr("Training finished"));
     });
     connect(dialog, &TrainingDialog::modelReady, this, [this](std::shared_ptr<utad::Model> model, const QString& path) {
@@ -658,9 +658,10 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
         runInference();
     });
     m_trainingTask = task;
-    log(tr("Training %1 (preset %2, %3 epochs) on %4 images")
+    log(tr("Training %1 (preset %2, %3 + %4 steps) on %5 images")
             .arg(QString::fromStdString(utad::methodName(config.method)), QString::fromStdString(config.preset))
-            .arg(config.epochs)
+            .arg(config.ieSteps)
+            .arg(config.expertSteps)
             .arg(m_dataset->train.size()));
     dialog->show();
     task->start();
@@ -769,11 +770,11 @@ void MainWindow::onTrain()
         showError(tr("Train"), tr("Open a dataset folder first: the model learns from its train/good images."));
         return;
     }
-    TrainOptionsDialog options(m_preferences.defaultPreset, m_preferences.threads, this);
+    TrainOptionsDialog options(m_preferences.defaultPreset, *m_dataset, this);
     if (options.exec() != QDialog::Accepted)
         return;
     try {
-        startTraining(options.config());
+        startTraining(options.config(), options.device());
     } catch (const std::exception& e) {
         showError(tr("Train"), QString::fromLocal8Bit(e.what()));
     }
@@ -791,15 +792,15 @@ void MainWindow::onModelInfo()
         tr("<table>"
            "<tr><td>File</td><td>%1</td></tr>"
            "<tr><td>Method</td><td>%2, preset %3</td></tr>"
-           "<tr><td>Network input</td><td>%4 x %4, %5 channel(s)</td></tr>"
+           "<tr><td>Network input</td><td>%4 x %4 tiles, %5 channel(s), %21</td></tr>"
            "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
-           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 epochs in %15</td></tr>"
+           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 steps in %15</td></tr>"
            "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
            "<tr><td>Device</td><td>%20</td></tr>"
            "</table>")
             .arg(m_project->modelPath().isEmpty() ? tr("(not saved)") : m_project->modelPath().toHtmlEscaped(),
                  QString::fromStdString(utad::methodName(c.method)), QString::fromStdString(c.preset))
-            .arg(c.imageSize)
+            .arg(c.tileSize)
             .arg(c.channels)
             .arg(c.ieWidth)
             .arg(c.latentDim)
@@ -809,13 +810,14 @@ void MainWindow::onModelInfo()
             .arg(QString::fromStdString(info.training.dataRoot).toHtmlEscaped())
             .arg(info.training.sourceWidth)
             .arg(info.training.sourceHeight)
-            .arg(info.training.epochsDone)
+            .arg(info.training.ieStepsDone + info.training.expertStepsDone)
             .arg(formatDuration(info.training.seconds))
             .arg(info.calibration.mean, 0, 'g', 4)
             .arg(info.calibration.stddev, 0, 'g', 3)
             .arg(info.calibration.goodScores.size())
             .arg(info.calibration.maxPixel, 0, 'g', 4)
-            .arg(QString::fromStdString(m_model->deviceName()));
+            .arg(QString::fromStdString(m_model->deviceName()))
+            .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
