@@ -320,7 +320,7 @@ int runTrain(const std::vector<std::string>& argv)
 // Colour scale of the heat maps: red from the level only 0.1 % of good pixels reach.
 double heatScale(const utad::Model& model)
 {
-    return model.info().calibration.maxPixel > 0 ? model.info().calibration.maxPixel : 0.0;
+    return utad::heatmapScale(model.info());
 }
 
 int runEval(const std::vector<std::string>& argv)

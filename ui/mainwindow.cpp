@@ -33,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -137,7 +138,10 @@ MainWindow::MainWindow(QWidget* parent)
             tabifyDockWidget(messagesDock, dock);
             dock->raise();
         }
-    resizeDocks({messagesDock}, {240}, Qt::Vertical);
+    // On a 1280x720 screen the panels keep the larger part of the height.
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
+    resizeDocks({messagesDock}, {std::min(250, screenHeight * 34 / 100)}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("imagesDock"))}, {400}, Qt::Horizontal);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
@@ -220,7 +224,10 @@ void MainWindow::createBrowser()
     connect(m_filterText, &QLineEdit::textChanged, m_proxy, &ImageFilterProxy::setText);
     layout->addWidget(m_filterText);
 
+    // Two rows of filters, so that their longest entries (German "Alle tatsächlichen Klassen") are
+    // not cut off in a narrow list.
     auto* row = new QHBoxLayout;
+    auto* row2 = new QHBoxLayout;
     m_filterDefect = new QComboBox(panel);
     m_filterDefect->setToolTip(tr("Defect type"));
     connect(m_filterDefect, &QComboBox::currentIndexChanged, this,
@@ -236,10 +243,13 @@ void MainWindow::createBrowser()
                                   tr("Uncertain"), tr("Not scored")});
     connect(m_filterPrediction, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_proxy->setPredictionFilter(ImageFilterProxy::PredictionFilter(i)); });
-    row->addWidget(m_filterDefect);
-    row->addWidget(m_filterLabel);
-    row->addWidget(m_filterPrediction);
+    for (QComboBox* combo : {m_filterDefect, m_filterLabel, m_filterPrediction})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    row->addWidget(m_filterDefect, 1);
+    row2->addWidget(m_filterLabel, 1);
+    row2->addWidget(m_filterPrediction, 1);
     layout->addLayout(row);
+    layout->addLayout(row2);
 
     m_table = new QTableView(panel);
     m_table->setObjectName(QStringLiteral("imageTable"));
@@ -254,9 +264,9 @@ void MainWindow::createBrowser()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ImageListModel::ThumbnailColumn, ImageListModel::kThumbnailSize + 8);
     m_table->setColumnWidth(ImageListModel::NameColumn, 138);
-    m_table->setColumnWidth(ImageListModel::DefectColumn, 68);
-    m_table->setColumnWidth(ImageListModel::ScoreColumn, 56);
-    m_table->setColumnWidth(ImageListModel::PredictionColumn, 68);
+    // The short columns take the width of their title or content, whichever is wider, in every language.
+    for (int column : {ImageListModel::DefectColumn, ImageListModel::ScoreColumn, ImageListModel::PredictionColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
@@ -272,7 +282,6 @@ void MainWindow::createBrowser()
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
     dock->setWidget(panel);
-    dock->setMinimumWidth(440);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
@@ -520,6 +529,8 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
         m_project->setMetrics({});
     }
     applyDefaultThresholds();
+    // One colour scale for every image of the model, the rule the report and the CLI use too.
+    m_inspector->setHeatMax(utad::heatmapScale(m_model->info()));
     const utad::ModelInfo& info = m_model->info();
     log(tr("Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images")
             .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
@@ -554,9 +565,6 @@ void MainWindow::updateThresholdViews()
 {
     const Thresholds t = m_project->thresholds();
     m_inspector->setRegionThreshold(t.pixel, t.minRegionArea);
-    // One colour scale for every image, with the region threshold at 80 % of it: what is drawn in
-    // the top colours lies inside the predicted outlines.
-    m_inspector->setHeatMax(t.pixel > 0 ? 1.25 * t.pixel : 0);
 }
 
 bool MainWindow::runInference()
