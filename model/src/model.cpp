@@ -346,13 +346,13 @@ std::vector<Inference> Model::Impl::run(const std::vector<cv::Mat>& working,
             r.naiveImpression = blend[i].naiveMean.result();
             v.naiveMean = scoring::toGrey(r.naiveImpression);
             v.naiveVariance = blend[i].naiveVariance.result();
-            r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual);
+            r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual, c.ssimLuminance);
         } else {
             r.reconstruction = r.impression;
         }
         v.reconstruction = scoring::toGrey(r.reconstruction);
-        r.residualImpression = scoring::residual(r.input, r.impression, c.ssimResidual);
-        r.residualReconstruction = scoring::residual(r.input, r.reconstruction, c.ssimResidual);
+        r.residualImpression = scoring::residual(r.input, r.impression, c.ssimResidual, c.ssimLuminance);
+        r.residualReconstruction = scoring::residual(r.input, r.reconstruction, c.ssimResidual, c.ssimLuminance);
         r.anomalyMapNet = scoring::smooth(scoring::anomalyMap(v, c), c.smoothSigma);
         r.score = scoring::imageScore(r.anomalyMapNet, c.scoreTopFraction);
         const cv::Size size = sourceSizes[i].area() > 0 ? sourceSizes[i] : r.anomalyMapNet.size();

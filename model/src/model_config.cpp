@@ -114,6 +114,7 @@ const std::vector<Field>& fields() {
         flagField("augment", &ModelConfig::augment),
         flagField("augmentFlips", &ModelConfig::augmentFlips),
         flagField("ssimResidual", &ModelConfig::ssimResidual, true),
+        flagField("ssimLuminance", &ModelConfig::ssimLuminance, true),
         {"anomalyCombination", true, [](const ModelConfig& c) { return c.anomalyCombination; },
          [](ModelConfig& c, const std::string& v) {
              for (const char* known : kAnomalyCombinations)

@@ -128,6 +128,9 @@ ModelInfo infoFromText(const std::string& text, const std::string& path) {
     ModelInfo info;
     auto& c = info.config;
     for (const auto& name : configFieldNames()) {
+        // A scoring setting newer than the file takes its default; the networks do not depend on it.
+        if (isScoringField(name) && !kv.count(name))
+            continue;
         try {
             setConfigValue(c, name, get(name));
         } catch (const Error& e) {

@@ -17,7 +17,7 @@ cv::Mat toGrey(const cv::Mat& image01) {
     return grey;
 }
 
-cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b) {
+cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance) {
     // Wang et al. 2004 with the usual constants for a dynamic range of 1.
     constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
     const cv::Size window(11, 11);
@@ -32,6 +32,13 @@ cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b) {
     cv::Mat varA = blur(a.mul(a)) - muA2;
     cv::Mat varB = blur(b.mul(b)) - muB2;
     cv::Mat cov = blur(a.mul(b)) - muAB;
+    if (!luminance) {
+        cv::Mat cs, meanDiff;
+        cv::divide(2 * cov + c2, varA + varB + c2, cs);
+        cv::absdiff(muA, muB, meanDiff);
+        cv::Mat r = 1.0 - cs + meanDiff;
+        return cv::max(r, 0.0);
+    }
     cv::Mat num = (2 * muAB + c1).mul(2 * cov + c2);
     cv::Mat den = (muA2 + muB2 + c1).mul(varA + varB + c2);
     cv::Mat ssim;
@@ -40,10 +47,10 @@ cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b) {
     return cv::max(r, 0.0);
 }
 
-cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim) {
+cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim, bool luminance) {
     cv::Mat ga = toGrey(a), gb = toGrey(b);
     if (ssim)
-        return ssimResidual(ga, gb);
+        return ssimResidual(ga, gb, luminance);
     cv::Mat d = ga - gb;
     return d.mul(d);
 }
@@ -90,21 +97,21 @@ double imageScore(const cv::Mat& map, double topFraction) {
 }
 
 cv::Mat anomalyMap(const Views& v, const ModelConfig& config) {
-    const bool ssim = config.ssimResidual;
+    auto r = [&](const cv::Mat& a, const cv::Mat& b) { return residual(a, b, config.ssimResidual, config.ssimLuminance); };
     cv::Mat e;
     if (config.method == Method::Autoencoder) {
-        e = residual(v.x, v.reconstruction, ssim);
+        e = r(v.x, v.reconstruction);
     } else {
         const std::string& how = config.anomalyCombination;
         if (how == "utad") {
-            e = residual(v.x, v.reconstruction, ssim) + residual(v.x, v.naiveMean, ssim) - v.naiveVariance -
-                residual(v.reconstruction, v.impression, ssim);
+            e = r(v.x, v.reconstruction) + r(v.x, v.naiveMean) - v.naiveVariance -
+                r(v.reconstruction, v.impression);
         } else if (how == "recon") {
-            e = residual(v.x, v.reconstruction, ssim);
+            e = r(v.x, v.reconstruction);
         } else if (how == "recon+naive") {
-            e = residual(v.x, v.reconstruction, ssim) + residual(v.impression, v.naiveMean, ssim);
+            e = r(v.x, v.reconstruction) + r(v.impression, v.naiveMean);
         } else if (how == "impression") {
-            e = residual(v.x, v.impression, ssim);
+            e = r(v.x, v.impression);
         } else {
             throw Error("unknown anomaly map combination '" + how + "'");
         }

@@ -10,9 +10,10 @@ namespace utad::scoring {
 cv::Mat toGrey(const cv::Mat& image01);
 // r(a, b) on grey images: 1 - SSIM map (11x11 Gaussian window, sigma 1.5), clipped at 0, or
 // the squared difference.
-cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim = true);
-// 1 - SSIM map of two grey CV_32F images in [0, 1].
-cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b);
+cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim = true, bool luminance = true);
+// 1 - SSIM map of two grey CV_32F images in [0, 1]; without `luminance`, 1 - SSIM's contrast-
+// structure term plus the absolute difference of the local means.
+cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance = true);
 // Per-pixel variance over samples (grey).
 cv::Mat variance(const std::vector<cv::Mat>& samples);
 cv::Mat smooth(const cv::Mat& map, double sigma);

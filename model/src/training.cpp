@@ -384,16 +384,27 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     if (cb.onTrained)
         cb.onTrained();
 
-    // Calibration on the held-back (or all) training images, a few at a time, in bounded memory.
+    // Calibration on the held-back (or all) training images, a few at a time, in bounded memory. A
+    // failure here (out of device memory, say) leaves the trained networks usable, without a
+    // proposed threshold.
     Calibration cal;
     Reservoir pixels(1 << 18, c.seed);
     const size_t chunk = 8;
-    for (size_t i = 0; i < held.size(); i += chunk) {
-        const std::vector<cv::Mat> part(held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
-        for (const auto& r : d->run(part, std::vector<cv::Size>(part.size()))) {
-            cal.goodScores.push_back(r.score);
-            pixels.add(r.anomalyMapNet);
+    try {
+        for (size_t i = 0; i < held.size(); i += chunk) {
+            const std::vector<cv::Mat> part(held.begin() + long(i),
+                                            held.begin() + long(std::min(held.size(), i + chunk)));
+            for (const auto& r : d->run(part, std::vector<cv::Size>(part.size()))) {
+                cal.goodScores.push_back(r.score);
+                pixels.add(r.anomalyMapNet);
+            }
         }
+    } catch (const std::exception& e) {
+        log(std::string("calibration failed, so the model proposes no threshold: ") + e.what());
+        info.calibration = Calibration{};
+        if (cb.onProgress)
+            cb.onProgress(TrainProgress{"Calibration", 1, 1, 1.0, 0, elapsed(), 0});
+        return !wasCancelled;
     }
     const double n = double(cal.goodScores.size());
     cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / n;

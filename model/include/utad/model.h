@@ -49,6 +49,10 @@ struct ModelConfig {
     bool augmentFlips = true;     // flips in the augmentation (off for parts with a fixed orientation)
     // Scoring. r(a, b) is 1 - SSIM (11x11 Gaussian, sigma 1.5) or the squared difference.
     bool ssimResidual = true;
+    // SSIM's luminance term. Off, r(a, b) = 1 - (SSIM's contrast-structure term) + |local mean(a) -
+    // local mean(b)|: near black the luminance term calls a background of 0 against 0.02 a total
+    // mismatch (SSIM 0.2), which lights up dark backgrounds. On by default until measured.
+    bool ssimLuminance = true;
     // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
     // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
     // The autoencoder baseline always uses r(x, reconstruction).
