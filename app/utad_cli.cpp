@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -38,6 +39,7 @@ Usage:
   utad train --data DIR --out MODEL.utad [options]   train on anomaly-free images
   utad eval  --data DIR --model MODEL.utad [options] score a test set, print metrics
   utad infer --model MODEL.utad [options] IMAGE...   score images, write heat maps
+  utad merge --out FILE SHARD...                     combine the shards of `eval`/`infer --shard`
   utad --help | --version
   utad COMMAND --help                                options of one command
 
@@ -86,9 +88,14 @@ Options:
   --set NAME=VALUE    score differently without retraining (repeatable): anomalyCombination,
                       smoothSigma, scoreTopFraction or ssimResidual; the model's proposed
                       threshold then no longer applies and is not reported
+  --shard K/N         score only part K of N of the test images (split by a hash of each
+                      file's path inside DIR); needs --json, which then also holds what
+                      `utad merge` needs to combine the N parts into one report
   -h, --help          this help
 
-Unreadable images are reported and skipped.
+Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are
+accumulated in fixed histograms (memory does not grow with the number of images); the report
+gives the largest error this binning can cause.
 )";
 
 const char* kInferHelp = R"(Usage: utad infer --model MODEL.utad [options] IMAGE...
@@ -102,9 +109,26 @@ Options:
   --model FILE        model written by `utad train`
   --out DIR           output folder (default: utad-infer)
   --threads T         CPU threads (default: all cores)
+  --shard K/N         score only part K of N of the images (split by a hash of each path,
+                      relative to the folder given); writes scores.shard-K-of-N.csv with a
+                      leading index column instead of scores.csv (`utad merge` combines them)
   -h, --help          this help
 
 Unreadable images are reported and skipped; the exit status is then 1.
+)";
+
+const char* kMergeHelp = R"(Usage: utad merge --out FILE SHARD...
+
+Combines the parts of a run split with --shard K/N:
+  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the whole
+    dataset writes (identical image scores and image metrics; pixel metrics from the summed
+    histograms, which are the same as one run's);
+  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.
+Every shard of an eval split must be given exactly once.
+
+Options:
+  --out FILE          the merged report (.json) or score list (.csv) to write
+  -h, --help          this help
 )";
 
 std::atomic<bool> gInterrupted{false};
@@ -304,9 +328,69 @@ double heatScale(const utad::Model& model)
     return model.info().calibration.maxPixel > 0 ? model.info().calibration.maxPixel : 0.0;
 }
 
+// "--shard K/N" as wrong usage when malformed.
+utad::Shard shardOption(const Args& args)
+{
+    if (!args.has("--shard"))
+        return {};
+    try {
+        return utad::parseShard(args.value("--shard"));
+    } catch (const utad::Error& e) {
+        throw UsageError(std::string("--shard: ") + e.what());
+    }
+}
+
+std::string binningError(double bound)
+{
+    if (!std::isfinite(bound))
+        return "";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "  (binning error at most %.1g)", bound);
+    return buf;
+}
+
+// The figures of a report, as `utad eval` and `utad merge` print them.
+void printMetrics(const utad::EvalReport& report)
+{
+    const utad::EvalMetrics& m = report.metrics;
+    if (std::isfinite(m.imageAuroc)) {
+        std::cout << "  image AUROC     " << fixed(m.imageAuroc) << "\n"
+                  << "  pixel AUROC     " << fixed(m.pixelAuroc) << binningError(m.pixelAurocMaxError) << "\n"
+                  << "  AUPRO (0.3)     " << fixed(m.aupro) << binningError(m.auproMaxError) << "\n"
+                  << "  F1-max          " << fixed(m.f1.f1) << " at threshold " << fixed(m.f1.threshold, 6)
+                  << " (precision " << fixed(m.f1.precision, 3) << ", recall " << fixed(m.f1.recall, 3) << ")\n";
+        if (std::isfinite(m.pixelAuroc))
+            std::cout << "  pixel F1-max    " << fixed(m.pixelF1.f1) << " at map value " << fixed(m.pixelF1.threshold, 6)
+                      << "\n";
+        if (std::isfinite(report.proposedThreshold)) {
+            const utad::Confusion& c = report.atProposed;
+            std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
+                      << " defects found, " << c.fn << " missed, " << c.fp << " false alarms, " << c.tn
+                      << " good passed\n";
+        }
+    } else {
+        std::cout << "  (no labelled good and defective images: no accuracy metrics)\n";
+    }
+    const utad::Fidelity& f = m.fidelity;
+    if (f.images > 0)
+        std::cout << "  fidelity        SSIM(x, x_hat) " << fixed(f.meanReconstruction(), 3) << ", SSIM(x, m) "
+                  << fixed(f.meanImpression(), 3) << " on " << count(f.images, "good image") << "; x_hat closer on "
+                  << f.reconstructionCloser << "\n";
+}
+
+void printSkipped(const utad::EvalReport& report)
+{
+    for (const auto& r : report.results)
+        if (!r.error.empty())
+            std::cerr << "skipped: " << r.error << "\n";
+    printWarnings(report.warnings);
+}
+
 int runEval(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class"}, {"--help"}, false,
+    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class", "--shard"},
+                           {"--help"},
+                           false,
                            {"--set"}});
     if (args.has("--help")) {
         std::cout << kEvalHelp;
@@ -314,6 +398,9 @@ int runEval(const std::vector<std::string>& argv)
     }
     const std::string modelPath = args.required("--model");
     const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Shard shard = shardOption(args);
+    if (args.has("--shard") && !args.has("--json"))
+        throw UsageError("--shard needs --json FILE: each shard writes its scores and metric accumulators there");
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
     const auto model = utad::Model::load(modelPath);
@@ -336,46 +423,32 @@ int runEval(const std::vector<std::string>& argv)
         callbacks.onImage = [&](const utad::Sample& s, const utad::Inference& inf) { utad::writePanels(s, inf, imagesDir, heatMax); };
 
     installSigint();
-    const utad::EvalReport report = utad::evaluate(*model, ds, callbacks);
+    const utad::EvalReport report = utad::evaluate(*model, ds, callbacks, shard);
     std::signal(SIGINT, SIG_DFL);
-
-    for (const auto& r : report.results)
-        if (!r.error.empty())
-            std::cerr << "skipped: " << r.error << "\n";
-    printWarnings(report.warnings);
+    printSkipped(report);
 
     const utad::EvalMetrics& m = report.metrics;
     const utad::ModelInfo& info = model->info();
     std::cout << "Evaluated " << m.images << " images of " << ds.root << " (" << kindName(ds.kind) << ")"
-              << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string()) << "\n"
+              << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string())
+              << (shard.whole() ? std::string()
+                                : "; shard " + shard.text() + " of " + std::to_string(ds.test.size()) + " test images")
+              << "\n"
               << "  model           " << modelPath << " (" << report.method << ", preset " << info.config.preset << ", "
               << info.config.imageSize << "x" << info.config.imageSize << ")\n";
-    if (std::isfinite(m.imageAuroc)) {
-        std::cout << "  image AUROC     " << fixed(m.imageAuroc) << "\n"
-                  << "  pixel AUROC     " << fixed(m.pixelAuroc) << "\n"
-                  << "  AUPRO (0.3)     " << fixed(m.aupro) << "\n"
-                  << "  F1-max          " << fixed(m.f1.f1) << " at threshold " << fixed(m.f1.threshold, 6)
-                  << " (precision " << fixed(m.f1.precision, 3) << ", recall " << fixed(m.f1.recall, 3) << ")\n";
-        if (std::isfinite(report.proposedThreshold)) {
-            const utad::Confusion& c = report.atProposed;
-            std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
-                      << " defects found, " << c.fn << " missed, " << c.fp << " false alarms, " << c.tn
-                      << " good passed\n";
-        }
-    } else {
-        std::cout << "  (no labelled good and defective images: no accuracy metrics)\n";
-    }
-    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image (" << threadsUsed << " threads, "
+    printMetrics(report);
+    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
+              << fixed(m.imagesPerSecond(), 1) << " images/s with reading (" << threadsUsed << " threads, "
               << model->deviceName() << ")\n";
     if (args.has("--json")) {
-        utad::writeEvalJson(report, args.value("--json"));
+        utad::writeEvalJson(report, args.value("--json"), args.has("--shard"));
         std::cout << "Wrote " << args.value("--json") << "\n";
     }
     if (!imagesDir.empty())
         std::cout << "Wrote 4 images per scored image to " << imagesDir << "\n";
     if (report.cancelled) {
-        std::cerr << "Interrupted: the metrics cover the first " << m.images + m.skipped << " of " << ds.test.size()
-                  << " images.\n";
+        std::cerr << "Interrupted: the metrics cover the first " << m.images + m.skipped << " images"
+                  << (shard.whole() ? " of " + std::to_string(ds.test.size()) : " of shard " + shard.text()) << ".\n";
         return kExitInterrupted;
     }
     return 0;
@@ -393,85 +466,222 @@ std::string csvField(const std::string& s)
     return out + "\"";
 }
 
+// Splits one CSV record (fields may be quoted, with "" for a quote).
+std::vector<std::string> csvFields(const std::string& line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                fields.back() += line[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                fields.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+constexpr const char* kScoresHeader = "path,score,flagged";
+constexpr const char* kShardScoresHeader = "index,path,score,flagged";
+
 int runInfer(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--model", "--out", "--threads"}, {"--help"}, true, {}});
+    const Args args(argv, {{"--model", "--out", "--threads", "--shard"}, {"--help"}, true, {}});
     if (args.has("--help")) {
         std::cout << kInferHelp;
         return 0;
     }
     const std::string modelPath = args.required("--model");
     const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Shard shard = shardOption(args);
     if (args.positionals().empty())
         throw UsageError("no IMAGE given");
     const std::string outDir = args.value("--out", "utad-infer");
 
-    // Expand folders to the images in them, in name order.
-    std::vector<std::string> inputs;
+    // Expand folders to the images in them, in name order. A folder's images are keyed by their
+    // path inside it, so the split does not depend on where the folder lies.
+    std::vector<std::string> inputs, keys;
     for (const std::string& p : args.positionals()) {
         if (fs::is_directory(p)) {
             const utad::Dataset folder = utad::openDataset(p);
-            for (const auto& s : folder.test)
+            for (const auto& s : folder.test) {
                 inputs.push_back(s.path);
+                keys.push_back(utad::shardKey(s.path, p));
+            }
         } else {
             inputs.push_back(p);
+            keys.push_back(fs::path(p).generic_string());
         }
     }
+    // Output names over the whole list, so that shards never write the same file and name their
+    // panels as one run would: unique even when two inputs share a file name.
+    std::vector<std::string> stems;
+    std::set<std::string> used;
+    for (const std::string& path : inputs) {
+        utad::Sample sample;
+        sample.path = path;
+        std::string stem = utad::panelStem(sample);
+        for (int n = 2; used.count(stem); ++n)
+            stem = utad::panelStem(sample) + "_" + std::to_string(n);
+        used.insert(stem);
+        stems.push_back(stem);
+    }
+    utad::Dataset part;
+    part.kind = utad::DatasetKind::Folder;
+    std::vector<std::size_t> positions;  // in `inputs`
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (utad::inShard(keys[i], shard)) {
+            utad::Sample s;
+            s.path = inputs[i];
+            part.test.push_back(std::move(s));
+            positions.push_back(i);
+        }
+
     const auto model = utad::Model::load(modelPath);
     utad::setThreads(threads);
     const double threshold = utad::proposedThreshold(model->info().calibration);
     const double heatMax = heatScale(*model);
+    const auto flagged = [&](double score) { return std::isfinite(threshold) && score >= threshold; };
+    const auto scoreText = [](double score) {
+        std::ostringstream os;
+        os.precision(8);
+        os << score;
+        return os.str();
+    };
+
+    utad::EvalCallbacks callbacks;
+    callbacks.isCancelled = [] { return gInterrupted.load(); };
+    callbacks.onImage = [&](const utad::Sample& s, const utad::Inference& inf) {
+        const std::size_t i = positions[std::size_t(&s - part.test.data())];
+        utad::writePanels(stems[i], inf, outDir, heatMax);
+        std::cout << s.path << "  score " << scoreText(inf.score) << (flagged(inf.score) ? "  FLAGGED" : "") << "\n"
+                  << std::flush;
+    };
+    installSigint();
+    const utad::EvalReport report = utad::evaluate(*model, part, callbacks);
+    std::signal(SIGINT, SIG_DFL);
+    printSkipped(report);
 
     std::ostringstream csv;
-    csv << "path,score,flagged\n";
-    std::set<std::string> stems;
-    int failures = 0, flagged = 0;
-    installSigint();
-    for (const std::string& path : inputs) {
-        if (gInterrupted.load())
-            break;
-        utad::Inference inf;
-        try {
-            inf = model->infer(utad::readImage(path));
-        } catch (const utad::Error& e) {
-            std::cerr << "skipped: " << e.what() << "\n";
-            ++failures;
-            continue;
-        } catch (const std::exception& e) {
-            std::cerr << "skipped: " << path << ": " << e.what() << "\n";
+    csv << (shard.whole() ? kScoresHeader : kShardScoresHeader) << "\n";
+    int failures = 0, flaggedCount = 0, scored = 0;
+    for (const utad::ImageResult& r : report.results) {
+        if (!r.error.empty()) {
             ++failures;
             continue;
         }
-        // Unique output names even when two inputs share a file name.
-        utad::Sample sample;
-        sample.path = path;
-        std::string stem = utad::panelStem(sample);
-        for (int n = 2; stems.count(stem); ++n)
-            stem = utad::panelStem(sample) + "_" + std::to_string(n);
-        stems.insert(stem);
-        utad::writePanels(stem, inf, outDir, heatMax);
-        const bool isFlagged = std::isfinite(threshold) && inf.score >= threshold;
-        flagged += isFlagged;
-        std::ostringstream score;
-        score.precision(8);
-        score << inf.score;
-        csv << csvField(path) << "," << score.str() << "," << (std::isfinite(threshold) ? (isFlagged ? "1" : "0") : "")
-            << "\n";
-        std::cout << path << "  score " << score.str() << (isFlagged ? "  FLAGGED" : "") << "\n";
+        ++scored;
+        flaggedCount += flagged(r.score);
+        if (!shard.whole())
+            csv << positions[r.index] << ",";
+        csv << csvField(r.path) << "," << scoreText(r.score) << ","
+            << (std::isfinite(threshold) ? (flagged(r.score) ? "1" : "0") : "") << "\n";
     }
-    std::signal(SIGINT, SIG_DFL);
-    const std::string csvPath = (fs::path(outDir) / "scores.csv").string();
-    utad::writeTextFileAtomically(csvPath, csv.str());
-    const int scored = int(stems.size());
-    std::cout << "Scored " << scored << " image" << (scored == 1 ? "" : "s") << ", flagged " << flagged
-              << " (threshold " << fixed(threshold, 6) << "); wrote " << csvPath << " and the images to " << outDir
-              << "\n";
-    if (gInterrupted.load()) {
-        std::cerr << "Interrupted after " << scored + failures << " of " << inputs.size() << " images.\n";
+    const std::string csvName =
+        shard.whole() ? "scores.csv"
+                      : "scores.shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".csv";
+    const std::string csvPath = (fs::path(outDir) / csvName).string();
+    utad::writeFileAtomically(csvPath, csv.str());
+    std::cout << "Scored " << count(scored, "image") << (shard.whole() ? "" : " (shard " + shard.text() + ")")
+              << ", flagged " << flaggedCount << " (threshold " << fixed(threshold, 6) << "); wrote " << csvPath
+              << " and the images to " << outDir << "\n";
+    if (report.cancelled) {
+        std::cerr << "Interrupted after " << report.results.size() << " of " << part.test.size() << " images.\n";
         return kExitInterrupted;
     }
     if (failures > 0) {
-        std::cerr << failures << " of " << inputs.size() << " images could not be read.\n";
+        std::cerr << failures << " of " << part.test.size() << " images were skipped.\n";
+        return kExitFailure;
+    }
+    return 0;
+}
+
+// ---- merge ---------------------------------------------------------------------------------------
+
+std::string readText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw utad::Error("Cannot open shard file " + path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Score lists of `utad infer --shard`: rows back in the order of the whole input list.
+int mergeScoreLists(const std::vector<std::string>& inputs, const std::string& out)
+{
+    std::map<long long, std::string> rows;  // by index
+    for (const std::string& path : inputs) {
+        std::istringstream in(readText(path));
+        std::string line;
+        if (!std::getline(in, line) || line != kShardScoresHeader)
+            throw utad::Error(path + " is not a score list of `utad infer --shard` (first line " + kShardScoresHeader +
+                              ")");
+        for (int n = 2; std::getline(in, line); ++n) {
+            if (line.empty())
+                continue;
+            const auto comma = line.find(',');
+            long long index = -1;
+            try {
+                index = std::stoll(line.substr(0, comma));
+            } catch (const std::exception&) {
+            }
+            if (comma == std::string::npos || index < 0 || csvFields(line).size() != 4)
+                throw utad::Error("Malformed line " + std::to_string(n) + " in " + path);
+            if (!rows.emplace(index, line.substr(comma + 1)).second)
+                throw utad::Error("Image " + csvFields(line)[1] + " is in two score lists (" + path + ")");
+        }
+    }
+    std::string csv = std::string(kScoresHeader) + "\n";
+    for (const auto& [index, row] : rows)
+        csv += row + "\n";
+    utad::writeFileAtomically(out, csv);
+    std::cout << "Merged " << count(long(inputs.size()), "score list") << " (" << count(long(rows.size()), "image")
+              << ") into " << out << "\n";
+    return 0;
+}
+
+int runMerge(const std::vector<std::string>& argv)
+{
+    const Args args(argv, {{"--out"}, {"--help"}, true, {}});
+    if (args.has("--help")) {
+        std::cout << kMergeHelp;
+        return 0;
+    }
+    const std::string out = args.required("--out");
+    const std::vector<std::string>& inputs = args.positionals();
+    if (inputs.empty())
+        throw UsageError("no SHARD given");
+    checkWritableParent(out);
+    const std::string head = readText(inputs.front()).substr(0, 64);
+    if (head.rfind(kShardScoresHeader, 0) == 0)
+        return mergeScoreLists(inputs, out);
+
+    std::vector<utad::EvalReport> shards;
+    for (const std::string& path : inputs)
+        shards.push_back(utad::readShardJson(path));
+    const utad::EvalReport report = utad::mergeShards(shards);
+    printWarnings(report.warnings);
+    const utad::EvalMetrics& m = report.metrics;
+    std::cout << "Merged " << count(long(shards.size()), "shard") << ": " << m.images << " images of "
+              << report.datasetRoot << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string()) << "\n";
+    printMetrics(report);
+    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
+              << fixed(m.imagesPerSecond(), 1) << " images/s per shard with reading\n";
+    utad::writeEvalJson(report, out);
+    std::cout << "Wrote " << out << "\n";
+    if (report.cancelled) {
+        std::cerr << "A shard was interrupted: the report covers " << m.images + m.skipped << " of "
+                  << report.datasetImages << " images.\n";
         return kExitFailure;
     }
     return 0;
@@ -496,7 +706,7 @@ int main(int argc, char** argv)
         return 0;
     }
     const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}};
+        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"merge", runMerge}};
     const auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "utad: unknown command '" << command << "'\nRun 'utad --help' for usage.\n";
