@@ -1,6 +1,8 @@
 // `utad`: train, evaluate and apply the anomaly detector from the command line.
 #include "cli_args.h"
 
+#include "utad/atomic_file.h"
+
 #include "utad/dataset.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
@@ -24,7 +26,7 @@
 #endif
 
 namespace fs = std::filesystem;
-using cli::Args;
+using cli::Command;
 using cli::UsageError;
 
 namespace {
@@ -48,87 +50,6 @@ ground_truth/<defect>), a plain folder of images (eval only: scores, no metrics)
 idx:DIR with (Fashion-)MNIST IDX files and --normal-class N (one-class protocol).
 
 Exit status: 0 success, 1 failure (the message says why), 2 wrong usage, 130 interrupted.
-)";
-
-const char* kTrainHelp = R"(Usage: utad train --data DIR --out MODEL.utad [options]
-
-Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or
-class N of idx:DIR) and writes it to MODEL.utad.
-
-Options:
-  --data DIR          dataset folder, or idx:DIR for IDX files
-  --out FILE          model file to write (written atomically)
-  --method M          utad (two-stage, default) or ae (one-stage autoencoder baseline)
-  --preset P          cpu (default: small, trains in minutes) or paper (release sizes)
-  --epochs N          IE-Net (or autoencoder) epochs; Expert-Net gets the preset's share
-  --seed S            random seed (default 1)
-  --threads T         CPU threads (default: all cores)
-  --size PX           network input size, a multiple of 32 (default: the preset's; 32 for idx:)
-                      (idx: data also scores an image by the mean of its map, not the maximum)
-  --normal-class N    the normal class 0..9 of an idx: dataset
-  --set NAME=VALUE    override one setting of the preset (repeatable), e.g. --set batchSize=4
-                      (the settings are listed below)
-  -h, --help          this help
-
-Ctrl-C stops after the current batch and saves the last complete epoch.
-)";
-
-const char* kEvalHelp = R"(Usage: utad eval --data DIR --model MODEL.utad [options]
-
-Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the
-dataset has masks), F1-max with its threshold, and the speed.
-
-Options:
-  --data DIR          dataset folder, or idx:DIR for IDX files
-  --model FILE        model written by `utad train`
-  --json FILE         also write metrics and per-image scores as JSON
-  --images DIR        write input, impression, reconstruction and heat map PNGs per image
-  --threads T         CPU threads (default: all cores)
-  --normal-class N    the normal class 0..9 of an idx: dataset
-  --set NAME=VALUE    score differently without retraining (repeatable): anomalyCombination,
-                      smoothSigma, scoreTopFraction or ssimResidual; the model's proposed
-                      threshold then no longer applies and is not reported
-  --shard K/N         score only part K of N of the test images (split by a hash of each
-                      file's path inside DIR); needs --json, which then also holds what
-                      `utad merge` needs to combine the N parts into one report
-  -h, --help          this help
-
-Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are
-accumulated in fixed histograms (memory does not grow with the number of images); the report
-gives the largest error this binning can cause.
-)";
-
-const char* kInferHelp = R"(Usage: utad infer --model MODEL.utad [options] IMAGE...
-
-Scores each IMAGE (a folder stands for the images in it) and writes, per image,
-STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus
-scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the
-model proposed from its anomaly-free calibration images.
-
-Options:
-  --model FILE        model written by `utad train`
-  --out DIR           output folder (default: utad-infer)
-  --threads T         CPU threads (default: all cores)
-  --shard K/N         score only part K of N of the images (split by a hash of each path,
-                      relative to the folder given); writes scores.shard-K-of-N.csv with a
-                      leading index column instead of scores.csv (`utad merge` combines them)
-  -h, --help          this help
-
-Unreadable images are reported and skipped; the exit status is then 1.
-)";
-
-const char* kMergeHelp = R"(Usage: utad merge --out FILE SHARD...
-
-Combines the parts of a run split with --shard K/N:
-  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the whole
-    dataset writes (identical image scores and image metrics; pixel metrics from the summed
-    histograms, which are the same as one run's);
-  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.
-Every shard of an eval split must be given exactly once.
-
-Options:
-  --out FILE          the merged report (.json) or score list (.csv) to write
-  -h, --help          this help
 )";
 
 std::atomic<bool> gInterrupted{false};
@@ -159,7 +80,7 @@ std::string fixed(double v, int digits = 4)
 std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // Hands every --set NAME=VALUE to `apply`; a malformed pair or a setting `apply` refuses is wrong usage.
-void applySettings(const Args& args, const std::function<void(const std::string&, const std::string&)>& apply)
+void applySettings(const Command& args, const std::function<void(const std::string&, const std::string&)>& apply)
 {
     for (const auto& s : args.values("--set")) {
         const auto eq = s.find('=');
@@ -193,7 +114,7 @@ void printWarnings(const std::vector<std::string>& warnings)
         std::cerr << "warning: ... and " << warnings.size() - shown << " more like these\n";
 }
 
-utad::Dataset openData(const Args& args)
+utad::Dataset openData(const Command& args)
 {
     const std::string spec = args.required("--data");
     if (isIdxSpec(spec) && !args.has("--normal-class"))
@@ -220,18 +141,30 @@ void checkWritableParent(const std::string& file)
 
 int runTrain(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--out", "--method", "--preset", "--epochs", "--seed", "--threads", "--size",
-                            "--normal-class"},
-                           {"--help"},
-                           false,
-                           {"--set"}});
-    if (args.has("--help")) {
-        std::cout << kTrainHelp << "\nSettings for --set:";
-        for (const auto& name : utad::configFieldNames())
-            std::cout << " " << name;
-        std::cout << "\n";
+    std::string settings = "Settings for --set:";
+    for (const auto& name : utad::configFieldNames())
+        settings += " " + name;
+    Command args("utad train",
+                 "Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or\n"
+                 "class N of idx:DIR) and writes it to MODEL.utad.",
+                 "Ctrl-C stops after the current batch and saves the last complete epoch.\n\n" +
+                     cli::wrapText(settings));
+    args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+        .option("--out", "FILE", "model file to write (written atomically)", true)
+        .option("--method", "M", "utad (two-stage, default) or ae (one-stage autoencoder baseline)")
+        .option("--preset", "P", "cpu (default: small, trains in minutes) or paper (release sizes)")
+        .option("--epochs", "N", "IE-Net (or autoencoder) epochs; Expert-Net gets the preset's share")
+        .option("--seed", "S", "random seed (default 1)")
+        .option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--size", "PX",
+                "network input size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also "
+                "scores an image by the mean of its map, not the maximum")
+        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset")
+        .repeated("--set", "NAME=VALUE",
+                  "override one setting of the preset (repeatable), e.g. --set batchSize=4 (the settings are "
+                  "listed below)");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string out = args.required("--out");
     const std::string dataSpec = args.required("--data");
     const utad::Method method = [&] {
@@ -329,7 +262,7 @@ double heatScale(const utad::Model& model)
 }
 
 // "--shard K/N" as wrong usage when malformed.
-utad::Shard shardOption(const Args& args)
+utad::Shard shardOption(const Command& args)
 {
     if (!args.has("--shard"))
         return {};
@@ -388,14 +321,27 @@ void printSkipped(const utad::EvalReport& report)
 
 int runEval(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class", "--shard"},
-                           {"--help"},
-                           false,
-                           {"--set"}});
-    if (args.has("--help")) {
-        std::cout << kEvalHelp;
+    Command args("utad eval",
+                 "Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the dataset\n"
+                 "has masks), F1-max with its threshold, and the speed.",
+                 "Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are\n"
+                 "accumulated in fixed histograms (memory does not grow with the number of images); the report\n"
+                 "gives the largest error this binning can cause.");
+    args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+        .option("--model", "FILE", "model written by `utad train`", true)
+        .option("--json", "FILE", "also write metrics and per-image scores as JSON")
+        .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image")
+        .option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset")
+        .repeated("--set", "NAME=VALUE",
+                  "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
+                  "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
+                  "is not reported")
+        .option("--shard", "K/N",
+                "score only part K of N of the test images (split by a hash of each file's path inside DIR); "
+                "needs --json, which then also holds what `utad merge` needs to combine the N parts");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string modelPath = args.required("--model");
     const int threads = args.integer("--threads", 0, 0, 1024);
     const utad::Shard shard = shardOption(args);
@@ -496,11 +442,22 @@ constexpr const char* kShardScoresHeader = "index,path,score,flagged";
 
 int runInfer(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--model", "--out", "--threads", "--shard"}, {"--help"}, true, {}});
-    if (args.has("--help")) {
-        std::cout << kInferHelp;
+    Command args("utad infer",
+                 "Scores each IMAGE (a folder stands for the images in it) and writes, per image,\n"
+                 "STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus\n"
+                 "scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the\n"
+                 "model proposed from its anomaly-free calibration images.",
+                 "Unreadable images are reported and skipped; the exit status is then 1.");
+    args.option("--model", "FILE", "model written by `utad train`", true)
+        .option("--out", "DIR", "output folder (default: utad-infer)")
+        .option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--shard", "K/N",
+                "score only part K of N of the images (split by a hash of each path, relative to the folder "
+                "given); writes scores.shard-K-of-N.csv with a leading index column instead of scores.csv "
+                "(`utad merge` combines them)")
+        .positionals("IMAGE", "image files or folders of images");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string modelPath = args.required("--model");
     const int threads = args.integer("--threads", 0, 0, 1024);
     const utad::Shard shard = shardOption(args);
@@ -652,11 +609,17 @@ int mergeScoreLists(const std::vector<std::string>& inputs, const std::string& o
 
 int runMerge(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--out"}, {"--help"}, true, {}});
-    if (args.has("--help")) {
-        std::cout << kMergeHelp;
+    Command args("utad merge",
+                 "Combines the parts of a run split with --shard K/N:\n"
+                 "  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the\n"
+                 "    whole dataset writes (the same image scores and figures; pixel metrics from the summed\n"
+                 "    histograms, also the same as one run's);\n"
+                 "  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.\n"
+                 "Every shard of an eval split must be given exactly once.");
+    args.option("--out", "FILE", "the merged report (.json) or score list (.csv) to write", true)
+        .positionals("SHARD", "shard files");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string out = args.required("--out");
     const std::vector<std::string>& inputs = args.positionals();
     if (inputs.empty())

@@ -1,5 +1,7 @@
 // The `utad` command line, run as a separate process: usage errors, failures, and a tiny
 // train -> eval -> infer round trip on the bundled sample.
+#include "cli_runner.h"
+
 #include <QtTest>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,32 +14,6 @@
 #include <opencv2/imgcodecs.hpp>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runUtad(const QStringList& args, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(QStringLiteral(UTAD_CLI), args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "did not finish: " + p.errorString();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QString describe(const Run& r) { return QString("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err); }
-
-#define CHECK_EXIT(run, code) QVERIFY2((run).exitCode == (code), qPrintable(describe(run)))
 
 const QString kSample = QStringLiteral(UTAD_SAMPLE_DIR);
 
@@ -229,14 +205,6 @@ void TestCli::trainEvalInfer()
     QCOMPARE(QDir(out).entryList({"*.png"}, QDir::Files).size(), 8);
     QVERIFY(QFile::exists(out + "/4-+16_heatmap.png"));
     QVERIFY(QFile::exists(out + "/4-+16_2_heatmap.png"));
-}
-
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 void TestCli::settingsOverride()
