@@ -139,6 +139,31 @@ void checkWritableParent(const std::string& file)
 
 // ---- train ---------------------------------------------------------------------------------------
 
+// Options every command that runs the networks shares.
+Command& computeOptions(Command& args)
+{
+    return args.option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--device", "D", "auto (default: CUDA when available), cpu or cuda");
+}
+
+utad::Device parseDevice(const Command& args)
+{
+    try {
+        return utad::deviceFromString(args.value("--device", "auto"));
+    } catch (const utad::Error& e) {
+        throw UsageError(e.what());
+    }
+}
+
+// The thread count is the program's choice, applied once here; returns the count in effect.
+int applyThreads(const Command& args) { return utad::setThreads(args.integer("--threads", 0, 0, 1024)); }
+
+Command& datasetOptions(Command& args)
+{
+    return args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset");
+}
+
 int runTrain(const std::vector<std::string>& argv)
 {
     std::string settings = "Settings for --set:";
@@ -147,22 +172,23 @@ int runTrain(const std::vector<std::string>& argv)
     Command args("utad train",
                  "Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or\n"
                  "class N of idx:DIR) and writes it to MODEL.utad.",
-                 "Ctrl-C stops after the current batch and saves the last complete epoch.\n\n" +
+                 "Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and\n"
+                 "cut into overlapping tiles (small images such as idx: records are one tile each). Training\n"
+                 "images under 8 px a side are skipped, with a warning. Ctrl-C stops after the current step and\n"
+                 "saves the last complete round of steps.\n\n" +
                      cli::wrapText(settings));
-    args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+    datasetOptions(args)
         .option("--out", "FILE", "model file to write (written atomically)", true)
         .option("--method", "M", "utad (two-stage, default) or ae (one-stage autoencoder baseline)")
         .option("--preset", "P", "cpu (default: small, trains in minutes) or paper (release sizes)")
-        .option("--epochs", "N", "IE-Net (or autoencoder) epochs; Expert-Net gets the preset's share")
+        .option("--steps", "N", "IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's share")
         .option("--seed", "S", "random seed (default 1)")
-        .option("--threads", "T", "CPU threads (default: all cores)")
         .option("--size", "PX",
-                "network input size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also "
-                "scores an image by the mean of its map, not the maximum")
-        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset")
-        .repeated("--set", "NAME=VALUE",
-                  "override one setting of the preset (repeatable), e.g. --set batchSize=4 (the settings are "
-                  "listed below)");
+                "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
+                "image by the mean of its map, not the maximum");
+    computeOptions(args).repeated(
+        "--set", "NAME=VALUE",
+        "override one setting of the preset (repeatable), e.g. --set batchSize=4 (the settings are listed below)");
     if (!args.parse(argv))
         return 0;
     const std::string out = args.required("--out");
@@ -177,52 +203,57 @@ int runTrain(const std::vector<std::string>& argv)
     const std::string preset = args.value("--preset", "cpu");
     if (preset != "cpu" && preset != "paper")
         throw UsageError("unknown preset '" + preset + "' (expected cpu or paper)");
-    utad::ModelConfig config = utad::presetConfig(preset, method);
-    if (args.has("--epochs")) {
+    if (fs::is_directory(out))
+        throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
+                         (fs::path(out) / "model.utad").string());
+    const utad::Device device = parseDevice(args);
+    const int threads = applyThreads(args);
+    checkWritableParent(out);
+    utad::Dataset ds = openData(args);
+    std::vector<std::string> screened;
+    utad::screenImages(ds.train, screened);
+    printWarnings(screened);
+    if (ds.train.empty())
+        throw utad::Error("No training images in " + ds.root +
+                          ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
+    utad::ModelConfig config = utad::configForDataset(ds, preset, method);
+    if (args.has("--steps")) {
         // Keep the preset's balance between the two stages.
-        const int epochs = args.integer("--epochs", config.epochs, 1, 100000);
-        if (config.expertEpochs > 0 && config.epochs > 0)
-            config.expertEpochs = std::max(1, int(std::lround(double(epochs) * config.expertEpochs / config.epochs)));
-        config.epochs = epochs;
+        const int steps = args.integer("--steps", config.ieSteps, 1, 10000000);
+        if (config.expertSteps > 0 && config.ieSteps > 0)
+            config.expertSteps = std::max(1, int(std::lround(double(steps) * config.expertSteps / config.ieSteps)));
+        config.ieSteps = steps;
     }
     config.seed = std::uint64_t(args.integer("--seed", int(config.seed), 0, 2147483647));
-    config.threads = args.integer("--threads", 0, 0, 1024);
-    config.imageSize = args.integer("--size", isIdxSpec(dataSpec) ? 32 : config.imageSize, 32, 4096);
+    config.tileSize = args.integer("--size", config.tileSize, 32, 4096);
     // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its maximum
-    // (mean image AUROC 0.883 against 0.855, docs/BENCHMARKS.md).
+    // (docs/BENCHMARKS.md).
     if (isIdxSpec(dataSpec))
         config.scoreTopFraction = 1;
-    if (config.imageSize % 32 != 0)
+    if (config.tileSize % 32 != 0)
         throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
-                         std::to_string(config.imageSize));
+                         std::to_string(config.tileSize));
     applySettings(args, [&](const std::string& name, const std::string& value) {
         utad::setConfigValue(config, name, value);
     });
 
-    if (fs::is_directory(out))
-        throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
-                         (fs::path(out) / "model.utad").string());
-    checkWritableParent(out);
-    const utad::Dataset ds = openData(args);
-    if (ds.train.empty())
-        throw utad::Error("No training images in " + ds.root +
-                          ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
-    config.channels = utad::readImage(ds.train.front()).channels() == 3 ? 3 : 1;
-
-    auto model = utad::Model::create(config);
-    std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", " << config.imageSize << "x"
-              << config.imageSize << ", " << (config.channels == 3 ? "colour" : "grey") << ", "
-              << count(config.epochs, "epoch")
-              << (config.expertEpochs > 0 && method == utad::Method::TwoStage
-                      ? " + " + count(config.expertEpochs, "Expert-Net epoch")
+    auto model = utad::Model::create(config, device);
+    std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", "
+              << (config.wholeImage() ? "whole images" : "working scale " + fixed(config.workingScale, 3)) << ", "
+              << config.tileSize << "x" << config.tileSize << " tiles, "
+              << (config.channels == 3 ? "colour" : "grey") << ", " << count(config.ieSteps, "step")
+              << (config.expertSteps > 0 && method == utad::Method::TwoStage
+                      ? " + " + count(config.expertSteps, "Expert-Net step")
                       : std::string())
-              << ", seed " << config.seed << ", " << utad::setThreads(config.threads) << " threads on "
-              << model->deviceName() << ") on " << ds.train.size() << " images of " << ds.root << "\n"
+              << ", seed " << config.seed << ", " << threads << " threads on " << model->deviceName() << ") on "
+              << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 
     utad::TrainCallbacks callbacks;
     callbacks.onProgress = [](const utad::TrainProgress& p) {
-        std::cout << "[" << p.stage << "] epoch " << p.epoch << "/" << p.epochs << "  loss " << fixed(p.loss, 5)
+        if (p.stage == "Calibration")
+            return;
+        std::cout << "[" << p.stage << "] step " << p.step << "/" << p.steps << "  loss " << fixed(p.loss, 5)
                   << "  elapsed " << cli::formatDuration(p.elapsedSeconds) << "  ETA "
                   << cli::formatDuration(p.etaSeconds) << "  (" << std::lround(100 * p.fraction) << "%)\n"
                   << std::flush;
@@ -230,6 +261,8 @@ int runTrain(const std::vector<std::string>& argv)
     callbacks.onLog = [](const std::string& line) { std::cout << "  " << line << "\n" << std::flush; };
     callbacks.isCancelled = [] { return gInterrupted.load(); };
 
+    // Saved as soon as the networks are trained, so that a failure in calibration loses nothing.
+    callbacks.onTrained = [&] { model->save(out); };
     installSigint();
     const bool finished = model->train(ds, callbacks);
     std::signal(SIGINT, SIG_DFL);
@@ -237,19 +270,20 @@ int runTrain(const std::vector<std::string>& argv)
     const utad::ModelInfo& info = model->info();
     if (!finished) {
         if (!model->trained()) {
-            std::cerr << "Interrupted before the first epoch finished: nothing saved.\n";
+            std::cerr << "Interrupted before the first round of steps finished: nothing saved.\n";
             return kExitInterrupted;
         }
         model->save(out);
-        std::cerr << "Interrupted: saved the last complete epoch (" << count(info.training.epochsDone, "epoch")
-                  << " done) to " << out << "\n";
+        std::cerr << "Interrupted: saved the last complete round (" << count(info.training.ieStepsDone, "step")
+                  << " + " << count(info.training.expertStepsDone, "Expert-Net step") << " done) to " << out << "\n";
         return kExitInterrupted;
     }
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
-              << count(info.training.epochsDone, "epoch") << "). Proposed image threshold "
-              << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
-              << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
+              << count(info.training.ieStepsDone + info.training.expertStepsDone, "step")
+              << "). Proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
+              << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
+              << " held-back good images).\n";
     return 0;
 }
 
@@ -258,7 +292,7 @@ int runTrain(const std::vector<std::string>& argv)
 // Colour scale of the heat maps: red from the level only 0.1 % of good pixels reach.
 double heatScale(const utad::Model& model)
 {
-    return model.info().calibration.maxPixel > 0 ? model.info().calibration.maxPixel : 0.0;
+    return utad::heatmapScale(model.info());
 }
 
 // "--shard K/N" as wrong usage when malformed.
@@ -327,12 +361,11 @@ int runEval(const std::vector<std::string>& argv)
                  "Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are\n"
                  "accumulated in fixed histograms (memory does not grow with the number of images); the report\n"
                  "gives the largest error this binning can cause.");
-    args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+    datasetOptions(args)
         .option("--model", "FILE", "model written by `utad train`", true)
         .option("--json", "FILE", "also write metrics and per-image scores as JSON")
-        .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image")
-        .option("--threads", "T", "CPU threads (default: all cores)")
-        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset")
+        .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image");
+    computeOptions(args)
         .repeated("--set", "NAME=VALUE",
                   "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
                   "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
@@ -343,18 +376,18 @@ int runEval(const std::vector<std::string>& argv)
     if (!args.parse(argv))
         return 0;
     const std::string modelPath = args.required("--model");
-    const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Device device = parseDevice(args);
+    const int threadsUsed = applyThreads(args);
     const utad::Shard shard = shardOption(args);
     if (args.has("--shard") && !args.has("--json"))
         throw UsageError("--shard needs --json FILE: each shard writes its scores and metric accumulators there");
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
-    const auto model = utad::Model::load(modelPath);
+    const auto model = utad::Model::load(modelPath, device);
     applySettings(args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");
-    const int threadsUsed = utad::setThreads(threads);
 
     const std::string imagesDir = args.value("--images");
     const double heatMax = heatScale(*model);
@@ -381,7 +414,8 @@ int runEval(const std::vector<std::string>& argv)
                                 : "; shard " + shard.text() + " of " + std::to_string(ds.test.size()) + " test images")
               << "\n"
               << "  model           " << modelPath << " (" << report.method << ", preset " << info.config.preset << ", "
-              << info.config.imageSize << "x" << info.config.imageSize << ")\n";
+              << (info.config.wholeImage() ? "whole images" : "working scale " + fixed(info.config.workingScale, 3))
+              << ", " << info.config.tileSize << "x" << info.config.tileSize << " tiles)\n";
     printMetrics(report);
     std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
               << fixed(m.imagesPerSecond(), 1) << " images/s with reading (" << threadsUsed << " threads, "
@@ -449,8 +483,8 @@ int runInfer(const std::vector<std::string>& argv)
                  "model proposed from its anomaly-free calibration images.",
                  "Unreadable images are reported and skipped; the exit status is then 1.");
     args.option("--model", "FILE", "model written by `utad train`", true)
-        .option("--out", "DIR", "output folder (default: utad-infer)")
-        .option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--out", "DIR", "output folder (default: utad-infer)");
+    computeOptions(args)
         .option("--shard", "K/N",
                 "score only part K of N of the images (split by a hash of each path, relative to the folder "
                 "given); writes scores.shard-K-of-N.csv with a leading index column instead of scores.csv "
@@ -459,7 +493,8 @@ int runInfer(const std::vector<std::string>& argv)
     if (!args.parse(argv))
         return 0;
     const std::string modelPath = args.required("--model");
-    const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Device device = parseDevice(args);
+    applyThreads(args);
     const utad::Shard shard = shardOption(args);
     if (args.positionals().empty())
         throw UsageError("no IMAGE given");
@@ -504,8 +539,7 @@ int runInfer(const std::vector<std::string>& argv)
             positions.push_back(i);
         }
 
-    const auto model = utad::Model::load(modelPath);
-    utad::setThreads(threads);
+    const auto model = utad::Model::load(modelPath, device);
     const double threshold = utad::proposedThreshold(model->info().calibration);
     const double heatMax = heatScale(*model);
     const auto flagged = [&](double score) { return std::isfinite(threshold) && score >= threshold; };

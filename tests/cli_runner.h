@@ -12,7 +12,7 @@ struct Run {
     QString out, err;
 };
 
-inline Run runUtad(const QStringList& args, int timeoutMs = 240000)
+inline Run runUtad(const QStringList& args, int timeoutMs = 300000)
 {
     QProcess p;
     p.start(QStringLiteral(UTAD_CLI), args);

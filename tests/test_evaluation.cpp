@@ -1,5 +1,6 @@
 // evaluate(), the JSON report and the panels, with a small untrained model on a dataset made here:
 // what is checked is the bookkeeping (skips, masks, progress, cancel, files), not accuracy.
+#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
 
@@ -56,11 +57,7 @@ fs::path makeDataset(const fs::path& root)
 
 std::unique_ptr<Model> tinyModel()
 {
-    ModelConfig c = presetConfig("cpu");
-    c.imageSize = 32;
-    c.naiveSamples = 1;
-    c.threads = 1;
-    return Model::create(c);
+    return Model::create(testing::tinyConfig());
 }
 
 } // namespace
@@ -78,6 +75,7 @@ private slots:
     void shardsMergeLikeOneRun();
     void mergeRefusesMismatchedShards();
     void badImagesWarnOrSkip();
+    void fidelityOnGoodImages();
 
 private:
     QTemporaryDir tmp_;
@@ -275,7 +273,7 @@ void TestEvaluation::panelsAndColours()
         const fs::path p = dir / (panelStem(s) + "_" + panel + ".png");
         const cv::Mat img = cv::imread(p.string());
         QVERIFY2(!img.empty(), p.c_str());
-        QCOMPARE(img.size(), cv::Size(32, 32));
+        QCOMPARE(img.size(), inf.input.size());  // the working resolution
     }
 }
 
@@ -454,6 +452,55 @@ void TestEvaluation::badImagesWarnOrSkip()
     QVERIFY(warned("c_mask.png", "is 60x60 but its image"));
     QVERIFY(warned("c_mask.png", "stretched"));
     QCOMPARE(report.pixels.images(), std::uint64_t(3));  // the stretched mask still counts
+}
+
+void TestEvaluation::fidelityOnGoodImages()
+{
+    // Over the readable good test images: mean SSIM of the input with the reconstruction and with
+    // the impression, and on how many the reconstruction is the closer one.
+    const EvalReport report = evaluate(*model_, data_);
+    const Fidelity& f = report.metrics.fidelity;
+    double sumRecon = 0, sumImpression = 0;
+    int good = 0, closer = 0;
+    for (const Sample& s : data_.test) {
+        if (s.label != Label::Good || s.path.find("002.png") != std::string::npos)
+            continue;
+        const Inference inf = model_->infer(readImage(s));
+        const double recon = meanSsim(inf.input, inf.reconstruction), impression = meanSsim(inf.input, inf.impression);
+        sumRecon += recon;
+        sumImpression += impression;
+        closer += recon > impression;
+        ++good;
+    }
+    QCOMPARE(good, 2);
+    QCOMPARE(f.images, 2);
+    QCOMPARE(f.reconstructionCloser, closer);
+    QVERIFY(std::abs(f.meanReconstruction() - sumRecon / good) < 1e-9);
+    QVERIFY(std::abs(f.meanImpression() - sumImpression / good) < 1e-9);
+    QVERIFY(f.meanReconstruction() >= -1 && f.meanReconstruction() <= 1);
+
+    // In the report, and the same for the autoencoder, whose two outputs are one reconstruction.
+    const std::string path = (fs::path(tmp_.path().toStdString()) / "fidelity.json").string();
+    writeEvalJson(report, path);
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object().value("fidelity").toObject();
+    QCOMPARE(o.value("good_images").toInt(), 2);
+    QCOMPARE(o.value("ssim_input_reconstruction").toDouble(), f.meanReconstruction());
+    QCOMPARE(o.value("ssim_input_impression").toDouble(), f.meanImpression());
+    QCOMPARE(o.value("reconstruction_closer").toInt(), closer);
+    const auto ae = Model::create(testing::tinyConfig(Method::Autoencoder));
+    const Fidelity fa = evaluate(*ae, data_).metrics.fidelity;
+    QCOMPARE(fa.images, 2);
+    QCOMPARE(fa.meanReconstruction(), fa.meanImpression());
+    QCOMPARE(fa.reconstructionCloser, 0);
+
+    // Shards add up to exactly the whole run's sums.
+    Fidelity merged;
+    for (int k = 1; k <= 3; ++k)
+        merged.add(evaluate(*model_, data_, {}, {k, 3}).metrics.fidelity);
+    QCOMPARE(merged.sumReconstruction, f.sumReconstruction);
+    QCOMPARE(merged.sumImpression, f.sumImpression);
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

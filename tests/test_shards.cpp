@@ -1,5 +1,5 @@
-// `utad eval/infer --shard K/N` and `utad merge`, run as separate processes with the sample model on
-// a small copy of the sample: the merged report is the one a single run writes. Also the warnings
+// `utad eval/infer --shard K/N` and `utad merge`, run as separate processes with a tiny model on a
+// small copy of the sample: the merged report is the one a single run writes. Also the warnings
 // about images the detector cannot judge.
 #include "cli_runner.h"
 
@@ -24,7 +24,8 @@ QStringList readLines(const QString& path)
 }
 
 const QString kSample = QStringLiteral(UTAD_SAMPLE_DIR);
-const QString kModel = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
+// Trained by the shard_model test (or here, when this suite runs alone).
+const QString kModel = QStringLiteral(UTAD_SHARD_MODEL);
 
 } // namespace
 
@@ -45,7 +46,11 @@ private:
 void TestShards::initTestCase()
 {
     QVERIFY(work_.isValid());
-    QVERIFY(QFile::exists(kModel));
+    if (!QFile::exists(kModel)) {
+        const Run r = runUtad(QStringList{"train", "--data", kSample, "--out", kModel} +
+                              QString(UTAD_TINY_TRAIN).split(' '));
+        CHECK_EXIT(r, 0);
+    }
     data_ = work_.filePath("data");
     const struct {
         QString from, to;

@@ -1,6 +1,7 @@
 // The workbench window driven as a user would: the bundled sample, a real model, key presses,
 // zoom, a saved and reopened project, a cancelled training run and a wrong folder.
 // With UTAD_SCREENSHOT_DIR set, it also saves pictures of the window for the documentation.
+#include "tiny_model.h"
 #include "ui/inferencetask.h"
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
@@ -87,15 +88,7 @@ void TestWorkbench::initTestCase()
     // The shipped sample model when present, else a tiny one trained here in seconds.
     m_modelPath = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
     if (!QFileInfo::exists(m_modelPath)) {
-        utad::ModelConfig config = utad::presetConfig("cpu");
-        config.imageSize = 32;
-        config.ieWidth = 8;
-        config.latentDim = 16;
-        config.expertWidth = 4;
-        config.naiveSamples = 2;
-        config.epochs = 1;
-        config.expertEpochs = 1;
-        config.threads = 2;
+        const utad::ModelConfig config = utad::testing::tinyConfig();
         const utad::Dataset dataset = utad::openDataset(UTAD_SAMPLE_DIR);
         auto model = utad::Model::create(config);
         QVERIFY(model->train(dataset));
@@ -363,29 +356,22 @@ void TestWorkbench::reopenedProjectShowsCachedResults()
 void TestWorkbench::cancelledTrainingStopsPromptly()
 {
     MainWindow& w = *m_window;
-    utad::ModelConfig config = utad::presetConfig("cpu");
-    config.imageSize = 32;
-    config.ieWidth = 8;
-    config.latentDim = 16;
-    config.expertWidth = 4;
-    config.epochs = 500;  // far longer than the test
-    config.expertEpochs = 500;
-    config.threads = 2;
+    utad::ModelConfig config = utad::testing::tinyConfig();
+    config.ieSteps = utad::kStepsPerRound;  // the second round is the Expert-Net's first
+    config.expertSteps = 100000;             // far longer than the test
     const bool documenting = !qEnvironmentVariableIsEmpty("UTAD_SCREENSHOT_DIR");
-    if (documenting) {  // the picture for the documentation shows the real preset after a few epochs
-        config = utad::presetConfig("cpu");
-        config.epochs = 500;
-    }
+    if (documenting)  // the picture for the documentation shows the real preset after a few rounds
+        config = utad::configForDataset(utad::openDataset(UTAD_SAMPLE_DIR), "cpu");
     TrainingDialog* dialog = w.startTraining(config);
     QVERIFY(dialog);
     TrainingTask* task = w.trainingTask();
     QVERIFY(task && task->isRunning());
-    QSignalSpy epochs(task, &TrainingTask::epochDone);
+    QSignalSpy rounds(task, &TrainingTask::roundDone);
     QSignalSpy finished(task, &Task::finished);
-    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= (documenting ? 8 : 2), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= (documenting ? 8 : 2), 120000);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->previewsShown() >= 1, 10000);
     QVERIFY(dialog->lossPlot()->graphCount() >= 1);
-    // The loss curve grows epoch by epoch (the spy counts on the worker thread, the plot a moment later).
+    // The loss curve grows round by round (the spy counts on the worker thread, the plot a moment later).
     QTRY_VERIFY(dialog->lossPlot()->graph(0)->dataCount() >= 2);
     screenshot(dialog, QStringLiteral("training.png"));
 
@@ -401,12 +387,13 @@ void TestWorkbench::cancelledTrainingStopsPromptly()
     qInfo("training stopped %lld ms after cancel", timer.elapsed());
     QVERIFY(!task->isRunning());
     QVERIFY(task->wasCancelled());
-    // The last complete epoch is kept and can be saved.
+    // The last complete round is kept and can be saved; the model is trained but not complete.
     QVERIFY(task->model() != nullptr);
     const QString saved = m_tmp.filePath(QStringLiteral("cancelled.utad"));
     QString error;
     QVERIFY2(dialog->saveModel(saved, &error), qPrintable(error));
     QVERIFY(utad::Model::load(saved.toStdString())->trained());
+    QVERIFY(!utad::Model::load(saved.toStdString())->complete());
     dialog->close();
 
     // The window is still usable.

@@ -39,8 +39,8 @@ QString formatDuration(double seconds)
 
 // ---------------------------------------------------------------------------------------------
 
-TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int defaultThreads, QWidget* parent)
-    : QDialog(parent)
+TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, const utad::Dataset& dataset, QWidget* parent)
+    : QDialog(parent), m_dataset(dataset)
 {
     setWindowTitle(tr("Train a model"));
     auto* form = new QFormLayout(this);
@@ -53,22 +53,23 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int default
     m_preset->addItem(tr("paper: release-sized networks, for a GPU"), QStringLiteral("paper"));
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(defaultPreset)));
     form->addRow(tr("Preset:"), m_preset);
-    m_epochs = new QSpinBox(this);
-    m_epochs->setRange(1, 10000);
-    form->addRow(tr("IE-Net epochs:"), m_epochs);
-    m_expertEpochs = new QSpinBox(this);
-    m_expertEpochs->setRange(0, 10000);
-    m_expertEpochs->setToolTip(tr("Expert-Net epochs (not used by the one-stage autoencoder)"));
-    form->addRow(tr("Expert-Net epochs:"), m_expertEpochs);
+    m_ieSteps = new QSpinBox(this);
+    m_ieSteps->setRange(1, 10000000);
+    m_ieSteps->setToolTip(tr("Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles"));
+    form->addRow(tr("IE-Net steps:"), m_ieSteps);
+    m_expertSteps = new QSpinBox(this);
+    m_expertSteps->setRange(0, 10000000);
+    m_expertSteps->setToolTip(tr("Optimizer steps of the Expert-Net (not used by the one-stage autoencoder)"));
+    form->addRow(tr("Expert-Net steps:"), m_expertSteps);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
     form->addRow(tr("Random seed:"), m_seed);
-    m_threads = new QSpinBox(this);
-    m_threads->setRange(0, 256);
-    m_threads->setSpecialValueText(tr("All cores (%1)").arg(QThread::idealThreadCount()));
-    m_threads->setValue(defaultThreads);
-    form->addRow(tr("Threads:"), m_threads);
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    form->addRow(tr("Device:"), m_device);
     m_augment = new QCheckBox(tr("Flips, rotations and crops of the training images"), this);
     m_augment->setChecked(true);
     form->addRow(tr("Augmentation:"), m_augment);
@@ -85,11 +86,11 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int default
 void TrainOptionsDialog::presetChanged()
 {
     try {
-        const utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
-                                                       utad::methodFromString(m_method->currentData().toString().toStdString()));
-        m_epochs->setValue(c.epochs);
-        m_expertEpochs->setValue(c.expertEpochs);
-        m_expertEpochs->setEnabled(c.method == utad::Method::TwoStage);
+        const utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
+                                                           utad::methodFromString(m_method->currentData().toString().toStdString()));
+        m_ieSteps->setValue(c.ieSteps);
+        m_expertSteps->setValue(c.expertSteps);
+        m_expertSteps->setEnabled(c.method == utad::Method::TwoStage);
         m_augment->setChecked(c.augment);
     } catch (const std::exception&) {
         // Unknown preset: keep the fields as they are; config() reports it.
@@ -98,14 +99,18 @@ void TrainOptionsDialog::presetChanged()
 
 utad::ModelConfig TrainOptionsDialog::config() const
 {
-    utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
-                                             utad::methodFromString(m_method->currentData().toString().toStdString()));
-    c.epochs = m_epochs->value();
-    c.expertEpochs = m_expertEpochs->value();
+    utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
+                                                 utad::methodFromString(m_method->currentData().toString().toStdString()));
+    c.ieSteps = m_ieSteps->value();
+    c.expertSteps = c.method == utad::Method::TwoStage ? m_expertSteps->value() : 0;
     c.seed = std::uint64_t(m_seed->value());
-    c.threads = m_threads->value();
     c.augment = m_augment->isChecked();
     return c;
+}
+
+utad::Device TrainOptionsDialog::device() const
+{
+    return utad::deviceFromString(m_device->currentData().toString().toStdString());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,16 +188,21 @@ TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(pa
     connect(m_use, &QPushButton::clicked, this, &TrainingDialog::onUse);
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
 
-    connect(task, &TrainingTask::epochDone, this, &TrainingDialog::onEpoch);
+    connect(task, &TrainingTask::roundDone, this, &TrainingDialog::onRound);
     connect(task, &TrainingTask::preview, this, &TrainingDialog::onPreview);
     connect(task, &TrainingTask::log, m_log, &QPlainTextEdit::appendPlainText);
     connect(task, &TrainingTask::finished, this, &TrainingDialog::onFinished);
 }
 
-void TrainingDialog::onEpoch(const utad::TrainProgress& p)
+void TrainingDialog::onRound(const utad::TrainProgress& p)
 {
     const QString stage = QString::fromStdString(p.stage);
-    m_stage->setText(tr("%1: epoch %2 of %3, loss %4").arg(stage).arg(p.epoch).arg(p.epochs).arg(p.loss, 0, 'g', 4));
+    m_progress->setValue(int(p.fraction * 1000));
+    if (p.stage == "Calibration") {  // not a loss point
+        m_stage->setText(tr("Calibrating on held-back good images..."));
+        return;
+    }
+    m_stage->setText(tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(p.loss, 0, 'g', 4));
     m_progress->setValue(int(p.fraction * 1000));
     m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
     // One curve per stage: their losses have different scales and meanings.
@@ -237,10 +247,10 @@ void TrainingDialog::onFinished(bool ok)
         m_stage->setText(tr("Training failed: %1").arg(m_task->errorMessage()));
         m_log->appendPlainText(m_task->errorMessage());
     } else if (m_model) {
-        m_stage->setText(tr("Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.",
-                            nullptr, m_task->epochsDone()));
+        m_stage->setText(tr("Training stopped after %n step(s), before the end: the model is only partly trained.",
+                            nullptr, m_task->stepsDone()));
     } else {
-        m_stage->setText(tr("Training stopped before the first epoch completed; there is no model to save."));
+        m_stage->setText(tr("Training stopped before the first round of steps completed; there is no model to save."));
     }
     m_save->setEnabled(m_model != nullptr);
     m_use->setEnabled(m_model != nullptr);

@@ -1,6 +1,6 @@
 #pragma once
 // Training from the workbench: the options dialog, and the window that follows a TrainingTask
-// (progress with ETA, live loss curve, preview of a fixed training image after every epoch).
+// (progress with ETA, live loss curve, preview of a fixed training image after every round of steps).
 #include "utad/model.h"
 
 #include <QDialog>
@@ -24,17 +24,20 @@ class TrainingTask;
 class TrainOptionsDialog : public QDialog {
     Q_OBJECT
 public:
-    TrainOptionsDialog(const QString& defaultPreset, int defaultThreads, QWidget* parent = nullptr);
-    utad::ModelConfig config() const;  // the preset's defaults with the user's choices applied
+    // The configuration starts from utad::configForDataset for `dataset`.
+    TrainOptionsDialog(const QString& defaultPreset, const utad::Dataset& dataset, QWidget* parent = nullptr);
+    utad::ModelConfig config() const;  // the dataset's defaults with the user's choices applied
+    utad::Device device() const;
 
 private:
     void presetChanged();
     QComboBox* m_method;
     QComboBox* m_preset;
-    QSpinBox* m_epochs;
-    QSpinBox* m_expertEpochs;
+    QSpinBox* m_ieSteps;
+    QSpinBox* m_expertSteps;
     QSpinBox* m_seed;
-    QSpinBox* m_threads;
+    QComboBox* m_device;
+    const utad::Dataset& m_dataset;
     QCheckBox* m_augment;
 };
 
@@ -59,7 +62,7 @@ protected:
     void reject() override;
 
 private:
-    void onEpoch(const utad::TrainProgress& progress);
+    void onRound(const utad::TrainProgress& progress);
     void onPreview(const utad::Inference& inference);
     void onFinished(bool ok);
     void onSave();

@@ -4,8 +4,9 @@
 
 namespace utad::ui {
 
-TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent)
-    : Task(tr("Training"), parent), m_config(config), m_dataset(dataset)
+TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, utad::Device device,
+                           QObject* parent)
+    : Task(tr("Training"), parent), m_config(config), m_dataset(dataset), m_device(device)
 {
 }
 
@@ -22,13 +23,14 @@ static utad::Inference cloned(const utad::Inference& in)
 
 bool TrainingTask::run()
 {
-    m_model = utad::Model::create(m_config);
+    m_model = utad::Model::create(m_config, m_device);
     utad::TrainCallbacks callbacks;
     callbacks.isCancelled = [this] { return isCancelled(); };
     callbacks.onProgress = [this](const utad::TrainProgress& p) {
-        ++m_epochsDone;
+        if (p.stage != "Calibration")
+            m_stepsDone = p.stage == "Expert-Net" ? m_config.ieSteps + p.step : p.step;
         setProgress(p.fraction, QString::fromStdString(p.stage));
-        emit epochDone(p);
+        emit roundDone(p);
     };
     callbacks.onPreview = [this](const utad::Inference& inference) { emit preview(cloned(inference)); };
     callbacks.onLog = [this](const std::string& text) { emit log(QString::fromStdString(text)); };
@@ -39,7 +41,7 @@ bool TrainingTask::run()
 void TrainingTask::completed(bool ok)
 {
     m_stoppedEarly = !ok && errorMessage().isEmpty();
-    // A cancelled run keeps its last complete epoch, if there was one.
+    // A cancelled run keeps its last complete round, if there was one.
     if (m_model && (ok || (m_stoppedEarly && m_model->trained())))
         m_result = m_model;
     m_model.reset();

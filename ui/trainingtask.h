@@ -1,7 +1,7 @@
 #pragma once
 // Trains a new model in the background (utad::Model::create + train). Progress, loss and a preview
-// of a fixed training image arrive after every epoch. Cancel stops after restoring the last
-// complete epoch; the model is then still usable and can be saved.
+// of a fixed training image arrive after every round of steps. Cancel stops after restoring the last
+// complete round; the model is then partly trained.
 #include "ui/task.h"
 #include "utad/model.h"
 
@@ -12,17 +12,18 @@ namespace utad::ui {
 class TrainingTask : public Task {
     Q_OBJECT
 public:
-    TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent = nullptr);
+    TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, utad::Device device = utad::Device::Auto,
+                 QObject* parent = nullptr);
 
     const utad::ModelConfig& config() const { return m_config; }
-    // The model after finished(): complete when ok, the last complete epoch when cancelled, null
-    // when no epoch completed or training failed.
+    // The model after finished(): complete when ok, the last complete round when cancelled, null
+    // when no round completed or training failed.
     std::shared_ptr<utad::Model> model() const { return m_result; }
     bool wasCancelled() const { return m_stoppedEarly; }
-    int epochsDone() const { return m_epochsDone; }
+    int stepsDone() const { return m_stepsDone; }  // over both stages
 
 signals:
-    void epochDone(const utad::TrainProgress& progress);
+    void roundDone(const utad::TrainProgress& progress);
     void preview(const utad::Inference& inference);
     void log(const QString& text);
 
@@ -35,7 +36,8 @@ private:
     utad::Dataset m_dataset;
     std::shared_ptr<utad::Model> m_model;   // worker side
     std::shared_ptr<utad::Model> m_result;  // GUI side, after completion
-    std::atomic<int> m_epochsDone{0};
+    std::atomic<int> m_stepsDone{0};
+    utad::Device m_device;
     bool m_stoppedEarly = false;
 };
 

@@ -171,9 +171,36 @@ PixelMetrics pixelsFromJson(const Json& j, const std::string& path)
     }
 }
 
+// SSIM(x, x_hat) and SSIM(x, m) of one good image at working resolution.
+void addFidelity(Fidelity& f, const Inference& inf)
+{
+    if (inf.input.empty() || inf.reconstruction.empty() || inf.impression.empty())
+        return;
+    f.add(meanSsim(inf.input, inf.reconstruction), meanSsim(inf.input, inf.impression));
+}
+
 bool sameNumber(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
 } // namespace
+
+void Fidelity::add(double ssimReconstruction, double ssimImpression)
+{
+    const auto units = [](double v) { return std::int64_t(std::llround(std::ldexp(std::clamp(v, -1.0, 1.0), kFractionBits))); };
+    images++;
+    sumReconstruction += units(ssimReconstruction);
+    sumImpression += units(ssimImpression);
+    reconstructionCloser += ssimReconstruction > ssimImpression;
+}
+
+double Fidelity::meanReconstruction() const
+{
+    return images > 0 ? std::ldexp(double(sumReconstruction), -kFractionBits) / images : kNaN;
+}
+
+double Fidelity::meanImpression() const
+{
+    return images > 0 ? std::ldexp(double(sumImpression), -kFractionBits) / images : kNaN;
+}
 
 void Fidelity::add(const Fidelity& other)
 {
@@ -327,6 +354,8 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
             const Inference& inf = inferences[u];
             results[usable[u]].score = inf.score;
             report.metrics.images++;
+            if (dataset.test[l.index].label == Label::Good)
+                addFidelity(report.metrics.fidelity, inf);
             const cv::Mat& map = inf.anomalyMap.empty() ? inf.anomalyMapNet : inf.anomalyMap;
             if (l.pixelMetrics && !map.empty()) {
                 cv::Mat mask = l.mask;
@@ -440,8 +469,8 @@ EvalReport readShardJson(const std::string& path)
         const Json& f = j.at("fidelity");
         m.fidelity.images = f.at("good_images").get<int>();
         m.fidelity.reconstructionCloser = f.at("reconstruction_closer").get<int>();
-        m.fidelity.sumReconstruction = sh.at("fidelity_sums").at(0).get<double>();
-        m.fidelity.sumImpression = sh.at("fidelity_sums").at(1).get<double>();
+        m.fidelity.sumReconstruction = sh.at("fidelity_sums").at(0).get<std::int64_t>();
+        m.fidelity.sumImpression = sh.at("fidelity_sums").at(1).get<std::int64_t>();
         for (const Json& img : j.at("images")) {
             ImageResult res;
             res.path = img.at("path").get<std::string>();
@@ -540,6 +569,12 @@ cv::Mat toBgr8(const cv::Mat& image01)
     else
         out = img8.clone();
     return out;
+}
+
+double heatmapScale(const ModelInfo& info)
+{
+    const double hint = info.calibration.maxPixel;
+    return hint > 0 && std::isfinite(hint) ? 1.25 * hint : 0.0;
 }
 
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue)

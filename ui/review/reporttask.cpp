@@ -19,7 +19,7 @@ QString ReportTask::error() const { return m_error.isEmpty() ? errorMessage() : 
 
 bool ReportTask::run()
 {
-    // The panels take most of the time; printing the PDF gets the last fifth of the bar.
+    // The panels take most of the time; laying out the PDF gets the last fifth of the bar.
     const double panelsShare = m_pdf ? 0.8 : 1.0;
     setProgress(0, tr("Writing the review report"));
     ReportCallbacks callbacks;
@@ -27,14 +27,8 @@ bool ReportTask::run()
     callbacks.onImage = [this, panelsShare](int done, int all) {
         setProgress(panelsShare * done / std::max(all, 1), tr("Report: image %1 of %2").arg(done).arg(all));
     };
-    if (!writeReviewReport(m_snapshot, m_htmlPath, &m_error, callbacks))
-        return false;
-    if (!m_pdf)
-        return !isCancelled();
-    if (isCancelled())
-        return false;
-    setProgress(panelsShare, tr("Report: writing the PDF"));
-    if (!printReviewReport(m_htmlPath, pdfPath(), &m_error, [this] { return isCancelled(); }))
+    callbacks.onPdf = [this, panelsShare] { setProgress(panelsShare, tr("Report: writing the PDF")); };
+    if (!writeReviewReport(m_snapshot, m_htmlPath, pdfPath(), &m_error, callbacks))
         return false;
     setProgress(1.0, tr("Report written"));
     return !isCancelled();

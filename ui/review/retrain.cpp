@@ -106,7 +106,7 @@ void Retrainer::start()
     m_outcome.before = m_project->results();
     m_outcome.thresholds = m_project->thresholds();
     m_cancelled = false;
-    m_training = new TrainingTask(m_config, m_dataset, this);
+    m_training = new TrainingTask(m_config, m_dataset, utad::Device::Auto, this);
     connect(m_training, &Task::progressChanged, this, [this](double f, const QString& text) {
         emit progressChanged(kTrainingShare * f, tr("Training: %1").arg(text));
     });

@@ -18,6 +18,8 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -42,6 +44,23 @@ void installReviewTools(MainWindow* window)
 
 Retrainer* ReviewTools::retrainer() const { return m_retrainer; }
 
+namespace {
+
+// A dock's content scrolls up and down instead of setting a minimum height for the whole window
+// (1280x720); its width is kept, so nothing is cut off at the side.
+QScrollArea* scrollable(QWidget* content)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setMinimumWidth(content->minimumSizeHint().width() + area->verticalScrollBar()->sizeHint().width());
+    return area;
+}
+
+} // namespace
+
 ReviewTools* ReviewTools::of(MainWindow* window) { return window->findChild<ReviewTools*>(QString(), Qt::FindDirectChildrenOnly); }
 
 ReviewTools::ReviewTools(MainWindow* window) : QObject(window), m_window(window)
@@ -52,13 +71,13 @@ ReviewTools::ReviewTools(MainWindow* window) : QObject(window), m_window(window)
     m_thresholds = new ThresholdPanel(project, window);
     m_thresholdDock = new QDockWidget(tr("Thresholds"), window);
     m_thresholdDock->setObjectName(QStringLiteral("thresholdsDock"));
-    m_thresholdDock->setWidget(m_thresholds);
+    m_thresholdDock->setWidget(scrollable(m_thresholds));
     window->addDockWidget(Qt::BottomDockWidgetArea, m_thresholdDock);
 
     m_annotations = new AnnotationPanel(project, window);
     m_annotationDock = new QDockWidget(tr("Review"), window);
     m_annotationDock->setObjectName(QStringLiteral("reviewDock"));
-    m_annotationDock->setWidget(m_annotations);
+    m_annotationDock->setWidget(scrollable(m_annotations));
     window->addDockWidget(Qt::RightDockWidgetArea, m_annotationDock);
     // The one-key shortcuts work wherever the focus is in the window (text fields keep their keys).
     window->addActions(m_annotations->reviewActions());

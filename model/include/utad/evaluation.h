@@ -5,6 +5,7 @@
 #include "utad/metrics.h"
 #include "utad/model.h"
 
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <string>
@@ -24,15 +25,17 @@ struct ImageResult {
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // How faithful the reconstruction is on the good test images (working resolution): mean SSIM of the
-// input with the Expert-Net reconstruction x_hat and with the impression m. Kept as sums so that
-// shards add up.
+// input with the Expert-Net reconstruction x_hat and with the impression m. The sums are kept in
+// fixed point (units of 2^-32), so shards add up to exactly the sums of one run.
 struct Fidelity {
+    static constexpr int kFractionBits = 32;
     int images = 0;
-    double sumReconstruction = 0, sumImpression = 0;  // sums of SSIM(x, x_hat) and SSIM(x, m)
-    int reconstructionCloser = 0;                     // images with SSIM(x, x_hat) > SSIM(x, m)
-    double meanReconstruction() const { return images > 0 ? sumReconstruction / images : kNaN; }
-    double meanImpression() const { return images > 0 ? sumImpression / images : kNaN; }
+    std::int64_t sumReconstruction = 0, sumImpression = 0;  // SSIM(x, x_hat) and SSIM(x, m)
+    int reconstructionCloser = 0;                           // images with SSIM(x, x_hat) > SSIM(x, m)
+    void add(double ssimReconstruction, double ssimImpression);
     void add(const Fidelity& other);
+    double meanReconstruction() const;  // NaN without images
+    double meanImpression() const;
 };
 
 struct EvalMetrics {
@@ -113,6 +116,10 @@ EvalReport mergeShards(const std::vector<EvalReport>& shards);
 // Visualisation shared by the CLI and the workbench.
 cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
+// The anomaly-map value at the top of the colour scale, the same for every image of a model so that
+// colours compare across images: 1.25x the calibration's pixel-threshold hint (maxPixel), which puts
+// the default region threshold at 80 % of the scale. 0 (each image's own range) when uncalibrated.
+double heatmapScale(const ModelInfo& info);
 // Writes input/impression/reconstruction/heatmap PNGs as <dir>/<stem>_{input,impression,reconstruction,heatmap}.png.
 void writePanels(const Sample& sample, const Inference& inference, const std::string& dir, double heatMax);
 void writePanels(const std::string& stem, const Inference& inference, const std::string& dir, double heatMax);
