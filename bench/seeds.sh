@@ -6,7 +6,8 @@
 #   bench/seeds.sh /tmp/seeds resources/samples/battery-weld 'two-stage:' 'AE-SSIM: --method ae'
 # SEEDS (default "1 2 3") picks the seeds, THREADS (default 1) the threads of each run, JOBS (default 1)
 # how many runs go at once, UTAD the binary (default build/bin/utad). Runs whose results exist in OUTDIR
-# are not repeated. Per-seed figures are in OUTDIR/*.json, the training logs in OUTDIR/*.log.
+# are not repeated (delete a JSON file to evaluate its model again). Per-seed figures are in
+# OUTDIR/*.json, the training logs in OUTDIR/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 usage="usage: bench/seeds.sh OUTDIR DATA 'NAME: TRAIN OPTIONS' ..."
@@ -22,9 +23,11 @@ mkdir -p "$OUT"
 # One training + evaluation: run NAME SEED TRAIN-OPTIONS
 run() {
     local stem="$OUT/$(echo "$1" | tr -c 'A-Za-z0-9\n-' '_')-seed$2"
-    if [ ! -s "$stem.json" ]; then
+    if [ ! -s "$stem.utad" ]; then
         # shellcheck disable=SC2086 # the options are meant to split into words
         "$UTAD" train --data "$DATA" --seed "$2" --threads "$THREADS" $3 --out "$stem.utad" >"$stem.log" 2>&1
+    fi
+    if [ ! -s "$stem.json" ]; then
         "$UTAD" eval --data "$DATA" --model "$stem.utad" --threads "$THREADS" --json "$stem.json" >"$stem.eval" 2>&1
     fi
 }
