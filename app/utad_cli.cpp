@@ -1,6 +1,8 @@
 // `utad`: train, evaluate and apply the anomaly detector from the command line.
 #include "cli_args.h"
 
+#include "utad/atomic_file.h"
+
 #include "utad/dataset.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
@@ -11,6 +13,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -23,7 +26,7 @@
 #endif
 
 namespace fs = std::filesystem;
-using cli::Args;
+using cli::Command;
 using cli::UsageError;
 
 namespace {
@@ -38,6 +41,7 @@ Usage:
   utad train --data DIR --out MODEL.utad [options]   train on anomaly-free images
   utad eval  --data DIR --model MODEL.utad [options] score a test set, print metrics
   utad infer --model MODEL.utad [options] IMAGE...   score images, write heat maps
+  utad merge --out FILE SHARD...                     combine the shards of `eval`/`infer --shard`
   utad --help | --version
   utad COMMAND --help                                options of one command
 
@@ -46,71 +50,6 @@ ground_truth/<defect>), a plain folder of images (eval only: scores, no metrics)
 idx:DIR with (Fashion-)MNIST IDX files and --normal-class N (one-class protocol).
 
 Exit status: 0 success, 1 failure (the message says why), 2 wrong usage, 130 interrupted.
-)";
-
-const char* kTrainHelp = R"(Usage: utad train --data DIR --out MODEL.utad [options]
-
-Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or
-class N of idx:DIR) and writes it to MODEL.utad.
-
-Options:
-  --data DIR          dataset folder, or idx:DIR for IDX files
-  --out FILE          model file to write (written atomically)
-  --method M          utad (two-stage, default) or ae (one-stage autoencoder baseline)
-  --preset P          cpu (default: small, trains in minutes) or paper (release sizes)
-  --steps N           IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's
-                      share
-  --seed S            random seed (default 1)
-  --threads T         CPU threads (default: all cores)
-  --device D          auto (default: CUDA when available), cpu or cuda
-  --size PX           tile size, a multiple of 32 (default: the preset's; 32 for idx:)
-                      (idx: data also scores an image by the mean of its map, not the maximum)
-  --normal-class N    the normal class 0..9 of an idx: dataset
-  --set NAME=VALUE    override one setting of the preset (repeatable), e.g. --set batchSize=4
-                      (the settings are listed below)
-  -h, --help          this help
-
-Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and
-cut into overlapping tiles (small images such as idx: records are one tile each).
-Ctrl-C stops after the current step and saves the last complete round of steps.
-)";
-
-const char* kEvalHelp = R"(Usage: utad eval --data DIR --model MODEL.utad [options]
-
-Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the
-dataset has masks), F1-max with its threshold, and the speed.
-
-Options:
-  --data DIR          dataset folder, or idx:DIR for IDX files
-  --model FILE        model written by `utad train`
-  --json FILE         also write metrics and per-image scores as JSON
-  --images DIR        write input, impression, reconstruction and heat map PNGs per image
-  --threads T         CPU threads (default: all cores)
-  --device D          auto (default), cpu or cuda
-  --normal-class N    the normal class 0..9 of an idx: dataset
-  --set NAME=VALUE    score differently without retraining (repeatable): anomalyCombination,
-                      smoothSigma, scoreTopFraction or ssimResidual; the model's proposed
-                      threshold then no longer applies and is not reported
-  -h, --help          this help
-
-Unreadable images are reported and skipped.
-)";
-
-const char* kInferHelp = R"(Usage: utad infer --model MODEL.utad [options] IMAGE...
-
-Scores each IMAGE (a folder stands for the images in it) and writes, per image,
-STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus
-scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the
-model proposed from its anomaly-free calibration images.
-
-Options:
-  --model FILE        model written by `utad train`
-  --out DIR           output folder (default: utad-infer)
-  --threads T         CPU threads (default: all cores)
-  --device D          auto (default), cpu or cuda
-  -h, --help          this help
-
-Unreadable images are reported and skipped; the exit status is then 1.
 )";
 
 std::atomic<bool> gInterrupted{false};
@@ -141,7 +80,7 @@ std::string fixed(double v, int digits = 4)
 std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // Hands every --set NAME=VALUE to `apply`; a malformed pair or a setting `apply` refuses is wrong usage.
-void applySettings(const Args& args, const std::function<void(const std::string&, const std::string&)>& apply)
+void applySettings(const Command& args, const std::function<void(const std::string&, const std::string&)>& apply)
 {
     for (const auto& s : args.values("--set")) {
         const auto eq = s.find('=');
@@ -175,7 +114,7 @@ void printWarnings(const std::vector<std::string>& warnings)
         std::cerr << "warning: ... and " << warnings.size() - shown << " more like these\n";
 }
 
-utad::Dataset openData(const Args& args)
+utad::Dataset openData(const Command& args)
 {
     const std::string spec = args.required("--data");
     if (isIdxSpec(spec) && !args.has("--normal-class"))
@@ -200,7 +139,14 @@ void checkWritableParent(const std::string& file)
 
 // ---- train ---------------------------------------------------------------------------------------
 
-utad::Device parseDevice(const Args& args)
+// Options every command that runs the networks shares.
+Command& computeOptions(Command& args)
+{
+    return args.option("--threads", "T", "CPU threads (default: all cores)")
+        .option("--device", "D", "auto (default: CUDA when available), cpu or cuda");
+}
+
+utad::Device parseDevice(const Command& args)
 {
     try {
         return utad::deviceFromString(args.value("--device", "auto"));
@@ -209,20 +155,42 @@ utad::Device parseDevice(const Args& args)
     }
 }
 
+// The thread count is the program's choice, applied once here; returns the count in effect.
+int applyThreads(const Command& args) { return utad::setThreads(args.integer("--threads", 0, 0, 1024)); }
+
+Command& datasetOptions(Command& args)
+{
+    return args.option("--data", "DIR", "dataset folder, or idx:DIR for IDX files", true)
+        .option("--normal-class", "N", "the normal class 0..9 of an idx: dataset");
+}
+
 int runTrain(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--out", "--method", "--preset", "--steps", "--seed", "--threads", "--size",
-                            "--normal-class", "--device"},
-                           {"--help"},
-                           false,
-                           {"--set"}});
-    if (args.has("--help")) {
-        std::cout << kTrainHelp << "\nSettings for --set:";
-        for (const auto& name : utad::configFieldNames())
-            std::cout << " " << name;
-        std::cout << "\n";
+    std::string settings = "Settings for --set:";
+    for (const auto& name : utad::configFieldNames())
+        settings += " " + name;
+    Command args("utad train",
+                 "Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or\n"
+                 "class N of idx:DIR) and writes it to MODEL.utad.",
+                 "Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and\n"
+                 "cut into overlapping tiles (small images such as idx: records are one tile each). Training\n"
+                 "images under 8 px a side are skipped, with a warning. Ctrl-C stops after the current step and\n"
+                 "saves the last complete round of steps.\n\n" +
+                     cli::wrapText(settings));
+    datasetOptions(args)
+        .option("--out", "FILE", "model file to write (written atomically)", true)
+        .option("--method", "M", "utad (two-stage, default) or ae (one-stage autoencoder baseline)")
+        .option("--preset", "P", "cpu (default: small, trains in minutes) or paper (release sizes)")
+        .option("--steps", "N", "IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's share")
+        .option("--seed", "S", "random seed (default 1)")
+        .option("--size", "PX",
+                "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
+                "image by the mean of its map, not the maximum");
+    computeOptions(args).repeated(
+        "--set", "NAME=VALUE",
+        "override one setting of the preset (repeatable), e.g. --set batchSize=4 (the settings are listed below)");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string out = args.required("--out");
     const std::string dataSpec = args.required("--data");
     const utad::Method method = [&] {
@@ -239,9 +207,12 @@ int runTrain(const std::vector<std::string>& argv)
         throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
                          (fs::path(out) / "model.utad").string());
     const utad::Device device = parseDevice(args);
-    const int threads = utad::setThreads(args.integer("--threads", 0, 0, 1024));
+    const int threads = applyThreads(args);
     checkWritableParent(out);
-    const utad::Dataset ds = openData(args);
+    utad::Dataset ds = openData(args);
+    std::vector<std::string> screened;
+    utad::screenImages(ds.train, screened);
+    printWarnings(screened);
     if (ds.train.empty())
         throw utad::Error("No training images in " + ds.root +
                           ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
@@ -274,8 +245,8 @@ int runTrain(const std::vector<std::string>& argv)
               << (config.expertSteps > 0 && method == utad::Method::TwoStage
                       ? " + " + count(config.expertSteps, "Expert-Net step")
                       : std::string())
-              << ", seed " << config.seed << ", " << threads << " threads on "
-              << model->deviceName() << ") on " << ds.train.size() << " images of " << ds.root << "\n"
+              << ", seed " << config.seed << ", " << threads << " threads on " << model->deviceName() << ") on "
+              << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 
     utad::TrainCallbacks callbacks;
@@ -309,9 +280,10 @@ int runTrain(const std::vector<std::string>& argv)
     }
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
-              << count(info.training.ieStepsDone + info.training.expertStepsDone, "step") << "). Proposed image threshold "
-              << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
-              << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
+              << count(info.training.ieStepsDone + info.training.expertStepsDone, "step")
+              << "). Proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
+              << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
+              << " held-back good images).\n";
     return 0;
 }
 
@@ -323,24 +295,99 @@ double heatScale(const utad::Model& model)
     return utad::heatmapScale(model.info());
 }
 
+// "--shard K/N" as wrong usage when malformed.
+utad::Shard shardOption(const Command& args)
+{
+    if (!args.has("--shard"))
+        return {};
+    try {
+        return utad::parseShard(args.value("--shard"));
+    } catch (const utad::Error& e) {
+        throw UsageError(std::string("--shard: ") + e.what());
+    }
+}
+
+std::string binningError(double bound)
+{
+    if (!std::isfinite(bound))
+        return "";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "  (binning error at most %.1g)", bound);
+    return buf;
+}
+
+// The figures of a report, as `utad eval` and `utad merge` print them.
+void printMetrics(const utad::EvalReport& report)
+{
+    const utad::EvalMetrics& m = report.metrics;
+    if (std::isfinite(m.imageAuroc)) {
+        std::cout << "  image AUROC     " << fixed(m.imageAuroc) << "\n"
+                  << "  pixel AUROC     " << fixed(m.pixelAuroc) << binningError(m.pixelAurocMaxError) << "\n"
+                  << "  AUPRO (0.3)     " << fixed(m.aupro) << binningError(m.auproMaxError) << "\n"
+                  << "  F1-max          " << fixed(m.f1.f1) << " at threshold " << fixed(m.f1.threshold, 6)
+                  << " (precision " << fixed(m.f1.precision, 3) << ", recall " << fixed(m.f1.recall, 3) << ")\n";
+        if (std::isfinite(m.pixelAuroc))
+            std::cout << "  pixel F1-max    " << fixed(m.pixelF1.f1) << " at map value " << fixed(m.pixelF1.threshold, 6)
+                      << "\n";
+        if (std::isfinite(report.proposedThreshold)) {
+            const utad::Confusion& c = report.atProposed;
+            std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
+                      << " defects found, " << c.fn << " missed, " << c.fp << " false alarms, " << c.tn
+                      << " good passed\n";
+        }
+    } else {
+        std::cout << "  (no labelled good and defective images: no accuracy metrics)\n";
+    }
+    const utad::Fidelity& f = m.fidelity;
+    if (f.images > 0)
+        std::cout << "  fidelity        SSIM(x, x_hat) " << fixed(f.meanReconstruction(), 3) << ", SSIM(x, m) "
+                  << fixed(f.meanImpression(), 3) << " on " << count(f.images, "good image") << "; x_hat closer on "
+                  << f.reconstructionCloser << "\n";
+}
+
+void printSkipped(const utad::EvalReport& report)
+{
+    for (const auto& r : report.results)
+        if (!r.error.empty())
+            std::cerr << "skipped: " << r.error << "\n";
+    printWarnings(report.warnings);
+}
+
 int runEval(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class", "--device"}, {"--help"}, false,
-                           {"--set"}});
-    if (args.has("--help")) {
-        std::cout << kEvalHelp;
+    Command args("utad eval",
+                 "Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the dataset\n"
+                 "has masks), F1-max with its threshold, and the speed.",
+                 "Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are\n"
+                 "accumulated in fixed histograms (memory does not grow with the number of images); the report\n"
+                 "gives the largest error this binning can cause.");
+    datasetOptions(args)
+        .option("--model", "FILE", "model written by `utad train`", true)
+        .option("--json", "FILE", "also write metrics and per-image scores as JSON")
+        .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image");
+    computeOptions(args)
+        .repeated("--set", "NAME=VALUE",
+                  "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
+                  "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
+                  "is not reported")
+        .option("--shard", "K/N",
+                "score only part K of N of the test images (split by a hash of each file's path inside DIR); "
+                "needs --json, which then also holds what `utad merge` needs to combine the N parts");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string modelPath = args.required("--model");
-    const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Device device = parseDevice(args);
+    const int threadsUsed = applyThreads(args);
+    const utad::Shard shard = shardOption(args);
+    if (args.has("--shard") && !args.has("--json"))
+        throw UsageError("--shard needs --json FILE: each shard writes its scores and metric accumulators there");
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
-    const auto model = utad::Model::load(modelPath, parseDevice(args));
+    const auto model = utad::Model::load(modelPath, device);
     applySettings(args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");
-    const int threadsUsed = utad::setThreads(threads);
 
     const std::string imagesDir = args.value("--images");
     const double heatMax = heatScale(*model);
@@ -355,47 +402,33 @@ int runEval(const std::vector<std::string>& argv)
         callbacks.onImage = [&](const utad::Sample& s, const utad::Inference& inf) { utad::writePanels(s, inf, imagesDir, heatMax); };
 
     installSigint();
-    const utad::EvalReport report = utad::evaluate(*model, ds, callbacks);
+    const utad::EvalReport report = utad::evaluate(*model, ds, callbacks, shard);
     std::signal(SIGINT, SIG_DFL);
-
-    for (const auto& r : report.results)
-        if (!r.error.empty())
-            std::cerr << "skipped: " << r.error << "\n";
-    printWarnings(report.warnings);
+    printSkipped(report);
 
     const utad::EvalMetrics& m = report.metrics;
     const utad::ModelInfo& info = model->info();
     std::cout << "Evaluated " << m.images << " images of " << ds.root << " (" << kindName(ds.kind) << ")"
-              << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string()) << "\n"
+              << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string())
+              << (shard.whole() ? std::string()
+                                : "; shard " + shard.text() + " of " + std::to_string(ds.test.size()) + " test images")
+              << "\n"
               << "  model           " << modelPath << " (" << report.method << ", preset " << info.config.preset << ", "
               << (info.config.wholeImage() ? "whole images" : "working scale " + fixed(info.config.workingScale, 3))
               << ", " << info.config.tileSize << "x" << info.config.tileSize << " tiles)\n";
-    if (std::isfinite(m.imageAuroc)) {
-        std::cout << "  image AUROC     " << fixed(m.imageAuroc) << "\n"
-                  << "  pixel AUROC     " << fixed(m.pixelAuroc) << "\n"
-                  << "  AUPRO (0.3)     " << fixed(m.aupro) << "\n"
-                  << "  F1-max          " << fixed(m.f1.f1) << " at threshold " << fixed(m.f1.threshold, 6)
-                  << " (precision " << fixed(m.f1.precision, 3) << ", recall " << fixed(m.f1.recall, 3) << ")\n";
-        if (std::isfinite(report.proposedThreshold)) {
-            const utad::Confusion& c = report.atProposed;
-            std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
-                      << " defects found, " << c.fn << " missed, " << c.fp << " false alarms, " << c.tn
-                      << " good passed\n";
-        }
-    } else {
-        std::cout << "  (no labelled good and defective images: no accuracy metrics)\n";
-    }
-    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image (" << threadsUsed << " threads, "
+    printMetrics(report);
+    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
+              << fixed(m.imagesPerSecond(), 1) << " images/s with reading (" << threadsUsed << " threads, "
               << model->deviceName() << ")\n";
     if (args.has("--json")) {
-        utad::writeEvalJson(report, args.value("--json"));
+        utad::writeEvalJson(report, args.value("--json"), args.has("--shard"));
         std::cout << "Wrote " << args.value("--json") << "\n";
     }
     if (!imagesDir.empty())
         std::cout << "Wrote 4 images per scored image to " << imagesDir << "\n";
     if (report.cancelled) {
-        std::cerr << "Interrupted: the metrics cover the first " << m.images + m.skipped << " of " << ds.test.size()
-                  << " images.\n";
+        std::cerr << "Interrupted: the metrics cover the first " << m.images + m.skipped << " images"
+                  << (shard.whole() ? " of " + std::to_string(ds.test.size()) : " of shard " + shard.text()) << ".\n";
         return kExitInterrupted;
     }
     return 0;
@@ -413,85 +446,239 @@ std::string csvField(const std::string& s)
     return out + "\"";
 }
 
+// Splits one CSV record (fields may be quoted, with "" for a quote).
+std::vector<std::string> csvFields(const std::string& line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                fields.back() += line[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                fields.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+constexpr const char* kScoresHeader = "path,score,flagged";
+constexpr const char* kShardScoresHeader = "index,path,score,flagged";
+
 int runInfer(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--model", "--out", "--threads", "--device"}, {"--help"}, true, {}});
-    if (args.has("--help")) {
-        std::cout << kInferHelp;
+    Command args("utad infer",
+                 "Scores each IMAGE (a folder stands for the images in it) and writes, per image,\n"
+                 "STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus\n"
+                 "scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the\n"
+                 "model proposed from its anomaly-free calibration images.",
+                 "Unreadable images are reported and skipped; the exit status is then 1.");
+    args.option("--model", "FILE", "model written by `utad train`", true)
+        .option("--out", "DIR", "output folder (default: utad-infer)");
+    computeOptions(args)
+        .option("--shard", "K/N",
+                "score only part K of N of the images (split by a hash of each path, relative to the folder "
+                "given); writes scores.shard-K-of-N.csv with a leading index column instead of scores.csv "
+                "(`utad merge` combines them)")
+        .positionals("IMAGE", "image files or folders of images");
+    if (!args.parse(argv))
         return 0;
-    }
     const std::string modelPath = args.required("--model");
-    const int threads = args.integer("--threads", 0, 0, 1024);
+    const utad::Device device = parseDevice(args);
+    applyThreads(args);
+    const utad::Shard shard = shardOption(args);
     if (args.positionals().empty())
         throw UsageError("no IMAGE given");
     const std::string outDir = args.value("--out", "utad-infer");
 
-    // Expand folders to the images in them, in name order.
-    std::vector<std::string> inputs;
+    // Expand folders to the images in them, in name order. A folder's images are keyed by their
+    // path inside it, so the split does not depend on where the folder lies.
+    std::vector<std::string> inputs, keys;
     for (const std::string& p : args.positionals()) {
         if (fs::is_directory(p)) {
             const utad::Dataset folder = utad::openDataset(p);
-            for (const auto& s : folder.test)
+            for (const auto& s : folder.test) {
                 inputs.push_back(s.path);
+                keys.push_back(utad::shardKey(s.path, p));
+            }
         } else {
             inputs.push_back(p);
+            keys.push_back(fs::path(p).generic_string());
         }
     }
-    utad::setThreads(threads);
-    const auto model = utad::Model::load(modelPath, parseDevice(args));
-    const double threshold = utad::proposedThreshold(model->info().calibration);
-    const double heatMax = heatScale(*model);
-
-    std::ostringstream csv;
-    csv << "path,score,flagged\n";
-    std::set<std::string> stems;
-    int failures = 0, flagged = 0;
-    installSigint();
+    // Output names over the whole list, so that shards never write the same file and name their
+    // panels as one run would: unique even when two inputs share a file name.
+    std::vector<std::string> stems;
+    std::set<std::string> used;
     for (const std::string& path : inputs) {
-        if (gInterrupted.load())
-            break;
-        utad::Inference inf;
-        try {
-            inf = model->infer(utad::readImage(path));
-        } catch (const utad::Error& e) {
-            std::cerr << "skipped: " << e.what() << "\n";
-            ++failures;
-            continue;
-        } catch (const std::exception& e) {
-            std::cerr << "skipped: " << path << ": " << e.what() << "\n";
-            ++failures;
-            continue;
-        }
-        // Unique output names even when two inputs share a file name.
         utad::Sample sample;
         sample.path = path;
         std::string stem = utad::panelStem(sample);
-        for (int n = 2; stems.count(stem); ++n)
+        for (int n = 2; used.count(stem); ++n)
             stem = utad::panelStem(sample) + "_" + std::to_string(n);
-        stems.insert(stem);
-        utad::writePanels(stem, inf, outDir, heatMax);
-        const bool isFlagged = std::isfinite(threshold) && inf.score >= threshold;
-        flagged += isFlagged;
-        std::ostringstream score;
-        score.precision(8);
-        score << inf.score;
-        csv << csvField(path) << "," << score.str() << "," << (std::isfinite(threshold) ? (isFlagged ? "1" : "0") : "")
-            << "\n";
-        std::cout << path << "  score " << score.str() << (isFlagged ? "  FLAGGED" : "") << "\n";
+        used.insert(stem);
+        stems.push_back(stem);
     }
+    utad::Dataset part;
+    part.kind = utad::DatasetKind::Folder;
+    std::vector<std::size_t> positions;  // in `inputs`
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (utad::inShard(keys[i], shard)) {
+            utad::Sample s;
+            s.path = inputs[i];
+            part.test.push_back(std::move(s));
+            positions.push_back(i);
+        }
+
+    const auto model = utad::Model::load(modelPath, device);
+    const double threshold = utad::proposedThreshold(model->info().calibration);
+    const double heatMax = heatScale(*model);
+    const auto flagged = [&](double score) { return std::isfinite(threshold) && score >= threshold; };
+    const auto scoreText = [](double score) {
+        std::ostringstream os;
+        os.precision(8);
+        os << score;
+        return os.str();
+    };
+
+    utad::EvalCallbacks callbacks;
+    callbacks.isCancelled = [] { return gInterrupted.load(); };
+    callbacks.onImage = [&](const utad::Sample& s, const utad::Inference& inf) {
+        const std::size_t i = positions[std::size_t(&s - part.test.data())];
+        utad::writePanels(stems[i], inf, outDir, heatMax);
+        std::cout << s.path << "  score " << scoreText(inf.score) << (flagged(inf.score) ? "  FLAGGED" : "") << "\n"
+                  << std::flush;
+    };
+    installSigint();
+    const utad::EvalReport report = utad::evaluate(*model, part, callbacks);
     std::signal(SIGINT, SIG_DFL);
-    const std::string csvPath = (fs::path(outDir) / "scores.csv").string();
-    utad::writeTextFileAtomically(csvPath, csv.str());
-    const int scored = int(stems.size());
-    std::cout << "Scored " << scored << " image" << (scored == 1 ? "" : "s") << ", flagged " << flagged
-              << " (threshold " << fixed(threshold, 6) << "); wrote " << csvPath << " and the images to " << outDir
-              << "\n";
-    if (gInterrupted.load()) {
-        std::cerr << "Interrupted after " << scored + failures << " of " << inputs.size() << " images.\n";
+    printSkipped(report);
+
+    std::ostringstream csv;
+    csv << (shard.whole() ? kScoresHeader : kShardScoresHeader) << "\n";
+    int failures = 0, flaggedCount = 0, scored = 0;
+    for (const utad::ImageResult& r : report.results) {
+        if (!r.error.empty()) {
+            ++failures;
+            continue;
+        }
+        ++scored;
+        flaggedCount += flagged(r.score);
+        if (!shard.whole())
+            csv << positions[r.index] << ",";
+        csv << csvField(r.path) << "," << scoreText(r.score) << ","
+            << (std::isfinite(threshold) ? (flagged(r.score) ? "1" : "0") : "") << "\n";
+    }
+    const std::string csvName =
+        shard.whole() ? "scores.csv"
+                      : "scores.shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".csv";
+    const std::string csvPath = (fs::path(outDir) / csvName).string();
+    utad::writeFileAtomically(csvPath, csv.str());
+    std::cout << "Scored " << count(scored, "image") << (shard.whole() ? "" : " (shard " + shard.text() + ")")
+              << ", flagged " << flaggedCount << " (threshold " << fixed(threshold, 6) << "); wrote " << csvPath
+              << " and the images to " << outDir << "\n";
+    if (report.cancelled) {
+        std::cerr << "Interrupted after " << report.results.size() << " of " << part.test.size() << " images.\n";
         return kExitInterrupted;
     }
     if (failures > 0) {
-        std::cerr << failures << " of " << inputs.size() << " images could not be read.\n";
+        std::cerr << failures << " of " << part.test.size() << " images were skipped.\n";
+        return kExitFailure;
+    }
+    return 0;
+}
+
+// ---- merge ---------------------------------------------------------------------------------------
+
+std::string readText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw utad::Error("Cannot open shard file " + path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Score lists of `utad infer --shard`: rows back in the order of the whole input list.
+int mergeScoreLists(const std::vector<std::string>& inputs, const std::string& out)
+{
+    std::map<long long, std::string> rows;  // by index
+    for (const std::string& path : inputs) {
+        std::istringstream in(readText(path));
+        std::string line;
+        if (!std::getline(in, line) || line != kShardScoresHeader)
+            throw utad::Error(path + " is not a score list of `utad infer --shard` (first line " + kShardScoresHeader +
+                              ")");
+        for (int n = 2; std::getline(in, line); ++n) {
+            if (line.empty())
+                continue;
+            const auto comma = line.find(',');
+            long long index = -1;
+            try {
+                index = std::stoll(line.substr(0, comma));
+            } catch (const std::exception&) {
+            }
+            if (comma == std::string::npos || index < 0 || csvFields(line).size() != 4)
+                throw utad::Error("Malformed line " + std::to_string(n) + " in " + path);
+            if (!rows.emplace(index, line.substr(comma + 1)).second)
+                throw utad::Error("Image " + csvFields(line)[1] + " is in two score lists (" + path + ")");
+        }
+    }
+    std::string csv = std::string(kScoresHeader) + "\n";
+    for (const auto& [index, row] : rows)
+        csv += row + "\n";
+    utad::writeFileAtomically(out, csv);
+    std::cout << "Merged " << count(long(inputs.size()), "score list") << " (" << count(long(rows.size()), "image")
+              << ") into " << out << "\n";
+    return 0;
+}
+
+int runMerge(const std::vector<std::string>& argv)
+{
+    Command args("utad merge",
+                 "Combines the parts of a run split with --shard K/N:\n"
+                 "  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the\n"
+                 "    whole dataset writes (the same image scores and figures; pixel metrics from the summed\n"
+                 "    histograms, also the same as one run's);\n"
+                 "  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.\n"
+                 "Every shard of an eval split must be given exactly once.");
+    args.option("--out", "FILE", "the merged report (.json) or score list (.csv) to write", true)
+        .positionals("SHARD", "shard files");
+    if (!args.parse(argv))
+        return 0;
+    const std::string out = args.required("--out");
+    const std::vector<std::string>& inputs = args.positionals();
+    if (inputs.empty())
+        throw UsageError("no SHARD given");
+    checkWritableParent(out);
+    const std::string head = readText(inputs.front()).substr(0, 64);
+    if (head.rfind(kShardScoresHeader, 0) == 0)
+        return mergeScoreLists(inputs, out);
+
+    std::vector<utad::EvalReport> shards;
+    for (const std::string& path : inputs)
+        shards.push_back(utad::readShardJson(path));
+    const utad::EvalReport report = utad::mergeShards(shards);
+    printWarnings(report.warnings);
+    const utad::EvalMetrics& m = report.metrics;
+    std::cout << "Merged " << count(long(shards.size()), "shard") << ": " << m.images << " images of "
+              << report.datasetRoot << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string()) << "\n";
+    printMetrics(report);
+    std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
+              << fixed(m.imagesPerSecond(), 1) << " images/s per shard with reading\n";
+    utad::writeEvalJson(report, out);
+    std::cout << "Wrote " << out << "\n";
+    if (report.cancelled) {
+        std::cerr << "A shard was interrupted: the report covers " << m.images + m.skipped << " of "
+                  << report.datasetImages << " images.\n";
         return kExitFailure;
     }
     return 0;
@@ -516,7 +703,7 @@ int main(int argc, char** argv)
         return 0;
     }
     const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}};
+        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"merge", runMerge}};
     const auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "utad: unknown command '" << command << "'\nRun 'utad --help' for usage.\n";

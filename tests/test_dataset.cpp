@@ -114,6 +114,9 @@ private slots:
     void idxOneClass();
     void idxErrors();
     void fashionMnist();
+    void imageChecks();
+    void maskSizeWarning();
+    void screenTrainingImages();
 };
 
 void TestDataset::sampleCountsAndMasks()
@@ -425,6 +428,88 @@ void TestDataset::fashionMnist()
     QCOMPARE(img.type(), CV_8UC1);
     // The first test record of Fashion-MNIST is an ankle boot.
     QCOMPARE(ds.test[0].defectType, std::string("Ankle boot"));
+}
+
+void TestDataset::imageChecks()
+{
+    // A normal image passes without a word.
+    cv::Mat normal(60, 80, CV_8UC1);
+    cv::randu(normal, 0, 255);
+    ImageCheck c = checkImage(normal, "part.png");
+    QVERIFY(c.skipReason.empty());
+    QVERIFY(c.warnings.empty());
+
+    // Below the minimum size on either side: unusable, with the reason and the file.
+    for (const cv::Size size : {cv::Size(1, 1), cv::Size(kMinImageSide - 1, 100), cv::Size(100, 3)}) {
+        c = checkImage(cv::Mat(size, CV_8UC1, cv::Scalar(7)), "/line/tiny.png");
+        QVERIFY(c.skipReason.find("/line/tiny.png") != std::string::npos);
+        QVERIFY2(c.skipReason.find("too small") != std::string::npos, c.skipReason.c_str());
+    }
+    QVERIFY(checkImage(cv::Mat(kMinImageSide, kMinImageSide, CV_8UC1, cv::Scalar(1)), "x").skipReason.empty());
+
+    // A blank (constant) frame, grey or colour: scored, with a warning.
+    c = checkImage(cv::Mat(64, 64, CV_8UC1, cv::Scalar(128)), "/line/blank.png");
+    QVERIFY(c.skipReason.empty());
+    QCOMPARE(int(c.warnings.size()), 1);
+    QVERIFY2(c.warnings[0].find("/line/blank.png is blank") != std::string::npos, c.warnings[0].c_str());
+    QCOMPARE(int(checkImage(cv::Mat(64, 64, CV_8UC3, cv::Scalar(9, 9, 9)), "b").warnings.size()), 1);
+    QVERIFY(checkImage(cv::Mat(64, 64, CV_8UC3, cv::Scalar(9, 9, 10)), "b").warnings.empty());  // channels differ
+
+    // Very large: scored, with a warning (6000 x 6000 is 36 megapixels).
+    cv::Mat large(6000, 6000, CV_8UC1, cv::Scalar(0));
+    cv::randu(large.row(0), 0, 255);
+    c = checkImage(large, "/line/huge.tif");
+    QVERIFY(c.skipReason.empty());
+    QCOMPARE(int(c.warnings.size()), 1);
+    QVERIFY2(c.warnings[0].find("/line/huge.tif is very large (6000x6000, 36 megapixels)") != std::string::npos,
+             c.warnings[0].c_str());
+}
+
+void TestDataset::maskSizeWarning()
+{
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    QVERIFY(cv::imwrite((root / "m.png").string(), cv::Mat(30, 40, CV_8UC1, cv::Scalar(255))));
+    Sample s;
+    s.path = (root / "part.png").string();
+    s.maskPath = (root / "m.png").string();
+    std::string warning;
+    QCOMPARE(readMask(s, cv::Size(40, 30), &warning).size(), cv::Size(40, 30));
+    QVERIFY(warning.empty());
+    const cv::Mat stretched = readMask(s, cv::Size(80, 50), &warning);
+    QCOMPARE(stretched.size(), cv::Size(80, 50));
+    QVERIFY2(warning.find("Mask " + s.maskPath + " is 40x30 but its image " + s.path + " is 80x50") != std::string::npos,
+             warning.c_str());
+}
+
+void TestDataset::screenTrainingImages()
+{
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    fs::create_directories(root / "train/good");
+    cv::Mat part(40, 50, CV_8UC1);
+    cv::randu(part, 0, 255);
+    QVERIFY(cv::imwrite((root / "train/good/a.png").string(), part));
+    QVERIFY(cv::imwrite((root / "train/good/b-tiny.png").string(), cv::Mat(1, 1, CV_8UC1, cv::Scalar(3))));
+    QVERIFY(cv::imwrite((root / "train/good/c-blank.png").string(), cv::Mat(40, 50, CV_8UC1, cv::Scalar(3))));
+    writeBytes(root / "train/good/d-corrupt.png", "no image here");
+    Dataset ds = openDataset(root.string());
+    QCOMPARE(int(ds.train.size()), 4);
+    std::vector<std::string> warnings;
+    screenImages(ds.train, warnings);
+    // Kept: the part and the blank frame (a warning); dropped: the 1x1 and the corrupt file.
+    QCOMPARE(int(ds.train.size()), 2);
+    QVERIFY(ds.train[0].path.find("a.png") != std::string::npos);
+    QVERIFY(ds.train[1].path.find("c-blank.png") != std::string::npos);
+    QCOMPARE(int(warnings.size()), 3);
+    const auto mentions = [&](const std::string& file, const std::string& what) {
+        return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) {
+            return w.find(file) != std::string::npos && w.find(what) != std::string::npos;
+        });
+    };
+    QVERIFY(mentions("b-tiny.png", "too small"));
+    QVERIFY(mentions("c-blank.png", "blank"));
+    QVERIFY(mentions("d-corrupt.png", "Skipped"));
 }
 
 QTEST_APPLESS_MAIN(TestDataset)

@@ -54,6 +54,11 @@ private slots:
     void auproProperties();
     void thresholdForFprByHand();
     void badInput();
+    void pixelBins();
+    void streamingByHand();
+    void streamingMatchesExact();
+    void streamingMergeIsExact();
+    void streamingStateRoundTrip();
 };
 
 void TestMetrics::aurocByHand()
@@ -250,6 +255,184 @@ void TestMetrics::badInput()
     QVERIFY_THROWS_EXCEPTION(Error, aupro({map}, {mask}));
     QVERIFY_THROWS_EXCEPTION(Error, pixelAuroc({map, map}, {cv::Mat()}));
     QVERIFY_THROWS_EXCEPTION(Error, aupro({map}, {cv::Mat()}, 0.0));
+}
+
+namespace {
+
+// Maps of `n` images with rectangular defects (every other image), values spread over decades like
+// real anomaly maps, defects brighter on average but overlapping the good pixels.
+void makeMaps(int n, unsigned seed, std::vector<cv::Mat>& maps, std::vector<cv::Mat>& masks)
+{
+    std::mt19937 rng(seed);
+    std::lognormal_distribution<float> good(-3.0f, 1.0f), bad(-2.0f, 1.0f);
+    for (int i = 0; i < n; ++i) {
+        cv::Mat mask(24, 20, CV_8UC1, cv::Scalar(0));
+        if (i % 2 == 0) {
+            cv::rectangle(mask, cv::Rect(i % 9, i % 7, 3 + i % 5, 2 + i % 4), cv::Scalar(255), cv::FILLED);
+            cv::circle(mask, cv::Point(15, 18), 1 + i % 3, cv::Scalar(255), cv::FILLED);
+        }
+        cv::Mat map(24, 20, CV_32FC1);
+        for (int y = 0; y < map.rows; ++y)
+            for (int x = 0; x < map.cols; ++x)
+                map.at<float>(y, x) = mask.at<std::uint8_t>(y, x) ? bad(rng) : good(rng);
+        maps.push_back(map);
+        masks.push_back(i % 2 == 0 ? mask : cv::Mat());
+    }
+}
+
+PixelMetrics streamed(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, std::size_t from = 0,
+                        std::size_t step = 1)
+{
+    PixelMetrics m;
+    for (std::size_t i = from; i < maps.size(); i += step)
+        m.add(maps[i], masks[i]);
+    return m;
+}
+
+} // namespace
+
+void TestMetrics::pixelBins()
+{
+    using P = PixelMetrics;
+    QCOMPARE(P::bin(0.0f), 0);
+    QCOMPARE(P::bin(-1.0f), 0);
+    QCOMPARE(P::bin(std::nanf("")), 0);
+    QCOMPARE(P::bin(1e-7f), 0);  // below 2^-20
+    QCOMPARE(P::bin(1e6f), P::kBins - 1);
+    QCOMPARE(P::bin(INFINITY), P::kBins - 1);
+    // Every value lies in [lower edge, next lower edge) of its bin; bins are about 2^-12 wide, relatively.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> exponent(-19.9, 11.9);
+    int previous = 0;
+    for (float v : {1e-6f, 1e-5f, 1e-3f, 0.01f, 0.1f, 0.5f, 0.999f, 1.0f, 1.5f, 2.0f, 100.0f, 4000.0f}) {
+        const int b = P::bin(v);
+        QVERIFY(b > previous);  // monotone
+        previous = b;
+    }
+    for (int i = 0; i < 10000; ++i) {
+        const float v = float(std::pow(2.0, exponent(rng)));
+        const int b = P::bin(v);
+        QVERIFY(b > 0 && b < P::kBins - 1);
+        QVERIFY(P::binLowerEdge(b) <= v && v < P::binLowerEdge(b + 1));
+        QVERIFY(P::binLowerEdge(b + 1) / P::binLowerEdge(b) - 1 <= 1.0 / 4096 + 1e-12);
+        QCOMPARE(P::bin(float(P::binLowerEdge(b))), b);
+    }
+}
+
+void TestMetrics::streamingByHand()
+{
+    // The hand-worked cases above, whose values lie in distinct bins, come out exactly.
+    cv::Mat a = (cv::Mat_<float>(2, 2) << 0.9f, 0.2f, 0.6f, 0.1f);
+    cv::Mat ma = (cv::Mat_<std::uint8_t>(2, 2) << 255, 0, 255, 0);
+    cv::Mat b = (cv::Mat_<float>(2, 2) << 0.7f, 0.3f, 0.5f, 0.05f);
+    PixelMetrics m;
+    m.add(a, ma);
+    m.add(b, cv::Mat());
+    QNEAR(m.auroc(), 11.0 / 12.0, 1e-12);
+    QCOMPARE(m.aurocMaxError(), 0.0);
+    QCOMPARE(m.images(), std::uint64_t(2));
+    QCOMPARE(m.defectPixels(), std::uint64_t(2));
+    QCOMPARE(m.goodPixels(), std::uint64_t(6));
+
+    PixelMetrics pro;
+    pro.add(row({0.9f, 0.3f, 0.5f, 0.1f, 0.2f, 0.8f}), maskRow({255, 255, 0, 0, 0, 255}));
+    pro.add(row({0.4f, 0.05f, 0.15f, 0.25f}), cv::Mat());
+    QCOMPARE(pro.regions(), std::uint64_t(2));
+    QNEAR(pro.aupro(), 1.0 - 1.0 / 4.2, 1e-9);
+    QNEAR(pro.aupro(1.0), 6.5 / 7.0, 1e-9);
+    QNEAR(pro.aupro(0.2), 0.75, 1e-9);
+    // The F1 threshold is the lower edge of the bin holding the exact threshold.
+    const F1Max exact = pixelF1Max({row({0.9f, 0.3f, 0.5f, 0.1f, 0.2f, 0.8f}), row({0.4f, 0.05f, 0.15f, 0.25f})},
+                                   {maskRow({255, 255, 0, 0, 0, 255}), cv::Mat()});
+    const F1Max f = pro.f1Max();
+    QNEAR(f.f1, exact.f1, 1e-12);
+    QVERIFY(f.threshold <= exact.threshold && exact.threshold - f.threshold <= exact.threshold / 4096);
+
+    // Without defects, or without good pixels, the metrics are undefined.
+    PixelMetrics none;
+    none.add(b, cv::Mat());
+    QVERIFY(std::isnan(none.auroc()) && std::isnan(none.aupro()));
+    QVERIFY_THROWS_EXCEPTION(Error, none.add(b, cv::Mat(3, 2, CV_8UC1, cv::Scalar(0))));
+    QVERIFY_THROWS_EXCEPTION(Error, none.aupro(0.0));
+}
+
+void TestMetrics::streamingMatchesExact()
+{
+    std::vector<cv::Mat> maps, masks;
+    makeMaps(40, 21, maps, masks);
+    const PixelMetrics m = streamed(maps, masks);
+
+    const double auc = pixelAuroc(maps, masks), pro = aupro(maps, masks), pro1 = aupro(maps, masks, 1.0);
+    QVERIFY(auc > 0.6 && auc < 0.9);  // an informative but imperfect map
+    // The documented bounds hold, and are small for values spread like these.
+    QVERIFY2(std::abs(m.auroc() - auc) <= m.aurocMaxError(),
+             qPrintable(QString("%1 vs %2, bound %3").arg(m.auroc(), 0, 'g', 12).arg(auc, 0, 'g', 12).arg(m.aurocMaxError())));
+    QVERIFY(m.aurocMaxError() < 1e-3);
+    QVERIFY2(std::abs(m.aupro() - pro) <= m.auproMaxError() + 1e-9,
+             qPrintable(QString("%1 vs %2, bound %3").arg(m.aupro(), 0, 'g', 12).arg(pro, 0, 'g', 12).arg(m.auproMaxError())));
+    QVERIFY(m.auproMaxError() < 1e-3);
+    QVERIFY(std::abs(m.aupro(1.0) - pro1) <= m.auproMaxError(1.0) + 1e-9);
+    const F1Max exactF1 = pixelF1Max(maps, masks), f1 = m.f1Max();
+    QNEAR(f1.f1, exactF1.f1, 2e-3);
+    QVERIFY(f1.f1 <= exactF1.f1 + 1e-12);  // bin edges are a subset of the exact thresholds
+
+    // Values on a coarse grid: every tie is a real tie, and the figures are exact.
+    std::vector<cv::Mat> coarse;
+    for (const cv::Mat& map : maps) {
+        cv::Mat c(map.size(), CV_32FC1);
+        for (int y = 0; y < map.rows; ++y)
+            for (int x = 0; x < map.cols; ++x)
+                c.at<float>(y, x) = std::round(map.at<float>(y, x) * 64.0f) / 64.0f;
+        coarse.push_back(c);
+    }
+    const PixelMetrics mc = streamed(coarse, masks);
+    QNEAR(mc.auroc(), pixelAuroc(coarse, masks), 1e-12);
+    QNEAR(mc.aupro(), aupro(coarse, masks), 1e-9);
+    QNEAR(mc.f1Max().f1, pixelF1Max(coarse, masks).f1, 1e-12);
+
+    // Values crowded into one bin are the worst case: all ties, and the bound says so.
+    PixelMetrics crowded;
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        crowded.add(cv::Mat(maps[i].size(), CV_32FC1, cv::Scalar(0.5)) + maps[i] * 1e-6f, masks[i]);
+    QNEAR(crowded.auroc(), 0.5, 1e-12);
+    QVERIFY(crowded.aurocMaxError() > 0.49);
+}
+
+void TestMetrics::streamingMergeIsExact()
+{
+    std::vector<cv::Mat> maps, masks;
+    makeMaps(30, 8, maps, masks);
+    const PixelMetrics all = streamed(maps, masks);
+    // Three interleaved parts, merged in another order than they were made.
+    PixelMetrics merged = streamed(maps, masks, 2, 3);
+    merged.merge(streamed(maps, masks, 0, 3));
+    merged.merge(streamed(maps, masks, 1, 3));
+    QVERIFY(merged.goodHistogram() == all.goodHistogram());
+    QVERIFY(merged.defectHistogram() == all.defectHistogram());
+    QVERIFY(merged.overlapHistogram() == all.overlapHistogram());
+    QCOMPARE(merged.regions(), all.regions());
+    QCOMPARE(merged.images(), std::uint64_t(30));
+    QCOMPARE(merged.auroc(), all.auroc());
+    QCOMPARE(merged.aupro(), all.aupro());
+    QCOMPARE(merged.f1Max().f1, all.f1Max().f1);
+    QCOMPARE(merged.f1Max().threshold, all.f1Max().threshold);
+}
+
+void TestMetrics::streamingStateRoundTrip()
+{
+    std::vector<cv::Mat> maps, masks;
+    makeMaps(6, 2, maps, masks);
+    const PixelMetrics m = streamed(maps, masks);
+    const PixelMetrics back = PixelMetrics::fromState(m.goodHistogram(), m.defectHistogram(), m.overlapHistogram(),
+                                                      m.regions(), m.images());
+    QCOMPARE(back.auroc(), m.auroc());
+    QCOMPARE(back.aupro(), m.aupro());
+    QCOMPARE(back.goodPixels(), m.goodPixels());
+    QCOMPARE(back.images(), m.images());
+    // A state from another binning, or with counts that do not add up, is refused.
+    QVERIFY_THROWS_EXCEPTION(Error, PixelMetrics::fromState({1, 2}, {0, 0}, {0, 0}, 0, 1));
+    QVERIFY_THROWS_EXCEPTION(Error, PixelMetrics::fromState(m.goodHistogram(), m.defectHistogram(),
+                                                            m.overlapHistogram(), m.regions() + 5, m.images()));
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)

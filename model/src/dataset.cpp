@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -300,7 +301,23 @@ cv::Mat to8Bit(const cv::Mat& m)
     }
 }
 
+std::string sizeText(cv::Size size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
+
 } // namespace
+
+std::string labelText(Label label)
+{
+    switch (label) {
+    case Label::Good: return "good";
+    case Label::Anomalous: return "anomalous";
+    default: return "unknown";
+    }
+}
+
+Label labelFromText(const std::string& name)
+{
+    return name == "good" ? Label::Good : name == "anomalous" ? Label::Anomalous : Label::Unknown;
+}
 
 bool Dataset::hasMasks() const
 {
@@ -381,7 +398,7 @@ cv::Mat readImage(const std::string& path)
     return img;
 }
 
-cv::Mat readMask(const Sample& sample, cv::Size size)
+cv::Mat readMask(const Sample& sample, cv::Size size, std::string* warning)
 {
     if (sample.maskPath.empty())
         return {};
@@ -398,9 +415,56 @@ cv::Mat readMask(const Sample& sample, cv::Size size)
         throw Error("Cannot decode mask " + sample.maskPath + " (corrupt or unsupported format)");
     cv::Mat mask;
     cv::compare(raw, 0, mask, cv::CMP_GT);  // any nonzero value marks a defect: 0/255
-    if (!size.empty() && size != mask.size())
+    if (!size.empty() && size != mask.size()) {
+        if (warning)
+            *warning = "Mask " + sample.maskPath + " is " + sizeText(mask.size()) + " but its image " + sample.path +
+                       " is " + sizeText(size) + ": the mask is stretched to the image";
         cv::resize(mask, mask, size, 0, 0, cv::INTER_NEAREST);
+    }
     return mask;
+}
+
+ImageCheck checkImage(const cv::Mat& image, const std::string& path)
+{
+    ImageCheck check;
+    if (image.cols < kMinImageSide || image.rows < kMinImageSide) {
+        check.skipReason = "Skipped " + path + ": " + sizeText(image.size()) + " is too small (at least " +
+                           std::to_string(kMinImageSide) + " px a side)";
+        return check;
+    }
+    const double megapixels = double(image.total()) / 1e6;
+    if (megapixels > kLargeImageMegapixels) {
+        char mp[32];
+        std::snprintf(mp, sizeof mp, "%.0f", megapixels);
+        check.warnings.push_back(path + " is very large (" + sizeText(image.size()) + ", " + mp +
+                                 " megapixels): scoring it needs much memory, and the workbench shows no thumbnail");
+    }
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(image.reshape(1), &lo, &hi);
+    if (lo == hi)
+        check.warnings.push_back(path + " is blank (every pixel " + std::to_string(int(lo)) +
+                                 "): a camera or lighting fault rather than a part?");
+    return check;
+}
+
+void screenImages(std::vector<Sample>& samples, std::vector<std::string>& warnings)
+{
+    std::vector<Sample> kept;
+    kept.reserve(samples.size());
+    for (Sample& s : samples) {
+        ImageCheck check;
+        try {
+            check = checkImage(readImage(s), s.path);
+        } catch (const std::exception& e) {  // utad::Error, or OpenCV running out of memory
+            check.skipReason = std::string("Skipped: ") + e.what();
+        }
+        warnings.insert(warnings.end(), check.warnings.begin(), check.warnings.end());
+        if (!check.skipReason.empty())
+            warnings.push_back(check.skipReason);
+        else
+            kept.push_back(std::move(s));
+    }
+    samples = std::move(kept);
 }
 
 } // namespace utad

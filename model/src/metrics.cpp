@@ -1,4 +1,4 @@
-// Detection metrics: image-level ROC/F1, and pixel-level AUROC/AUPRO over many maps.
+// Detection metrics: image-level ROC/F1, and pixel-level AUROC/AUPRO/F1, exact and streaming.
 #include "utad/metrics.h"
 #include "utad/error.h"
 
@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -54,69 +55,53 @@ long countPositives(const std::vector<int>& labels)
     return long(std::count_if(labels.begin(), labels.end(), [](int l) { return l != 0; }));
 }
 
-// ---- pixel histograms ---------------------------------------------------------------------------
-// Pixel metrics bin every map value on a fine linear grid between the global minimum and maximum
-// (2^20 bins): memory stays constant however many pixels there are, and values falling in the same
-// bin count as ties, like equal scores do.
-constexpr int kBins = 1 << 20;
+// ---- pixel metrics ------------------------------------------------------------------------------
 
-struct ValueRange {
-    double lo = 0, scale = 0;
-    int bin(float v) const
-    {
-        const double x = (double(v) - lo) * scale;
-        if (!(x > 0))
-            return 0;  // also NaN
-        return x >= kBins - 1 ? kBins - 1 : int(x);
-    }
-};
+void checkMap(const cv::Mat& map, const cv::Mat& mask, const std::string& which)
+{
+    if (map.type() != CV_32FC1)
+        throw Error("Pixel metrics: anomaly map" + which + " is not single-channel float");
+    if (!mask.empty() && (mask.size() != map.size() || mask.type() != CV_8UC1))
+        throw Error("Pixel metrics: mask" + which + " (" + std::to_string(mask.cols) + "x" + std::to_string(mask.rows) +
+                    ") does not match its map (" + std::to_string(map.cols) + "x" + std::to_string(map.rows) +
+                    ", 8-bit)");
+}
 
 void checkMaps(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks)
 {
     if (maps.size() != masks.size())
         throw Error("Pixel metrics: " + std::to_string(maps.size()) + " maps but " + std::to_string(masks.size()) +
                     " masks");
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-        if (maps[i].type() != CV_32FC1)
-            throw Error("Pixel metrics: anomaly map " + std::to_string(i) + " is not single-channel float");
-        if (!masks[i].empty() && (masks[i].size() != maps[i].size() || masks[i].type() != CV_8UC1))
-            throw Error("Pixel metrics: mask " + std::to_string(i) + " (" + std::to_string(masks[i].cols) + "x" +
-                        std::to_string(masks[i].rows) + ") does not match its map (" + std::to_string(maps[i].cols) +
-                        "x" + std::to_string(maps[i].rows) + ", 8-bit)");
-    }
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        checkMap(maps[i], masks[i], " " + std::to_string(i));
 }
 
-ValueRange valueRange(const std::vector<cv::Mat>& maps)
+// Every pixel of `maps` as a (value, defect) pair, for the exact metrics.
+void collectPixels(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, std::vector<double>& values,
+                   std::vector<int>& defects)
 {
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const auto& m : maps) {
-        if (m.empty())
-            continue;
-        double a = 0, b = 0;
-        cv::minMaxLoc(m, &a, &b);
-        lo = std::min(lo, a);
-        hi = std::max(hi, b);
-    }
-    ValueRange r;
-    if (std::isfinite(lo) && std::isfinite(hi) && hi > lo) {
-        r.lo = lo;
-        r.scale = (kBins - 1) / (hi - lo);
-    } else if (std::isfinite(lo)) {
-        r.lo = lo;
-    }
-    return r;
+    checkMaps(maps, masks);
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        for (int y = 0; y < maps[i].rows; ++y) {
+            const float* v = maps[i].ptr<float>(y);
+            const unsigned char* m = masks[i].empty() ? nullptr : masks[i].ptr<unsigned char>(y);
+            for (int x = 0; x < maps[i].cols; ++x) {
+                values.push_back(v[x]);
+                defects.push_back(m && m[x] != 0);
+            }
+        }
 }
 
-// Calls f(value, isDefect, row, col) for every pixel of map i.
-template <typename F>
-void forEachPixel(const cv::Mat& map, const cv::Mat& mask, F f)
+// 8-connected defect regions of `mask` (as in the MVTec AD evaluation): labels and areas (index 0
+// is the background).
+int defectRegions(const cv::Mat& mask, cv::Mat& labels, std::vector<int>& areas)
 {
-    for (int y = 0; y < map.rows; ++y) {
-        const float* v = map.ptr<float>(y);
-        const unsigned char* m = mask.empty() ? nullptr : mask.ptr<unsigned char>(y);
-        for (int x = 0; x < map.cols; ++x)
-            f(v[x], m && m[x] != 0, y, x);
-    }
+    cv::Mat stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    areas.assign(std::size_t(n), 0);
+    for (int r = 1; r < n; ++r)
+        areas[std::size_t(r)] = stats.at<int>(r, cv::CC_STAT_AREA);
+    return n - 1;
 }
 
 // Trapezoid area under (x, y) for x in [0, xMax], interpolating y linearly at xMax. x ascending.
@@ -224,26 +209,18 @@ Confusion confusionAt(const std::vector<double>& scores, const std::vector<int>&
 
 double pixelAuroc(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks)
 {
-    checkMaps(maps, masks);
-    const ValueRange range = valueRange(maps);
-    std::vector<std::uint32_t> posHist(kBins, 0), negHist(kBins, 0);
-    for (std::size_t i = 0; i < maps.size(); ++i)
-        forEachPixel(maps[i], masks[i], [&](float v, bool defect, int, int) { (defect ? posHist : negHist)[std::size_t(range.bin(v))]++; });
+    std::vector<double> values;
+    std::vector<int> defects;
+    collectPixels(maps, masks, values, defects);
+    return auroc(values, defects);
+}
 
-    double pos = 0, neg = 0;
-    for (int b = 0; b < kBins; ++b) {
-        pos += posHist[std::size_t(b)];
-        neg += negHist[std::size_t(b)];
-    }
-    if (pos == 0 || neg == 0)
-        return kNaN;
-    // Ascending bins: defect pixels of bin b beat every good pixel below b and tie with those in b.
-    double favourable = 0, negBelow = 0;
-    for (int b = 0; b < kBins; ++b) {
-        favourable += double(posHist[std::size_t(b)]) * (negBelow + 0.5 * double(negHist[std::size_t(b)]));
-        negBelow += negHist[std::size_t(b)];
-    }
-    return favourable / (pos * neg);
+F1Max pixelF1Max(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks)
+{
+    std::vector<double> values;
+    std::vector<int> defects;
+    collectPixels(maps, masks, values, defects);
+    return f1Max(values, defects);
 }
 
 double aupro(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, double fprLimit)
@@ -252,58 +229,259 @@ double aupro(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks
     if (!(fprLimit > 0 && fprLimit <= 1))
         throw Error("AUPRO: the false-positive-rate limit must lie in (0, 1]");
 
-    // Every defect region (8-connected, as in the MVTec AD evaluation) weighs the same: a pixel of a
-    // region of area A contributes 1 / (A * regions) to the mean per-region overlap once flagged,
-    // and a good pixel contributes 1 / goodPixels to the false-positive rate.
-    std::vector<cv::Mat> regionLabels(maps.size());
-    std::vector<std::vector<int>> regionAreas(maps.size());
+    // Every defect region weighs the same: a pixel of a region of area A contributes 1 / (A * regions)
+    // to the mean per-region overlap once flagged, and a good pixel 1 / goodPixels to the FPR.
+    struct Pixel {
+        double value, overlap;  // overlap < 0: a good pixel
+    };
+    std::vector<Pixel> pixels;
     long regions = 0;
     double goodPixels = 0;
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-        const double total = double(maps[i].total());
-        if (masks[i].empty()) {
-            goodPixels += total;
-            continue;
-        }
-        cv::Mat stats, centroids;
-        const int n = cv::connectedComponentsWithStats(masks[i], regionLabels[i], stats, centroids, 8, CV_32S);
-        regionAreas[i].resize(std::size_t(n), 0);
-        for (int r = 1; r < n; ++r)
-            regionAreas[i][std::size_t(r)] = stats.at<int>(r, cv::CC_STAT_AREA);
-        regions += n - 1;
-        goodPixels += total - double(cv::countNonZero(masks[i]));
-    }
+    std::vector<cv::Mat> labels(maps.size());
+    std::vector<std::vector<int>> areas(maps.size());
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        if (!masks[i].empty())
+            regions += defectRegions(masks[i], labels[i], areas[i]);
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        for (int y = 0; y < maps[i].rows; ++y)
+            for (int x = 0; x < maps[i].cols; ++x) {
+                const int r = masks[i].empty() ? 0 : labels[i].at<int>(y, x);
+                const double v = key(maps[i].at<float>(y, x));
+                pixels.push_back({v, r ? 1.0 / (double(areas[i][std::size_t(r)]) * double(regions)) : -1.0});
+                goodPixels += r == 0;
+            }
     if (regions == 0 || goodPixels == 0)
         return kNaN;
+    std::sort(pixels.begin(), pixels.end(), [](const Pixel& a, const Pixel& b) { return a.value > b.value; });
 
-    const ValueRange range = valueRange(maps);
-    std::vector<std::uint32_t> goodHist(kBins, 0);
-    std::vector<double> proHist(kBins, 0.0);
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-        const cv::Mat& lab = regionLabels[i];
-        forEachPixel(maps[i], masks[i], [&](float v, bool defect, int y, int x) {
-            const std::size_t b = std::size_t(range.bin(v));
-            if (defect)
-                proHist[b] += 1.0 / (double(regionAreas[i][std::size_t(lab.at<int>(y, x))]) * double(regions));
-            else
-                goodHist[b]++;
-        });
-    }
-
-    // Sweep thresholds from the highest bin down: (fpr, pro) after each bin, from (0, 0) to (1, 1).
+    // Thresholds from the highest value down: (fpr, pro) after each group of equal values.
     std::vector<double> fpr{0.0}, pro{0.0};
     double good = 0, overlap = 0;
-    for (int b = kBins - 1; b >= 0; --b) {
-        if (goodHist[std::size_t(b)] == 0 && proHist[std::size_t(b)] == 0)
-            continue;
-        good += goodHist[std::size_t(b)];
-        overlap += proHist[std::size_t(b)];
-        fpr.push_back(std::min(1.0, good / goodPixels));
-        pro.push_back(std::min(1.0, overlap));
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+        if (pixels[i].overlap < 0)
+            good += 1;
+        else
+            overlap += pixels[i].overlap;
+        if (i + 1 == pixels.size() || pixels[i + 1].value != pixels[i].value) {
+            fpr.push_back(std::min(1.0, good / goodPixels));
+            pro.push_back(std::min(1.0, overlap));
+        }
     }
     fpr.push_back(1.0);
     pro.push_back(1.0);
     return areaUpTo(fpr, pro, fprLimit) / fprLimit;
+}
+
+// ---- PixelMetrics ------------------------------------------------------------------------------
+
+namespace {
+
+constexpr int kDroppedBits = 23 - 12;  // float mantissa bits below the bin resolution (4096 = 2^12 per octave)
+static_assert(PixelMetrics::kBinsPerOctave == 1 << (23 - kDroppedBits));
+constexpr std::uint32_t kLowBits = std::uint32_t(127 + PixelMetrics::kLowExponent) << 23;
+constexpr std::uint32_t kHighBits = std::uint32_t(127 + PixelMetrics::kHighExponent) << 23;
+
+std::uint32_t floatBits(float v)
+{
+    std::uint32_t u;
+    std::memcpy(&u, &v, sizeof u);
+    return u;
+}
+
+void checkLimit(double fprLimit)
+{
+    if (!(fprLimit > 0 && fprLimit <= 1))
+        throw Error("AUPRO: the false-positive-rate limit must lie in (0, 1]");
+}
+
+} // namespace
+
+struct PixelMetrics::Curve {
+    std::vector<double> fpr, pro;  // from (0, 0) to (1, 1), thresholds descending
+};
+
+int PixelMetrics::bin(float value)
+{
+    // Positive floats order like their bit patterns, so the top bits are a logarithmic grid.
+    const std::uint32_t u = floatBits(value);
+    if (!(value > 0) || u < kLowBits)  // zero, negative, NaN, tiny
+        return 0;
+    if (u >= kHighBits)
+        return kBins - 1;
+    return 1 + int((u - kLowBits) >> kDroppedBits);
+}
+
+double PixelMetrics::binLowerEdge(int b)
+{
+    if (b <= 0)
+        return -std::numeric_limits<double>::infinity();
+    const std::uint32_t u = b >= kBins - 1 ? kHighBits : kLowBits + (std::uint32_t(b - 1) << kDroppedBits);
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+PixelMetrics::PixelMetrics() : good_(kBins, 0), defect_(kBins, 0), overlap_(kBins, 0) {}
+
+void PixelMetrics::add(const cv::Mat& map, const cv::Mat& mask)
+{
+    checkMap(map, mask, "");
+    cv::Mat labels;
+    std::vector<int> areas;
+    const bool anyDefect = !mask.empty() && cv::countNonZero(mask) > 0;
+    const int regions = anyDefect ? defectRegions(mask, labels, areas) : 0;
+    // (region << 32 | bin) of every defect pixel: sorted, they give each region's own histogram.
+    std::vector<std::uint64_t> regionBins;
+    for (int y = 0; y < map.rows; ++y) {
+        const float* v = map.ptr<float>(y);
+        const int* lab = anyDefect ? labels.ptr<int>(y) : nullptr;
+        for (int x = 0; x < map.cols; ++x) {
+            const int b = bin(v[x]);
+            if (lab && lab[x] != 0) {
+                ++defect_[std::size_t(b)];
+                regionBins.push_back(std::uint64_t(lab[x]) << 32 | std::uint32_t(b));
+            } else {
+                ++good_[std::size_t(b)];
+            }
+        }
+    }
+    std::sort(regionBins.begin(), regionBins.end());
+    for (std::size_t i = 0; i < regionBins.size();) {
+        std::size_t j = i;
+        while (j < regionBins.size() && regionBins[j] == regionBins[i])
+            ++j;
+        const std::uint64_t area = std::uint64_t(areas[std::size_t(regionBins[i] >> 32)]);
+        const std::uint64_t count = j - i;
+        overlap_[std::size_t(regionBins[i] & 0xffffffffu)] += ((count << kOverlapFractionBits) + area / 2) / area;
+        i = j;
+    }
+    defectTotal_ += regionBins.size();
+    goodTotal_ += std::uint64_t(map.total()) - regionBins.size();
+    regions_ += std::uint64_t(regions);
+    ++images_;
+}
+
+void PixelMetrics::merge(const PixelMetrics& other)
+{
+    for (std::size_t b = 0; b < std::size_t(kBins); ++b) {
+        good_[b] += other.good_[b];
+        defect_[b] += other.defect_[b];
+        overlap_[b] += other.overlap_[b];
+    }
+    goodTotal_ += other.goodTotal_;
+    defectTotal_ += other.defectTotal_;
+    regions_ += other.regions_;
+    images_ += other.images_;
+}
+
+PixelMetrics PixelMetrics::fromState(std::vector<std::uint64_t> good, std::vector<std::uint64_t> defect,
+                                     std::vector<std::uint64_t> overlap, std::uint64_t regions, std::uint64_t images)
+{
+    if (good.size() != std::size_t(kBins) || defect.size() != std::size_t(kBins) || overlap.size() != std::size_t(kBins))
+        throw Error("Pixel histograms have " + std::to_string(good.size()) + " bins, expected " + std::to_string(kBins));
+    PixelMetrics m;
+    m.good_ = std::move(good);
+    m.defect_ = std::move(defect);
+    m.overlap_ = std::move(overlap);
+    m.goodTotal_ = std::accumulate(m.good_.begin(), m.good_.end(), std::uint64_t(0));
+    m.defectTotal_ = std::accumulate(m.defect_.begin(), m.defect_.end(), std::uint64_t(0));
+    const std::uint64_t overlapTotal = std::accumulate(m.overlap_.begin(), m.overlap_.end(), std::uint64_t(0));
+    // Each region adds about one unit (2^32) in all; rounding moves it by less than one part per bin.
+    const double units = std::ldexp(double(overlapTotal), -kOverlapFractionBits);
+    if ((regions == 0) != (m.defectTotal_ == 0) || std::abs(units - double(regions)) > 1e-3 * double(regions) + 1e-6)
+        throw Error("Pixel histograms are inconsistent: " + std::to_string(regions) + " defect regions, " +
+                    std::to_string(m.defectTotal_) + " defect pixels");
+    m.regions_ = regions;
+    m.images_ = images;
+    return m;
+}
+
+double PixelMetrics::auroc() const
+{
+    if (goodTotal_ == 0 || defectTotal_ == 0)
+        return kNaN;
+    // Ascending bins: defect pixels of bin b beat every good pixel below b and tie with those in b.
+    double favourable = 0, goodBelow = 0;
+    for (std::size_t b = 0; b < std::size_t(kBins); ++b) {
+        favourable += double(defect_[b]) * (goodBelow + 0.5 * double(good_[b]));
+        goodBelow += double(good_[b]);
+    }
+    return favourable / (double(defectTotal_) * double(goodTotal_));
+}
+
+double PixelMetrics::aurocMaxError() const
+{
+    if (goodTotal_ == 0 || defectTotal_ == 0)
+        return kNaN;
+    double tied = 0;
+    for (std::size_t b = 0; b < std::size_t(kBins); ++b)
+        tied += double(defect_[b]) * double(good_[b]);
+    return 0.5 * tied / (double(defectTotal_) * double(goodTotal_));
+}
+
+PixelMetrics::Curve PixelMetrics::proCurve() const
+{
+    Curve c;
+    c.fpr.push_back(0);
+    c.pro.push_back(0);
+    const double regionUnits = std::ldexp(double(regions_), kOverlapFractionBits);
+    std::uint64_t good = 0, overlap = 0;
+    for (int b = kBins - 1; b >= 0; --b) {
+        if (good_[std::size_t(b)] == 0 && overlap_[std::size_t(b)] == 0)
+            continue;
+        good += good_[std::size_t(b)];
+        overlap += overlap_[std::size_t(b)];
+        c.fpr.push_back(std::min(1.0, double(good) / double(goodTotal_)));
+        c.pro.push_back(std::min(1.0, double(overlap) / regionUnits));
+    }
+    c.fpr.push_back(1);
+    c.pro.push_back(1);
+    return c;
+}
+
+double PixelMetrics::aupro(double fprLimit) const
+{
+    checkLimit(fprLimit);
+    if (regions_ == 0 || goodTotal_ == 0)
+        return kNaN;
+    const Curve c = proCurve();
+    return areaUpTo(c.fpr, c.pro, fprLimit) / fprLimit;
+}
+
+double PixelMetrics::auproMaxError(double fprLimit) const
+{
+    checkLimit(fprLimit);
+    if (regions_ == 0 || goodTotal_ == 0)
+        return kNaN;
+    const Curve c = proCurve();
+    double bound = 0;
+    for (std::size_t i = 1; i < c.fpr.size() && c.fpr[i - 1] < fprLimit; ++i) {
+        const double dPro = c.pro[i] - c.pro[i - 1];
+        bound += c.fpr[i] <= fprLimit ? 0.5 * (c.fpr[i] - c.fpr[i - 1]) * dPro : (fprLimit - c.fpr[i - 1]) * dPro;
+    }
+    return bound / fprLimit;
+}
+
+F1Max PixelMetrics::f1Max() const
+{
+    F1Max best;
+    if (defectTotal_ == 0)
+        return best;
+    const double pos = double(defectTotal_);
+    double tp = 0, fp = 0;
+    bool first = true;
+    for (int b = kBins - 1; b >= 0; --b) {
+        if (good_[std::size_t(b)] == 0 && defect_[std::size_t(b)] == 0)
+            continue;
+        tp += double(defect_[std::size_t(b)]);
+        fp += double(good_[std::size_t(b)]);
+        const double f1 = 2 * tp / (tp + fp + pos);
+        if (first || f1 > best.f1) {
+            best = {f1, binLowerEdge(b), tp / (tp + fp), tp / pos};
+            first = false;
+        }
+    }
+    return best;
 }
 
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)

@@ -9,6 +9,7 @@
 // Sections: "info" (key=value text), "ie" and, for the two-stage method, "expert" (LibTorch archives).
 #include "model_impl.h"
 
+#include "utad/atomic_file.h"
 #include "utad/error.h"
 
 #include <cerrno>
@@ -173,27 +174,7 @@ void Model::save(const std::string& path) const {
     putInt<std::uint64_t>(header, payload.size());
     putInt<std::uint64_t>(header, fnv1a(payload));
 
-    // Temporary file beside the target, then rename: the old file survives any failure.
-    const std::string tmp = path + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error("cannot write model file '" + path + "': cannot create '" + tmp + "' (" +
-                        std::strerror(errno) + ")");
-        out.write(header.data(), std::streamsize(header.size()));
-        out.write(payload.data(), std::streamsize(payload.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(tmp.c_str());
-            throw Error("cannot write model file '" + path + "': write failed (disk full?)");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw Error("cannot write model file '" + path + "': " + reason);
-    }
+    writeFileAtomically(path, header + payload);
 }
 
 std::unique_ptr<Model> Model::load(const std::string& path, Device device) {

@@ -7,6 +7,8 @@
 namespace utad {
 
 enum class Label { Good = 0, Anomalous = 1, Unknown = -1 };
+std::string labelText(Label label);  // "good", "anomalous", "unknown"
+Label labelFromText(const std::string& name);  // the inverse; anything else is Unknown
 
 struct Sample {
     std::string path;        // file path, or "idx:<file>#<index>" for an IDX record
@@ -44,7 +46,24 @@ cv::Mat readImage(const std::string& path);
 
 // Reads a ground-truth mask as CV_8UC1 with values 0/255, resized with nearest-neighbour to `size`
 // when given. Returns an empty Mat when the sample has no mask. Throws utad::Error when unreadable.
-cv::Mat readMask(const Sample& sample, cv::Size size = cv::Size());
+// When `warning` is given and the mask had to be resized, it receives a message naming both files.
+cv::Mat readMask(const Sample& sample, cv::Size size = cv::Size(), std::string* warning = nullptr);
+
+// Images that cannot be inspected meaningfully. A side below kMinImageSide pixels is unusable
+// (skipped); above kLargeImageMegapixels an image is scored but needs a lot of memory (and the
+// workbench cannot show a thumbnail of it); a constant (blank) frame is scored but is most likely a
+// camera or lighting fault, not a part.
+inline constexpr int kMinImageSide = 8;
+inline constexpr double kLargeImageMegapixels = 32;  // 128 MB at 4 bytes a pixel
+struct ImageCheck {
+    std::string skipReason;             // non-empty: the image is unusable; names the file
+    std::vector<std::string> warnings;  // each names the file
+};
+ImageCheck checkImage(const cv::Mat& image, const std::string& path);
+
+// Reads every sample of `samples`, drops those that are unreadable or unusable and appends one
+// message per problem (naming the file) to `warnings`. For the training images, which are few.
+void screenImages(std::vector<Sample>& samples, std::vector<std::string>& warnings);
 
 bool isImageFile(const std::string& path);
 

@@ -1,9 +1,11 @@
 #pragma once
 // Scoring a whole dataset with a model: what `utad eval` prints and the workbench shows.
+#include "utad/atomic_file.h"
 #include "utad/dataset.h"
 #include "utad/metrics.h"
 #include "utad/model.h"
 
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <string>
@@ -17,18 +19,53 @@ struct ImageResult {
     std::string defectType;
     double score = 0;
     std::string error;  // non-empty when the image could not be read (it is then skipped in metrics)
+    std::size_t index = 0;  // position in the dataset's test list (shards keep the whole run's order)
 };
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// How faithful the reconstruction is on the good test images (working resolution): mean SSIM of the
+// input with the Expert-Net reconstruction x_hat and with the impression m. The sums are kept in
+// fixed point (units of 2^-32), so shards add up to exactly the sums of one run.
+struct Fidelity {
+    static constexpr int kFractionBits = 32;
+    int images = 0;
+    std::int64_t sumReconstruction = 0, sumImpression = 0;  // SSIM(x, x_hat) and SSIM(x, m)
+    int reconstructionCloser = 0;                           // images with SSIM(x, x_hat) > SSIM(x, m)
+    void add(double ssimReconstruction, double ssimImpression);
+    void add(const Fidelity& other);
+    double meanReconstruction() const;  // NaN without images
+    double meanImpression() const;
+};
 
 struct EvalMetrics {
     double imageAuroc = kNaN;
     double pixelAuroc = kNaN;  // NaN without masks
     double aupro = kNaN;
     F1Max f1;
-    double msPerImage = 0;
+    // Pixel metrics are streamed through PixelMetrics: these bound their binning error.
+    double pixelAurocMaxError = kNaN, auproMaxError = kNaN;
+    F1Max pixelF1;
+    double msPerImage = 0;  // inference time per scored image
+    double seconds = 0;     // wall time of the whole scoring, reading included
     int images = 0, skipped = 0;
+    Fidelity fidelity;
+    double imagesPerSecond() const { return seconds > 0 ? images / seconds : kNaN; }
 };
+
+// One part of a dataset split over several runs: K of N (1 <= K <= N). Every image belongs to one
+// shard, chosen by a hash of its path relative to the dataset root, so every run of the same
+// dataset splits it the same way whatever the order of the files or the machine.
+struct Shard {
+    int index = 1, count = 1;
+    bool whole() const { return count == 1; }
+    std::string text() const { return std::to_string(index) + "/" + std::to_string(count); }
+};
+Shard parseShard(const std::string& text);  // "K/N"; throws utad::Error with the expected form
+// The part of `path` that decides its shard: relative to `root` when inside it, with '/' separators;
+// for IDX records the file name and record number.
+std::string shardKey(const std::string& path, const std::string& root);
+bool inShard(const std::string& key, const Shard& shard);
 
 struct EvalCallbacks {
     std::function<void(int done, int total)> onProgress;
@@ -46,6 +83,9 @@ struct EvalReport {
     std::string datasetRoot;
     std::string method;               // methodName of the model
     std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
+    PixelMetrics pixels;              // the pixel metrics' accumulator
+    Shard shard;                      // the part of the dataset scored
+    int datasetImages = 0;            // test images of the whole dataset (every shard)
 };
 
 // The image-score threshold a model proposes before any defect is seen: the 99th percentile of the
@@ -53,14 +93,25 @@ struct EvalReport {
 inline constexpr double kProposedFpr = 0.01;
 double proposedThreshold(const Calibration& calibration);
 
-EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {});
+// Scores the test images of `dataset` in `shard`. Images are read and decoded on a second thread
+// while the previous batch is inferred. Memory does not grow with the number of images beyond the
+// per-image results (no maps are kept).
+EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {},
+                    const Shard& shard = {});
+// Figures that follow from the results and accumulators (image AUROC, F1, the decisions at the
+// proposed threshold, pixel metrics); evaluate() and mergeShards() call it.
+void finishMetrics(EvalReport& report);
 
-// Writes metrics and per-image results as JSON (atomically).
-void writeEvalJson(const EvalReport& report, const std::string& path);
-
-// Writes `text` to `path` through a temporary file and a rename (creating the folder), so a reader
-// never sees a half-written file. Throws utad::Error naming the path.
-void writeTextFileAtomically(const std::string& path, const std::string& text);
+// Writes metrics and per-image results as JSON (atomically). For a shard (shard.count > 1, or
+// `asShard`) it also writes what mergeShards needs: the positions, timing and the pixel histograms,
+// on one line (the file is for the program, not for reading).
+void writeEvalJson(const EvalReport& report, const std::string& path, bool asShard = false);
+// Reads a shard file written by writeEvalJson. Throws utad::Error naming the file.
+EvalReport readShardJson(const std::string& path);
+// One report from the shards of one run, as if the whole dataset had been scored at once: the same
+// image figures, pixel metrics from the summed histograms. Throws utad::Error when the shards do
+// not belong together (another dataset, model or split), overlap, or one is missing.
+EvalReport mergeShards(const std::vector<EvalReport>& shards);
 
 // Visualisation shared by the CLI and the workbench.
 cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
