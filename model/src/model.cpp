@@ -29,9 +29,9 @@ ModelConfig presetConfig(const std::string& preset, Method method) {
         c.expertWidth = 8;
         c.detailDim = 8;
         c.naiveSamples = 4;
-        c.ieSteps = 1500;
-        c.expertSteps = 600;
-        c.batchSize = 16;
+        c.ieSteps = 1200;
+        c.expertSteps = 400;
+        c.batchSize = 8;
         c.learningRate = 1e-3;
     } else if (preset == "paper") {
         // Release sizes: 256x256 input, 8x8x512 bottleneck, 128-d latent, K = 10.

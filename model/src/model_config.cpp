@@ -104,7 +104,6 @@ const std::vector<Field>& fields() {
         numberField("learningRate", &ModelConfig::learningRate),
         numberField("klWeight", &ModelConfig::klWeight),
         numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
-        numberField("adversarialWeight", &ModelConfig::adversarialWeight),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
          [](ModelConfig& c, const std::string& v) {
              const long long s = parseInteger("seed", v);

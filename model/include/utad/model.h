@@ -44,7 +44,6 @@ struct ModelConfig {
     double learningRate = 1e-3;
     double klWeight = 0.1;
     double ssimLossWeight = 0;    // adds weight x (1 - SSIM) to the L2 loss of the IE-Net / baseline
-    double adversarialWeight = 0; // LSGAN terms with multi-scale discriminators; 0: off
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;     // flips in the augmentation (off for parts with a fixed orientation)
