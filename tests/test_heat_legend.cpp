@@ -10,6 +10,7 @@
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
+#include "tiny_model.h"
 
 #include <QPainter>
 #include <QStandardPaths>
@@ -19,7 +20,6 @@ using namespace utad::ui;
 
 namespace {
 
-const QString kModel = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
 
 // Rows of `image` between y0 and y1 that hold anything but white.
 int inkedRows(const QImage& image, int y0, int y1)
@@ -39,7 +39,13 @@ int inkedRows(const QImage& image, int y0, int y1)
 class TestHeatLegend : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_dataset = utad::openDataset(UTAD_SAMPLE_DIR);
+        m_model = utad::Model::create(utad::testing::tinyConfig());
+        QVERIFY(m_model->train(m_dataset));
+    }
 
     void legendShowsThePanelColours()
     {
@@ -98,13 +104,12 @@ private slots:
         MainWindow window;
         window.resize(1280, 720);
         window.show();
-        std::shared_ptr<utad::Model> model = utad::Model::load(kModel.toStdString());
-        window.setModel(model, kModel);
+        const std::shared_ptr<utad::Model>& model = m_model;
+        window.setModel(model, QString());
         const double scale = utad::heatmapScale(model->info());
         QVERIFY(scale > 0);
 
-        const utad::Dataset dataset = utad::openDataset(UTAD_SAMPLE_DIR);
-        const utad::Sample& sample = dataset.test.back();
+        const utad::Sample& sample = m_dataset.test.back();
         const cv::Mat image = utad::readImage(sample);
         const utad::Inference inference = model->infer(image);
         InspectorWidget* inspector = window.inspector();
@@ -137,6 +142,10 @@ private slots:
         cv::minMaxLoc(inference.anomalyMap, &lo, &hi);
         QVERIFY(std::abs(inspector->colorLegend()->maxValue() - hi) < 1e-4 * std::max(1.0, hi));
     }
+
+private:
+    utad::Dataset m_dataset;
+    std::shared_ptr<utad::Model> m_model;
 };
 
 QTEST_MAIN(TestHeatLegend)

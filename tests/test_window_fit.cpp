@@ -6,7 +6,9 @@
 #include "ui/panelview.h"
 #include "ui/project.h"
 #include "ui/translation.h"
+#include "utad/dataset.h"
 #include "utad/model.h"
+#include "tiny_model.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -83,7 +85,13 @@ QStringList cutOff(QWidget* window)
 class TestWindowFit : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // A model, so that the panels, the colour bar and the thresholds hold real content.
+        m_model = utad::Model::create(utad::testing::tinyConfig());
+        QVERIFY(m_model->train(utad::openDataset(UTAD_SAMPLE_DIR)));
+    }
 
     void fits_data()
     {
@@ -110,8 +118,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
-        const QString modelPath = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
-        window.setModel(std::shared_ptr<utad::Model>(utad::Model::load(modelPath.toStdString())), modelPath);
+        window.setModel(m_model, QString());
         window.imageView()->setCurrentIndex(window.imageProxy()->index(0, 1));
         QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->currentInference(), 30000);
         QTest::qWait(100);
@@ -140,6 +147,9 @@ private slots:
         const QSize panel = window.inspector()->panel(0)->size();
         QVERIFY2(panel.width() >= 260 && panel.height() >= 150, qPrintable(QStringLiteral("panel %1x%2").arg(panel.width()).arg(panel.height())));
     }
+
+private:
+    std::shared_ptr<utad::Model> m_model;
 };
 
 QTEST_MAIN(TestWindowFit)

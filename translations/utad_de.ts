@@ -6,9 +6,6 @@
     <message>
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
-        <location filename="../ui/review/reviewreport.cpp" line="+36"/>
-        <location line="+291"/>
-        <location line="+17"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -130,171 +127,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../ui/review/reviewreport.cpp" line="-64"/>
         <source>Unreviewed</source>
         <translation>Ungeprüft</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/reviewreport.cpp" line="-80"/>
-        <source>Cannot create the folder %1.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+1"/>
-        <location line="+119"/>
-        <source>Review report</source>
-        <translation>Prüfbericht</translation>
-    </message>
-    <message>
-        <location line="-117"/>
-        <source>Dataset: %1</source>
-        <translation>Datensatz: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+67"/>
-        <source>Model: %1</source>
-        <translation>Modell: %1</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>none</source>
-        <translation>keines</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Written: %1</source>
-        <translation>Erstellt: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operating point</source>
-        <translation>Arbeitspunkt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Image threshold</source>
-        <translation>Bild-Schwellwert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncertain below</source>
-        <translation>Unsicher unterhalb</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pixel threshold / min. region</source>
-        <translation>Pixel-Schwellwert / min. Bereichsgröße</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image AUROC</source>
-        <translation>Bild-AUROC</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Defective: flagged / passed</source>
-        <translation>Fehlerhaft: beanstandet / freigegeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Good: flagged / passed</source>
-        <translation>Gut: beanstandet / freigegeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Precision</source>
-        <translation>Präzision</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recall</source>
-        <translation>Trefferquote</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>False-positive rate</source>
-        <translation>Falsch-Positiv-Rate</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n image(s) flagged or annotated</source>
-        <translation>
-            <numerusform>%n Bild beanstandet oder annotiert</numerusform>
-            <numerusform>%n Bilder beanstandet oder annotiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image</source>
-        <translation>Bild</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Review</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Input, impression, reconstruction, anomaly map</source>
-        <translation>Eingangsbild, Impression, Rekonstruktion, Anomaliekarte</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Not scored</source>
-        <translation>Nicht bewertet</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reviewed, decision OK</source>
-        <translation>Geprüft, Entscheidung korrekt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Score %1</source>
-        <translation>Anomaliewert %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Truth: %1</source>
-        <translation>Tatsächlich: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>defect drawn</source>
-        <translation>Fehler eingezeichnet</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Warnings</source>
-        <translation>Warnungen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Cannot read the report %1: %2</source>
-        <translation>Der Bericht %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+32"/>
+        <location filename="../app/workbench_main.cpp" line="+41"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>Prüfarbeitsplatz für die unüberwachte zweistufige visuelle Anomalieerkennung.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
         <translation>Den Datensatzordner DIR öffnen (MVTec-Struktur oder einfacher Bildordner).</translation>
     </message>
@@ -304,25 +149,30 @@
         <translation>Das Modell FILE laden und den Datensatz damit bewerten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open the project FILE (.utadproj).</source>
         <translation>Die Projektdatei FILE öffnen (.utadproj).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>Sobald das Fenster fertig aufgebaut ist, ein Bild davon in FILE speichern und beenden (für die Dokumentation).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
         <translation>Mit den Ansichten im Modus MODE starten: stages (Standard), overlay oder residuals.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A dataset folder, image folder, project (.utadproj) or model (.utad) to open.</source>
+        <translation>Ein zu öffnender Datensatz- oder Bildordner, ein Projekt (.utadproj) oder ein Modell (.utad).</translation>
     </message>
 </context>
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+30"/>
+        <location filename="../ui/panelrender.cpp" line="+31"/>
         <source>Input</source>
         <translation>Eingangsbild</translation>
     </message>
@@ -406,12 +256,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Reviewed, decision OK</source>
         <translation>Geprüft, Entscheidung korrekt</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-154"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
     </message>
@@ -436,9 +286,14 @@
         <translation>Zum nächsten ungeprüften Bild der Liste springen</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Note on this image (Enter to save)</source>
-        <translation>Notiz zu diesem Bild (Eingabetaste zum Speichern)</translation>
+        <location line="+39"/>
+        <source>Note (Enter saves it)</source>
+        <translation>Notiz (Eingabetaste speichert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note on this image, saved with Enter</source>
+        <translation>Eine Notiz zu diesem Bild, mit der Eingabetaste gespeichert</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -571,29 +426,40 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+30"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+32"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+227"/>
         <source>Residuals</source>
         <translation>Residuen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-224"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in (+, wheel)</source>
+        <translation>Vergrößern (+, Mausrad)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom out (-, wheel)</source>
+        <translation>Verkleinern (-, Mausrad)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -606,7 +472,27 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+172"/>
+        <source>Anomaly map</source>
+        <translation>Anomaliekarte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, score %2</source>
+        <translation>%1, Anomaliewert %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Anomaly-map colour scale, the same for every image of this model</source>
+        <translation>Farbskala der Anomaliekarte, für alle Bilder dieses Modells gleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anomaly-map colour scale: this image&apos;s range</source>
+        <translation>Farbskala der Anomaliekarte: Wertebereich dieses Bildes</translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
@@ -616,12 +502,12 @@
         <translation>Anomaliekarte über das Eingangsbild legen (O)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Overlay opacity</source>
         <translation>Deckkraft der Überlagerung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Colour map</source>
         <translation>Farbskala</translation>
     </message>
@@ -646,17 +532,17 @@
         <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <source>%1 (colour scale 0 to %2)</source>
-        <translation>%1 (Farbskala 0 bis %2)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+211"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+2"/>
+        <source>Colour scale of the three residual maps</source>
+        <translation>Farbskala der drei Residuenkarten</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -679,12 +565,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+85"/>
+        <location filename="../ui/mainwindow.cpp" line="+86"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -794,7 +680,7 @@
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Defect type</source>
         <translation>Fehlerart</translation>
     </message>
@@ -854,12 +740,12 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
@@ -937,18 +823,43 @@
         <translation>Das Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Model %1: %2, preset %3, %4x%4 input, trained on %5 images</source>
-        <translation>Modell %1: %2, Voreinstellung %3, Eingabe %4x%4, trainiert mit %5 Bildern</translation>
+        <location line="+36"/>
+        <source>Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images</source>
+        <translation>Modell %1: %2, Voreinstellung %3, Kacheln %4x%4, trainiert mit %5 Bildern</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+267"/>
+        <location line="+118"/>
+        <source>Training cancelled after %1 steps</source>
+        <translation>Training nach %1 Schritten abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
+        <translation>Training %1 (Voreinstellung %2, %3 + %4 Schritte) mit %5 Bildern</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>whole images</source>
+        <translation>ganze Bilder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>working scale %1</source>
+        <translation>Arbeitsmaßstab %1</translation>
+    </message>
+    <message>
+        <location line="-284"/>
+        <location line="+265"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-228"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
@@ -960,12 +871,12 @@
     </message>
     <message>
         <location line="-53"/>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Inference failed</source>
         <translation>Inferenz fehlgeschlagen</translation>
     </message>
@@ -988,13 +899,13 @@
         <location line="+11"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 enthält keine Trainingsbilder: Ein Modell lernt aus anomaliefreien Bildern in train/good.</translation>
     </message>
@@ -1009,22 +920,12 @@
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Training cancelled after %1 epochs</source>
-        <translation>Training nach %1 Epochen abgebrochen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Training finished</source>
         <translation>Training abgeschlossen</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Training %1 (preset %2, %3 epochs) on %4 images</source>
-        <translation>Training %1 (Voreinstellung %2, %3 Epochen) mit %4 Bildern</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <location line="+5"/>
         <location line="+83"/>
         <source>Export panels</source>
@@ -1082,17 +983,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4, %5 channel(s)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 epochs in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;%4 x %4, Kanäle: %5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Epochen in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+23"/>
         <source>About UTAD Workbench</source>
         <translation>Über UTAD Workbench</translation>
     </message>
@@ -1199,6 +1095,24 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::OpenPaths</name>
+    <message>
+        <location filename="../ui/openpaths.cpp" line="+20"/>
+        <source>Cannot open %1: there is no such file or folder.</source>
+        <translation>%1 kann nicht geöffnet werden: Datei oder Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot open %1: it is not a dataset folder, an image folder, a project (.utadproj) or a model (.utad).</source>
+        <translation>%1 kann nicht geöffnet werden: Es ist weder ein Datensatz- oder Bildordner noch ein Projekt (.utadproj) oder Modell (.utad).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/preferences.cpp" line="+40"/>
@@ -1277,7 +1191,7 @@
         <translation>Bericht: Bild %1 von %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Report: writing the PDF</source>
         <translation>Bericht: PDF wird geschrieben</translation>
     </message>
@@ -1421,9 +1335,274 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ReviewReport</name>
+    <message>
+        <location filename="../ui/review/reviewreport.cpp" line="+38"/>
+        <location line="+552"/>
+        <location line="+185"/>
+        <location line="+24"/>
+        <location line="+17"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-688"/>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reviewed, decision OK</source>
+        <translation>Geprüft, Entscheidung korrekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>Ungeprüft</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>colour scale 0 to %1</source>
+        <translation>Farbskala 0 bis %1</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Image threshold</source>
+        <translation>Bild-Schwellwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain below</source>
+        <translation>Unsicher unterhalb</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel threshold / min. region</source>
+        <translation>Pixel-Schwellwert / min. Bereichsgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective: flagged / passed</source>
+        <translation>Fehlerhaft: beanstandet / freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good: flagged / passed</source>
+        <translation>Gut: beanstandet / freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.</source>
+        <translation>
+            <numerusform>%n Bild: %1 beanstandet, %2 unsicher, %3 freigegeben, %4 nicht bewertet; %5 geprüft.</numerusform>
+            <numerusform>%n Bilder: %1 beanstandet, %2 unsicher, %3 freigegeben, %4 nicht bewertet; %5 geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <location line="+94"/>
+        <location line="+177"/>
+        <source>Review report</source>
+        <translation>Prüfbericht</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+271"/>
+        <source>Dataset: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <location line="+271"/>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+271"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+272"/>
+        <source>Written: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+276"/>
+        <source>Operating point</source>
+        <translation>Arbeitspunkt</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+288"/>
+        <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
+        <translation>Alle Anomaliekarten haben eine gemeinsame Farbskala, 0 bis %1 (aus der Kalibrierung des Modells).</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <location line="+292"/>
+        <source>Each anomaly map is coloured over its own range.</source>
+        <translation>Jede Anomaliekarte ist über ihren eigenen Wertebereich eingefärbt.</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <location line="+280"/>
+        <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
+        <translation>Konturen: magenta die vorhergesagten Fehlerbereiche, cyan der vom Prüfer eingezeichnete Fehler.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-276"/>
+        <location line="+295"/>
+        <source>All %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>Alle %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+98"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+98"/>
+        <source>Truth</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+98"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-78"/>
+        <location line="+275"/>
+        <source>%n image(s) flagged or annotated</source>
+        <translation>
+            <numerusform>%n Bild beanstandet oder annotiert</numerusform>
+            <numerusform>%n Bilder beanstandet oder annotiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+304"/>
+        <source>Score %1</source>
+        <translation>Anomaliewert %1</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <location line="+310"/>
+        <source>Truth: %1</source>
+        <translation>Tatsächlich: %1</translation>
+    </message>
+    <message>
+        <location line="-310"/>
+        <location line="+316"/>
+        <source>Review: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <location line="-314"/>
+        <location line="+316"/>
+        <source>defect drawn</source>
+        <translation>Fehler eingezeichnet</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+242"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>the PDF could not be started</source>
+        <translation>das PDF konnte nicht begonnen werden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Review report, %1, %2</source>
+        <translation>Prüfbericht, %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+53"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+72"/>
         <source>Thresholds</source>
         <translation>Schwellwerte</translation>
     </message>
@@ -1669,12 +1848,7 @@
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Thresholds</source>
-        <translation>Schwellwerte</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>Image threshold:</source>
         <translation>Bild-Schwellwert:</translation>
     </message>
@@ -1734,17 +1908,17 @@
         <translation>Ein hohes Quantil der Anomaliekartenwerte auf den Gutbildern des Modells.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>min. area</source>
-        <translation>Mindestfläche</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Region outline:</source>
         <translation>Bereichskontur:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+1"/>
+        <source>Minimum area:</source>
+        <translation>Mindestfläche:</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -1856,36 +2030,51 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>IE-Net epochs:</source>
-        <translation>IE-Net-Epochen:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Expert-Net epochs (not used by the one-stage autoencoder)</source>
-        <translation>Expert-Net-Epochen (vom einstufigen Autoencoder nicht verwendet)</translation>
+        <source>Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles</source>
+        <translation>Optimierungsschritte des IE-Net (oder des einstufigen Autoencoders), jeweils mit einem Batch aus Kacheln</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Expert-Net epochs:</source>
-        <translation>Expert-Net-Epochen:</translation>
+        <source>IE-Net steps:</source>
+        <translation>IE-Net-Schritte:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Optimizer steps of the Expert-Net (not used by the one-stage autoencoder)</source>
+        <translation>Optimierungsschritte des Expert-Net (vom einstufigen Autoencoder nicht verwendet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert-Net steps:</source>
+        <translation>Expert-Net-Schritte:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>Automatisch (CUDA, falls verfügbar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Random seed:</source>
         <translation>Zufalls-Seed:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>All cores (%1)</source>
-        <translation>Alle Kerne (%1)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Threads:</source>
-        <translation>Threads:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Flips, rotations and crops of the training images</source>
         <translation>Spiegelungen, Drehungen und Ausschnitte der Trainingsbilder</translation>
     </message>
@@ -1903,7 +2092,7 @@ Unsicher: %1</translation>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1959,17 +2148,35 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <source>%1: epoch %2 of %3, loss %4</source>
-        <translation>%1: Epoche %2 von %3, Verlust %4</translation>
+        <location line="-110"/>
+        <source>Calibrating on held-back good images...</source>
+        <translation>Kalibrierung mit zurückgehaltenen guten Trainingsbildern …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1: step %2 of %3, loss %4</source>
+        <translation>%1: Schritt %2 von %3, Verlust %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
+        <translation>
+            <numerusform>Training nach %n Schritt vor dem Ende angehalten: Das Modell ist nur teilweise trainiert.</numerusform>
+            <numerusform>Training nach %n Schritten vor dem Ende angehalten: Das Modell ist nur teilweise trainiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped before the first round of steps completed; there is no model to save.</source>
+        <translation>Training vor Abschluss der ersten Runde von Schritten angehalten; es gibt kein Modell zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>elapsed %1, remaining %2</source>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
@@ -1983,21 +2190,8 @@ Unsicher: %1</translation>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.</source>
-        <translation>
-            <numerusform>Training nach %n vollständigen Epoche angehalten. Das Modell der letzten vollständigen Epoche kann gespeichert werden.</numerusform>
-            <numerusform>Training nach %n vollständigen Epochen angehalten. Das Modell der letzten vollständigen Epoche kann gespeichert werden.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
-        <source>Training stopped before the first epoch completed; there is no model to save.</source>
-        <translation>Training vor Abschluss der ersten Epoche angehalten; es gibt kein Modell zum Speichern.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>There is no trained model to save.</source>
         <translation>Es gibt kein trainiertes Modell zum Speichern.</translation>
     </message>
@@ -2025,7 +2219,7 @@ Unsicher: %1</translation>
 <context>
     <name>utad::ui::TrainingTask</name>
     <message>
-        <location filename="../ui/trainingtask.cpp" line="+8"/>
+        <location filename="../ui/trainingtask.cpp" line="+9"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>

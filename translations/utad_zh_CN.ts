@@ -6,9 +6,6 @@
     <message>
         <location filename="../ui/panelcache.cpp" line="+47"/>
         <location line="+14"/>
-        <location filename="../ui/review/reviewreport.cpp" line="+36"/>
-        <location line="+291"/>
-        <location line="+17"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -130,170 +127,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../ui/review/reviewreport.cpp" line="-64"/>
         <source>Unreviewed</source>
         <translation>未复核</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/reviewreport.cpp" line="-80"/>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+1"/>
-        <location line="+119"/>
-        <source>Review report</source>
-        <translation>复核报告</translation>
-    </message>
-    <message>
-        <location line="-117"/>
-        <source>Dataset: %1</source>
-        <translation>数据集：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+67"/>
-        <source>Model: %1</source>
-        <translation>模型：%1</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Written: %1</source>
-        <translation>生成于：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operating point</source>
-        <translation>工作点</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Image threshold</source>
-        <translation>图像阈值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncertain below</source>
-        <translation>不确定下限</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pixel threshold / min. region</source>
-        <translation>像素阈值 / 最小区域</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image AUROC</source>
-        <translation>图像级 AUROC</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Defective: flagged / passed</source>
-        <translation>缺陷：拦截 / 放行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Good: flagged / passed</source>
-        <translation>合格：拦截 / 放行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Precision</source>
-        <translation>精确率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recall</source>
-        <translation>召回率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>False-positive rate</source>
-        <translation>误报率</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n image(s) flagged or annotated</source>
-        <translation>
-            <numerusform>%n 张图像被拦截或已标注</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image</source>
-        <translation>图像</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Review</source>
-        <translation>复核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Input, impression, reconstruction, anomaly map</source>
-        <translation>输入图像、印象图、重建图、异常图</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Not scored</source>
-        <translation>未评分</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reviewed, decision OK</source>
-        <translation>已复核，判定正确</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Score %1</source>
-        <translation>异常分数 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Truth: %1</source>
-        <translation>真值：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>defect drawn</source>
-        <translation>已绘制缺陷</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Warnings</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Cannot read the report %1: %2</source>
-        <translation>无法读取报告 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+32"/>
+        <location filename="../app/workbench_main.cpp" line="+41"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>无监督两阶段视觉异常检测工作台。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
         <translation>打开数据集文件夹 DIR（MVTec 目录结构或普通图像文件夹）。</translation>
     </message>
@@ -303,25 +149,30 @@
         <translation>加载模型 FILE 并用它对数据集评分。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open the project FILE (.utadproj).</source>
         <translation>打开项目文件 FILE（.utadproj）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>窗口加载完成后，将窗口截图保存到 FILE 并退出（用于编写文档）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
         <translation>以 MODE 模式显示视图启动：stages（默认）、overlay 或 residuals。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A dataset folder, image folder, project (.utadproj) or model (.utad) to open.</source>
+        <translation>要打开的数据集文件夹、图像文件夹、项目（.utadproj）或模型（.utad）。</translation>
     </message>
 </context>
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+30"/>
+        <location filename="../ui/panelrender.cpp" line="+31"/>
         <source>Input</source>
         <translation>输入图像</translation>
     </message>
@@ -405,12 +256,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Reviewed, decision OK</source>
         <translation>已复核，判定正确</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-154"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>模型判定正确，无需标记</translation>
     </message>
@@ -435,9 +286,14 @@
         <translation>跳到列表中下一张未复核的图像</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Note on this image (Enter to save)</source>
-        <translation>此图像的备注（按 Enter 保存）</translation>
+        <location line="+39"/>
+        <source>Note (Enter saves it)</source>
+        <translation>备注（按 Enter 保存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note on this image, saved with Enter</source>
+        <translation>此图像的备注，按 Enter 保存</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -570,29 +426,40 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+30"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+32"/>
         <source>Inspector</source>
         <translation>检视器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+227"/>
         <source>Residuals</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-224"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source>Zoom in</source>
         <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in (+, wheel)</source>
+        <translation>放大（+，滚轮）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom out (-, wheel)</source>
+        <translation>缩小（-，滚轮）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -605,7 +472,27 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+172"/>
+        <source>Anomaly map</source>
+        <translation>异常图</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, score %2</source>
+        <translation>%1，异常分数 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Anomaly-map colour scale, the same for every image of this model</source>
+        <translation>异常图色标，该模型的所有图像相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anomaly-map colour scale: this image&apos;s range</source>
+        <translation>异常图色标：本图像的取值范围</translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <source>Overlay</source>
         <translation>叠加</translation>
     </message>
@@ -615,12 +502,12 @@
         <translation>将异常图叠加到输入图像上 (O)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Overlay opacity</source>
         <translation>叠加不透明度</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Colour map</source>
         <translation>色图</translation>
     </message>
@@ -645,17 +532,17 @@
         <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <source>%1 (colour scale 0 to %2)</source>
-        <translation>%1（色标范围 0 至 %2）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+211"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1（色标范围：本图像的取值范围）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+2"/>
+        <source>Colour scale of the three residual maps</source>
+        <translation>三张残差图的色标</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -678,12 +565,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+85"/>
+        <location filename="../ui/mainwindow.cpp" line="+86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -793,7 +680,7 @@
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Defect type</source>
         <translation>缺陷类型</translation>
     </message>
@@ -853,12 +740,12 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -936,18 +823,43 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Model %1: %2, preset %3, %4x%4 input, trained on %5 images</source>
-        <translation>模型 %1：%2，预设 %3，输入 %4x%4，用 %5 张图像训练</translation>
+        <location line="+36"/>
+        <source>Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images</source>
+        <translation>模型 %1：%2，预设 %3，图块 %4x%4，用 %5 张图像训练</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+267"/>
+        <location line="+118"/>
+        <source>Training cancelled after %1 steps</source>
+        <translation>训练在 %1 步后取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
+        <translation>正在训练 %1（预设 %2，%3 + %4 步），共 %5 张图像</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>whole images</source>
+        <translation>整幅图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>working scale %1</source>
+        <translation>工作比例 %1</translation>
+    </message>
+    <message>
+        <location line="-284"/>
+        <location line="+265"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-228"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
@@ -959,12 +871,12 @@
     </message>
     <message>
         <location line="-53"/>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Inference failed</source>
         <translation>推理失败</translation>
     </message>
@@ -987,13 +899,13 @@
         <location line="+11"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 中没有训练图像：模型需要从 train/good 中的无异常图像学习。</translation>
     </message>
@@ -1008,22 +920,12 @@
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Training cancelled after %1 epochs</source>
-        <translation>训练在 %1 轮后取消</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Training %1 (preset %2, %3 epochs) on %4 images</source>
-        <translation>正在训练 %1（预设 %2，%3 轮），共 %4 张图像</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <location line="+5"/>
         <location line="+83"/>
         <source>Export panels</source>
@@ -1081,17 +983,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4, %5 channel(s)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 epochs in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4，%5 通道&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 轮，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+23"/>
         <source>About UTAD Workbench</source>
         <translation>关于 UTAD Workbench</translation>
     </message>
@@ -1197,6 +1094,24 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::OpenPaths</name>
+    <message>
+        <location filename="../ui/openpaths.cpp" line="+20"/>
+        <source>Cannot open %1: there is no such file or folder.</source>
+        <translation>无法打开 %1：文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot open %1: it is not a dataset folder, an image folder, a project (.utadproj) or a model (.utad).</source>
+        <translation>无法打开 %1：它不是数据集文件夹、图像文件夹、项目（.utadproj）或模型（.utad）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/preferences.cpp" line="+40"/>
@@ -1275,7 +1190,7 @@
         <translation>报告：图像 %1 / %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Report: writing the PDF</source>
         <translation>报告：正在写入 PDF</translation>
     </message>
@@ -1416,9 +1331,271 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ReviewReport</name>
+    <message>
+        <location filename="../ui/review/reviewreport.cpp" line="+38"/>
+        <location line="+552"/>
+        <location line="+185"/>
+        <location line="+24"/>
+        <location line="+17"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-688"/>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reviewed, decision OK</source>
+        <translation>已复核，判定正确</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>未复核</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>colour scale 0 to %1</source>
+        <translation>色标 0 至 %1</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Image threshold</source>
+        <translation>图像阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertain below</source>
+        <translation>不确定下限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel threshold / min. region</source>
+        <translation>像素阈值 / 最小区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image AUROC</source>
+        <translation>图像级 AUROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defective: flagged / passed</source>
+        <translation>缺陷：拦截 / 放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good: flagged / passed</source>
+        <translation>合格：拦截 / 放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.</source>
+        <translation>
+            <numerusform>%n 张图像：%1 张拦截，%2 张不确定，%3 张放行，%4 张未评分；%5 张已复核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <location line="+94"/>
+        <location line="+177"/>
+        <source>Review report</source>
+        <translation>复核报告</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+271"/>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <location line="+271"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+271"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+272"/>
+        <source>Written: %1</source>
+        <translation>生成于：%1</translation>
+    </message>
+    <message>
+        <location line="-271"/>
+        <location line="+276"/>
+        <source>Operating point</source>
+        <translation>工作点</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+288"/>
+        <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
+        <translation>所有异常图共用一个色标，0 至 %1（来自模型的校准）。</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <location line="+292"/>
+        <source>Each anomaly map is coloured over its own range.</source>
+        <translation>每张异常图按其自身的取值范围着色。</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <location line="+280"/>
+        <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
+        <translation>轮廓：品红色为预测的缺陷区域，青色为复核人员绘制的缺陷。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-276"/>
+        <location line="+295"/>
+        <source>All %n image(s)</source>
+        <translation>
+            <numerusform>全部 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+98"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+98"/>
+        <source>Truth</source>
+        <translation>真值</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Defect type</source>
+        <translation>缺陷类型</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+97"/>
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+98"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-78"/>
+        <location line="+275"/>
+        <source>%n image(s) flagged or annotated</source>
+        <translation>
+            <numerusform>%n 张图像被拦截或已标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+304"/>
+        <source>Score %1</source>
+        <translation>异常分数 %1</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <location line="+310"/>
+        <source>Truth: %1</source>
+        <translation>真值：%1</translation>
+    </message>
+    <message>
+        <location line="-310"/>
+        <location line="+316"/>
+        <source>Review: %1</source>
+        <translation>复核：%1</translation>
+    </message>
+    <message>
+        <location line="-314"/>
+        <location line="+316"/>
+        <source>defect drawn</source>
+        <translation>已绘制缺陷</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <location line="+242"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>the PDF could not be started</source>
+        <translation>无法开始生成 PDF</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Review report, %1, %2</source>
+        <translation>复核报告，%1，%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+53"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+72"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
@@ -1661,12 +1838,7 @@
         <translation>放行</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Thresholds</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>Image threshold:</source>
         <translation>图像阈值：</translation>
     </message>
@@ -1726,17 +1898,17 @@
         <translation>模型合格图像上异常图数值的高分位数。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>min. area</source>
-        <translation>最小面积</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Region outline:</source>
         <translation>区域轮廓：</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+1"/>
+        <source>Minimum area:</source>
+        <translation>最小面积：</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -1846,36 +2018,51 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>IE-Net epochs:</source>
-        <translation>IE-Net 训练轮数：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Expert-Net epochs (not used by the one-stage autoencoder)</source>
-        <translation>Expert-Net 训练轮数（单阶段自编码器不使用）</translation>
+        <source>Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles</source>
+        <translation>IE-Net（或单阶段自编码器）的优化步数，每步使用一个批次的图块</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Expert-Net epochs:</source>
-        <translation>Expert-Net 训练轮数：</translation>
+        <source>IE-Net steps:</source>
+        <translation>IE-Net 步数：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Optimizer steps of the Expert-Net (not used by the one-stage autoencoder)</source>
+        <translation>Expert-Net 的优化步数（单阶段自编码器不使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert-Net steps:</source>
+        <translation>Expert-Net 步数：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自动（有 CUDA 时使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Random seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>All cores (%1)</source>
-        <translation>全部核心（%1）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Threads:</source>
-        <translation>线程数：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Flips, rotations and crops of the training images</source>
         <translation>对训练图像进行翻转、旋转和裁剪</translation>
     </message>
@@ -1893,7 +2080,7 @@ Uncertain %1</source>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1949,17 +2136,34 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <source>%1: epoch %2 of %3, loss %4</source>
-        <translation>%1：第 %2 / %3 轮，损失 %4</translation>
+        <location line="-110"/>
+        <source>Calibrating on held-back good images...</source>
+        <translation>正在用模型保留的合格训练图像校准…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1: step %2 of %3, loss %4</source>
+        <translation>%1：第 %2 / %3 步，损失 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
+        <translation>
+            <numerusform>训练在 %n 步后提前停止：模型只完成了部分训练。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped before the first round of steps completed; there is no model to save.</source>
+        <translation>训练在第一轮步数完成前停止；没有可保存的模型。</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>elapsed %1, remaining %2</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
@@ -1973,20 +2177,8 @@ Uncertain %1</source>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.</source>
-        <translation>
-            <numerusform>训练在完成 %n 轮后停止。可以保存最后一个完整轮次的模型。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
-        <source>Training stopped before the first epoch completed; there is no model to save.</source>
-        <translation>训练在第一轮完成前停止；没有可保存的模型。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>There is no trained model to save.</source>
         <translation>没有可保存的已训练模型。</translation>
     </message>
@@ -2014,7 +2206,7 @@ Uncertain %1</source>
 <context>
     <name>utad::ui::TrainingTask</name>
     <message>
-        <location filename="../ui/trainingtask.cpp" line="+8"/>
+        <location filename="../ui/trainingtask.cpp" line="+9"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
