@@ -1,9 +1,14 @@
 #include "ui/inspectorwidget.h"
 
+#include "ui/jobs.h"
 #include "ui/panelview.h"
+#include "ui/project.h"
+#include "ui/review/annotationstore.h"
+#include "ui/taskmanager.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollBar>
@@ -122,6 +127,117 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     updatePanels();
 }
 
+void InspectorWidget::setDocument(Project* project, TaskManager* tasks)
+{
+    m_project = project;
+    m_tasks = tasks;
+    connect(project, &Project::currentImageChanged, this, &InspectorWidget::reload);
+    connect(project, &Project::modelChanged, this, [this] {
+        m_path.clear();  // the new model's panels, not the old one's
+        reload();
+    });
+    connect(project, &Project::resultsChanged, this, [this] {
+        if (!m_inference && !m_loading)
+            reload();
+    });
+    connect(project, &Project::thresholdsChanged, this, &InspectorWidget::followThresholds);
+    connect(project->annotations(), &AnnotationStore::changed, this, [this](const QString& path) {
+        if (path == m_path)
+            followUserMask();
+    });
+    connect(project->annotations(), &AnnotationStore::reset, this, &InspectorWidget::followUserMask);
+    followThresholds();
+    reload();
+}
+
+void InspectorWidget::followThresholds()
+{
+    const Thresholds t = m_project->thresholds();
+    setRegionThreshold(t.pixel, t.minRegionArea);
+    // One colour scale for every image, with the region threshold at 80 % of it: what is drawn in
+    // the top colours lies inside the predicted outlines.
+    setHeatMax(t.pixel > 0 ? 1.25 * t.pixel : 0);
+}
+
+void InspectorWidget::followUserMask()
+{
+    setUserMask(m_path.isEmpty() ? QImage() : m_project->annotations()->mask(m_path));
+}
+
+void InspectorWidget::reload()
+{
+    if (!m_project)
+        return;
+    const QString path = m_project->currentImage();
+    if (path.isEmpty()) {
+        clear();
+        return;
+    }
+    if (path != m_path || !m_inference)
+        showLoading(path);
+    m_requestPending = true;
+    if (m_panelTask) {
+        m_panelTask->cancel();  // the next request starts when it ends
+        return;
+    }
+    startPanelTask();
+}
+
+void InspectorWidget::showLoading(const QString& path)
+{
+    m_loading = true;
+    m_path = path;
+    m_source = cv::Mat();
+    m_truthMask = cv::Mat();
+    m_inference.reset();
+    updatePanels();
+    m_titles[0]->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    followUserMask();
+}
+
+void InspectorWidget::startPanelTask()
+{
+    m_requestPending = false;
+    const QString path = m_project->currentImage();
+    const utad::Sample* sample = nullptr;
+    for (const utad::Sample& s : m_project->listedSamples())
+        if (QString::fromStdString(s.path) == path) {
+            sample = &s;
+            break;
+        }
+    if (!sample) {
+        m_loading = false;
+        return;
+    }
+    const QString cache = m_project->resultsModelStamp().isEmpty() ? QString() : m_project->panelCacheFile(path);
+    auto* task = new PanelTask(*sample, cache, m_project->model());
+    m_panelTask = task;
+    const QPointer<PanelTask> guard(task);
+    auto current = [this, guard] { return guard && !guard->isCancelled() && guard->path() == m_path; };
+    connect(task, &PanelTask::sourceReady, this, [this, current](const QString& p, const cv::Mat& image, const cv::Mat& mask) {
+        if (current())
+            setSource(p, image, mask);
+    });
+    connect(task, &PanelTask::inferenceReady, this, [this, current](const QString& p, const utad::Inference& inference, bool fromCache) {
+        if (!current())
+            return;
+        ++(fromCache ? m_fromCache : m_computed);
+        m_loading = false;
+        setInference(p, inference);
+        emit panelsShown(p, fromCache);
+    });
+    connect(task, &PanelTask::failed, this, [this](const QString& p, const QString& message) { emit loadFailed(p, message); });
+    connect(task, &Task::finished, this, [this, task] {
+        if (m_panelTask == task)
+            m_panelTask = nullptr;
+        if (m_requestPending)
+            startPanelTask();
+        else if (task->path() == m_path)
+            m_loading = false;
+    });
+    m_tasks->addTask(task);
+}
+
 void InspectorWidget::setSource(const QString& path, const cv::Mat& image, const cv::Mat& truthMask)
 {
     const bool sizeChanged = image.size() != m_source.size();
@@ -130,6 +246,8 @@ void InspectorWidget::setSource(const QString& path, const cv::Mat& image, const
     m_truthMask = truthMask;
     m_inference.reset();
     updatePanels();
+    if (m_project)
+        followUserMask();
     if (sizeChanged && m_fit)
         fitToWindow();
 }
@@ -145,6 +263,7 @@ void InspectorWidget::setInference(const QString& path, const utad::Inference& i
 
 void InspectorWidget::clear()
 {
+    m_loading = false;
     m_path.clear();
     m_source = cv::Mat();
     m_truthMask = cv::Mat();

@@ -5,6 +5,7 @@
 #include "ui/panelrender.h"
 #include "utad/model.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <array>
 #include <optional>
@@ -17,12 +18,24 @@ class QToolBar;
 
 namespace utad::ui {
 
+class PanelTask;
 class PanelView;
+class Project;
+class TaskManager;
 
 class InspectorWidget : public QWidget {
     Q_OBJECT
 public:
     explicit InspectorWidget(QWidget* parent = nullptr);
+
+    // Follows the document: its current image (panels read from the cache or computed by a job
+    // of `tasks`), its thresholds (outlines, colour scale) and the reviewer's mask.
+    void setDocument(Project* project, TaskManager* tasks);
+    // Asks for the current image's panels again (after the model or its cache changed).
+    void reload();
+    bool isLoading() const { return m_loading; }  // the current image's panels are on their way
+    int panelsFromCache() const { return m_fromCache; }
+    int panelsComputed() const { return m_computed; }
 
     // The image being inspected (as read from disk) and its ground-truth mask (may be empty).
     // Drops any inference of the previous image.
@@ -71,6 +84,8 @@ public:
     QAction* actualSizeAction() const { return m_actualSizeAction; }
 
 signals:
+    void panelsShown(const QString& path, bool fromCache);
+    void loadFailed(const QString& path, const QString& message);
     void hoverInfo(const QString& text);  // pixel and anomaly value under the cursor; empty when outside
     void zoomChanged(double zoom);
     void inferenceShown(const QString& path);
@@ -81,6 +96,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void showLoading(const QString& path);  // the new image's name, no stale pixels
+    void startPanelTask();
+    void followThresholds();
+    void followUserMask();
     void updatePanels();
     void updateOutlines();
     void applyZoom();
@@ -100,6 +119,14 @@ private:
     QAction* m_zoomOutAction = nullptr;
     QAction* m_fitAction = nullptr;
     QAction* m_actualSizeAction = nullptr;
+
+    Project* m_project = nullptr;
+    TaskManager* m_tasks = nullptr;
+    QPointer<PanelTask> m_panelTask;  // at most one runs; a newer request waits and replaces older ones
+    bool m_requestPending = false;
+    bool m_loading = false;
+    int m_fromCache = 0;
+    int m_computed = 0;
 
     QString m_path;
     cv::Mat m_source;

@@ -1,6 +1,9 @@
 #include "ui/trainingdialog.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
+#include "ui/jobs.h"
+#include "ui/taskmanager.h"
 #include "ui/trainingtask.h"
 #include "utad/error.h"
 
@@ -15,31 +18,19 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace utad::ui {
 
-QString formatDuration(double seconds)
-{
-    if (!(seconds >= 0))
-        return QStringLiteral("?");
-    const int s = int(seconds + 0.5);
-    if (s < 60)
-        return QObject::tr("%1 s").arg(s);
-    if (s < 3600)
-        return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-}
-
 // ---------------------------------------------------------------------------------------------
 
-TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int defaultThreads, QWidget* parent)
+TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Train a model"));
@@ -64,11 +55,6 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, int default
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
     form->addRow(tr("Random seed:"), m_seed);
-    m_threads = new QSpinBox(this);
-    m_threads->setRange(0, 256);
-    m_threads->setSpecialValueText(tr("All cores (%1)").arg(QThread::idealThreadCount()));
-    m_threads->setValue(defaultThreads);
-    form->addRow(tr("Threads:"), m_threads);
     m_augment = new QCheckBox(tr("Flips, rotations and crops of the training images"), this);
     m_augment->setChecked(true);
     form->addRow(tr("Augmentation:"), m_augment);
@@ -103,14 +89,14 @@ utad::ModelConfig TrainOptionsDialog::config() const
     c.epochs = m_epochs->value();
     c.expertEpochs = m_expertEpochs->value();
     c.seed = std::uint64_t(m_seed->value());
-    c.threads = m_threads->value();
     c.augment = m_augment->isChecked();
     return c;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(parent), m_task(task)
+TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* parent)
+    : QDialog(parent), m_task(task), m_tasks(tasks)
 {
     setWindowTitle(tr("Training"));
     setModal(false);
@@ -183,13 +169,13 @@ TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(pa
     connect(m_use, &QPushButton::clicked, this, &TrainingDialog::onUse);
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
 
-    connect(task, &TrainingTask::epochDone, this, &TrainingDialog::onEpoch);
+    connect(task, &TrainingTask::roundDone, this, &TrainingDialog::onRound);
     connect(task, &TrainingTask::preview, this, &TrainingDialog::onPreview);
     connect(task, &TrainingTask::log, m_log, &QPlainTextEdit::appendPlainText);
     connect(task, &TrainingTask::finished, this, &TrainingDialog::onFinished);
 }
 
-void TrainingDialog::onEpoch(const utad::TrainProgress& p)
+void TrainingDialog::onRound(const utad::TrainProgress& p)
 {
     const QString stage = QString::fromStdString(p.stage);
     m_stage->setText(tr("%1: epoch %2 of %3, loss %4").arg(stage).arg(p.epoch).arg(p.epochs).arg(p.loss, 0, 'g', 4));
@@ -230,6 +216,8 @@ void TrainingDialog::onFinished(bool ok)
     if (!m_task)
         return;
     m_model = m_task->model();
+    m_complete = m_task->complete();
+    m_cancelled = m_task->wasCancelled();
     if (ok) {
         m_progress->setValue(1000);
         m_stage->setText(tr("Training finished. Save the model to keep it."));
@@ -237,31 +225,39 @@ void TrainingDialog::onFinished(bool ok)
         m_stage->setText(tr("Training failed: %1").arg(m_task->errorMessage()));
         m_log->appendPlainText(m_task->errorMessage());
     } else if (m_model) {
-        m_stage->setText(tr("Training stopped after %n complete epoch(s). The model of the last complete epoch can be saved.",
-                            nullptr, m_task->epochsDone()));
+        m_stage->setText(tr("Training stopped early. The model is incomplete: it can be saved, but it does not "
+                            "detect defects as a finished one would."));
     } else {
-        m_stage->setText(tr("Training stopped before the first epoch completed; there is no model to save."));
+        m_stage->setText(tr("Training stopped before every network had trained; there is no model to save."));
     }
     m_save->setEnabled(m_model != nullptr);
     m_use->setEnabled(m_model != nullptr);
 }
 
-bool TrainingDialog::saveModel(const QString& path, QString* error)
+void TrainingDialog::saveModel(const QString& path)
 {
     if (!m_model) {
-        if (error)
-            *error = tr("There is no trained model to save.");
-        return false;
+        emit saveFailed(tr("There is no trained model to save."));
+        return;
     }
-    try {
-        m_model->save(path.toStdString());
-        m_savedPath = path;
-        return true;
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromLocal8Bit(e.what());
-        return false;
-    }
+    auto* task = new ModelSaveTask(m_model, path);
+    m_saving = true;
+    m_save->setEnabled(false);
+    m_stage->setText(tr("Saving to %1...").arg(path));
+    connect(task, &Task::finished, this, [this, task, path](bool ok) {
+        m_saving = false;
+        m_save->setEnabled(true);
+        if (ok) {
+            m_savedPath = path;
+            m_stage->setText(tr("Saved to %1").arg(path));
+            emit modelSaved(path);
+        } else {
+            const QString error = task->errorMessage().isEmpty() ? tr("Saving was stopped.") : task->errorMessage();
+            m_stage->setText(tr("Could not save: %1").arg(error));
+            emit saveFailed(error);
+        }
+    });
+    m_tasks->addTask(task);
 }
 
 void TrainingDialog::onSave()
@@ -278,19 +274,38 @@ void TrainingDialog::onSave()
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastModelDir"), QFileInfo(path).absolutePath());
-    QString error;
-    if (saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"), &error))
-        m_stage->setText(tr("Saved to %1").arg(m_savedPath));
-    else
-        m_stage->setText(tr("Could not save: %1").arg(error));
+    saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"));
+}
+
+void TrainingDialog::useModel()
+{
+    if (!m_model)
+        return;
+    m_used = true;
+    emit modelReady(m_model, m_savedPath);
+    accept();
 }
 
 void TrainingDialog::onUse()
 {
     if (!m_model)
         return;
-    emit modelReady(m_model, m_savedPath);
-    accept();
+    if (!m_complete) {
+        // A stopped run is not silently put to work: its scores mislead.
+        QMessageBox box(QMessageBox::Warning, tr("Use an incomplete model?"),
+                        tr("Training was stopped before it finished. This model has not learnt what a finished one "
+                           "would, and its scores and proposed thresholds can flag good parts or pass defects.\n\n"
+                           "Use it anyway?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("incompleteModelQuestion"));
+        QPushButton* use = box.addButton(tr("Use the incomplete model"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != use)
+            return;
+    }
+    useModel();
 }
 
 void TrainingDialog::closeEvent(QCloseEvent* event)

@@ -4,21 +4,22 @@
 
 namespace utad::ui {
 
-TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent)
-    : Task(tr("Training"), parent), m_config(config), m_dataset(dataset)
+TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset)
+    : Task(tr("Training")), m_config(config), m_dataset(dataset)
 {
 }
 
-static utad::Inference cloned(const utad::Inference& in)
+namespace {
+utad::Inference cloned(const utad::Inference& in)
 {
     // The preview crosses threads while training goes on: give the GUI its own pixels.
     utad::Inference out = in;
-    for (cv::Mat* m : {&out.input, &out.impression, &out.reconstruction, &out.naiveImpression,
-                       &out.residualImpression, &out.residualReconstruction, &out.residualNaive,
-                       &out.anomalyMapNet, &out.anomalyMap})
+    for (cv::Mat* m : {&out.input, &out.impression, &out.reconstruction, &out.naiveImpression, &out.residualImpression,
+             &out.residualReconstruction, &out.residualNaive, &out.anomalyMapNet, &out.anomalyMap})
         *m = m->clone();
     return out;
 }
+}  // namespace
 
 bool TrainingTask::run()
 {
@@ -26,23 +27,23 @@ bool TrainingTask::run()
     utad::TrainCallbacks callbacks;
     callbacks.isCancelled = [this] { return isCancelled(); };
     callbacks.onProgress = [this](const utad::TrainProgress& p) {
-        ++m_epochsDone;
+        if (p.stage != "Calibration")  // the last report is not a round of steps
+            ++m_rounds;
         setProgress(p.fraction, QString::fromStdString(p.stage));
-        emit epochDone(p);
+        emit roundDone(p);
     };
     callbacks.onPreview = [this](const utad::Inference& inference) { emit preview(cloned(inference)); };
     callbacks.onLog = [this](const std::string& text) { emit log(QString::fromStdString(text)); };
-    const bool complete = m_model->train(m_dataset, callbacks);
-    return complete;
+    return m_model->train(m_dataset, callbacks);
 }
 
 void TrainingTask::completed(bool ok)
 {
     m_stoppedEarly = !ok && errorMessage().isEmpty();
-    // A cancelled run keeps its last complete epoch, if there was one.
+    m_complete = ok;
     if (m_model && (ok || (m_stoppedEarly && m_model->trained())))
         m_result = m_model;
     m_model.reset();
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

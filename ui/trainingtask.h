@@ -1,7 +1,7 @@
 #pragma once
 // Trains a new model in the background (utad::Model::create + train). Progress, loss and a preview
-// of a fixed training image arrive after every epoch. Cancel stops after restoring the last
-// complete epoch; the model is then still usable and can be saved.
+// of a fixed training image arrive after every round. Cancel stops after the current batch; the
+// networks trained so far are kept and can be saved, but the model is then not complete.
 #include "ui/task.h"
 #include "utad/model.h"
 
@@ -12,17 +12,19 @@ namespace utad::ui {
 class TrainingTask : public Task {
     Q_OBJECT
 public:
-    TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent = nullptr);
+    TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset);
 
     const utad::ModelConfig& config() const { return m_config; }
-    // The model after finished(): complete when ok, the last complete epoch when cancelled, null
-    // when no epoch completed or training failed.
+    // The model after finished(): complete when ok; when cancelled, what was trained so far (see
+    // complete()); null when nothing was trained or training failed.
     std::shared_ptr<utad::Model> model() const { return m_result; }
     bool wasCancelled() const { return m_stoppedEarly; }
-    int epochsDone() const { return m_epochsDone; }
+    // Every stage ran all its configured steps (false for a cancelled run).
+    bool complete() const { return m_complete; }
+    int roundsDone() const { return m_rounds; }
 
 signals:
-    void epochDone(const utad::TrainProgress& progress);
+    void roundDone(const utad::TrainProgress& progress);  // one loss point per round of steps
     void preview(const utad::Inference& inference);
     void log(const QString& text);
 
@@ -33,10 +35,11 @@ protected:
 private:
     utad::ModelConfig m_config;
     utad::Dataset m_dataset;
-    std::shared_ptr<utad::Model> m_model;   // worker side
+    std::shared_ptr<utad::Model> m_model;  // worker side
     std::shared_ptr<utad::Model> m_result;  // GUI side, after completion
-    std::atomic<int> m_epochsDone{0};
+    std::atomic<int> m_rounds{0};
+    bool m_complete = false;
     bool m_stoppedEarly = false;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -1,5 +1,6 @@
 #include "ui/review/thresholdpanel.h"
 
+#include "ui/format.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
 
@@ -53,8 +54,6 @@ void fillHistogram(QCPGraph* graph, const std::vector<double>& sorted, double lo
     graph->setData(keys, counts, true);
     graph->setVisible(!sorted.empty());
 }
-
-QString percent(double v) { return std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("–"); }
 
 // A buffered layer is replotted on its own, so dragging a line does not redraw the histogram.
 void addThresholdLayer(QCustomPlot* plot)
@@ -285,6 +284,12 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_pixelSuggest->setEnabled(false);
 
     connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::resultChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::modelChanged, this, [this] {
+        setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration());
+    });
+    if (m_project->model())
+        setCalibration(m_project->model()->info().calibration);
     connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
     // Marks give labels to unlabelled images.
     connect(m_project->annotations(), &AnnotationStore::changed, m_rebuildTimer, qOverload<>(&QTimer::start));
@@ -463,7 +468,7 @@ void ThresholdPanel::commit()
     t.image = m_threshold;
     t.uncertainHigh = m_uncertainHigh;
     m_syncing = true;
-    m_project->setThresholds(t);
+    m_project->setThresholds(t, m_gesture);  // one undo step per drag
     m_syncing = false;
 }
 
@@ -518,10 +523,12 @@ void ThresholdPanel::onPress(QMouseEvent* event)
     if (band && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels
         && std::abs(x - lineX) > std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh))) {
         m_drag = Drag::Uncertain;
+        m_gesture = Project::newGesture();
         return;
     }
     // Anywhere else on the plot: the threshold jumps there and follows the mouse.
     m_drag = Drag::Threshold;
+    m_gesture = Project::newGesture();
     if (std::abs(x - lineX) > kGrabPixels)
         setImageThreshold(m_hist->xAxis->pixelToCoord(x));
 }
@@ -551,6 +558,7 @@ void ThresholdPanel::onRelease(QMouseEvent* event)
         return;
     m_drag = Drag::None;
     commit();
+    m_gesture = 0;
 }
 
 } // namespace utad::ui

@@ -109,6 +109,7 @@ private:
 
     enum class Drag { None, Threshold, Uncertain };
     Drag m_drag = Drag::None;
+    int m_gesture = 0;  // of the drag going on (Project::setThresholds merges its steps)
     bool m_syncing = false;
     bool m_immediate = false;
 };
