@@ -22,6 +22,8 @@
 #include "ui/trainingtask.h"
 #include "utad/model.h"
 
+#include "window_helpers.h"
+
 #include <QDockWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -40,38 +42,6 @@ namespace {
 
 constexpr int kInferenceTimeoutMs = 180000;
 
-void closeMessageBoxes()
-{
-    for (QWidget* w : QApplication::topLevelWidgets())
-        if (auto* box = qobject_cast<QMessageBox*>(w))
-            box->close();
-}
-
-// Clicks the button `buttonText` of the message box `name` as soon as it is shown: exec() blocks
-// the caller, so the answer has to come from the event loop. `asked` counts the answers; the
-// returned timer watches until it is deleted.
-std::unique_ptr<QTimer> answerWhenAsked(const QString& name, const QString& buttonText, std::shared_ptr<int> asked)
-{
-    auto timer = std::make_unique<QTimer>();
-    timer->setInterval(20);
-    QTimer* t = timer.get();
-    QObject::connect(t, &QTimer::timeout, t, [=] {
-        for (QWidget* w : QApplication::topLevelWidgets()) {
-            auto* box = qobject_cast<QMessageBox*>(w);
-            if (!box || box->objectName() != name || !box->isVisible())
-                continue;
-            for (QAbstractButton* b : box->buttons())
-                if (b->text() == buttonText) {
-                    ++*asked;
-                    b->click();
-                    return;
-                }
-        }
-    });
-    timer->start();
-    return timer;
-}
-
 QSize sourceSize(const QString& path)
 {
     const cv::Mat image = cv::imread(path.toStdString(), cv::IMREAD_UNCHANGED);
@@ -85,31 +55,6 @@ void screenshot(QWidget* widget, const QString& name)
         return;
     QDir().mkpath(dir);
     QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-}
-
-// A small network: these tests are about the window, not about accuracy.
-utad::ModelConfig tinyConfig(int epochs)
-{
-    utad::ModelConfig config = utad::presetConfig("cpu");
-    config.imageSize = 32;
-    config.ieWidth = 8;
-    config.latentDim = 16;
-    config.expertWidth = 4;
-    config.naiveSamples = 2;
-    config.epochs = epochs;
-    config.expertEpochs = epochs;
-    return config;
-}
-
-// Every file under `dir`, relative to it.
-QStringList filesUnder(const QString& dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(dir).relativeFilePath(it.next());
-    files.sort();
-    return files;
 }
 
 }  // namespace
@@ -205,30 +150,10 @@ void TestWorkbench::waitForPanels(MainWindow& w, const QString& path)
     QTRY_VERIFY_WITH_TIMEOUT(w.inspector()->imagePath() == path && w.inspector()->currentInference() != nullptr, 30000);
 }
 
-// A copy of the sample with `perClass` good and defective test images (and their masks) and as
-// many training images.
 QString TestWorkbench::subsetDataset(int perClass)
 {
     const QString root = m_tmp.filePath(QStringLiteral("subset-%1").arg(perClass));
-    const QDir sample(QStringLiteral(UTAD_SAMPLE_DIR));
-    QDir().mkpath(root + QStringLiteral("/train/good"));
-    for (const QString& f :
-        QDir(sample.filePath(QStringLiteral("train/good"))).entryList(QDir::Files, QDir::Name).mid(0, perClass))
-        QFile::copy(sample.filePath(QStringLiteral("train/good/") + f), root + QStringLiteral("/train/good/") + f);
-    for (const QString& kind : {QStringLiteral("good"), QStringLiteral("defective")}) {
-        QDir().mkpath(root + QStringLiteral("/test/") + kind);
-        QDir().mkpath(root + QStringLiteral("/ground_truth/defective"));
-        const QStringList files
-            = QDir(sample.filePath(QStringLiteral("test/") + kind)).entryList(QDir::Files, QDir::Name);
-        for (const QString& f : files.mid(0, perClass)) {
-            QFile::copy(sample.filePath(QStringLiteral("test/%1/%2").arg(kind, f)),
-                root + QStringLiteral("/test/%1/%2").arg(kind, f));
-            if (kind == QLatin1String("defective"))
-                QFile::copy(sample.filePath(QStringLiteral("ground_truth/defective/") + f),
-                    root + QStringLiteral("/ground_truth/defective/") + f);
-        }
-    }
-    return root;
+    return QFileInfo::exists(root) ? root : sampleSubset(root, perClass);
 }
 
 void TestWorkbench::wrongFolderGivesAMessage()
@@ -363,16 +288,19 @@ void TestWorkbench::panelsHaveTheSourceSize()
     }
     QVERIFY(w.inspector()->panel(0)->truthOutlineVisible());
 
-    // The status bar tells the pixel value and the anomaly value under the cursor.
+    // The status bar tells the value of the panel under the cursor: the pixel on the input, the
+    // anomaly on the map.
     QSignalSpy hover(w.inspector(), &InspectorWidget::hoverInfo);
-    PanelView* view = w.inspector()->panel(3);
-    const QPoint at = view->mapFromScene(QPointF(expected.width() / 2.0, expected.height() / 2.0));
-    QMouseEvent move(
-        QEvent::MouseMove, at, view->viewport()->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(view->viewport(), &move);
-    QVERIFY(hover.count() >= 1);
-    const QString info = hover.last().at(0).toString();
-    QVERIFY2(info.contains(QStringLiteral("value")) && info.contains(QStringLiteral("anomaly")), qPrintable(info));
+    for (int panel : {0, 3}) {
+        PanelView* view = w.inspector()->panel(panel);
+        const QPoint at = view->mapFromScene(QPointF(expected.width() / 2.0, expected.height() / 2.0));
+        QMouseEvent move(
+            QEvent::MouseMove, at, view->viewport()->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &move);
+        QVERIFY(hover.count() >= 1);
+        const QString info = hover.last().at(0).toString();
+        QVERIFY2(info.contains(panel == 0 ? QStringLiteral("value") : QStringLiteral("anomaly")), qPrintable(info));
+    }
     screenshot(&w, QStringLiteral("main-window.png"));
 }
 

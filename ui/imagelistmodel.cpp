@@ -3,6 +3,7 @@
 #include "ui/imageconvert.h"
 #include "ui/jobs.h"
 #include "ui/project.h"
+#include "ui/review/annotationstore.h"
 #include "ui/taskmanager.h"
 
 #include <QApplication>
@@ -47,6 +48,16 @@ ImageListModel::ImageListModel(Project* project, TaskManager* tasks, QObject* pa
     connect(project, &Project::resultsChanged, this, [this] { setResults(m_project->results()); });
     connect(project, &Project::resultChanged, this, &ImageListModel::setResult);
     connect(project, &Project::thresholdsChanged, this, &ImageListModel::predictionsChanged);
+    // The review column follows the reviewer's marks.
+    connect(project->annotations(), &AnnotationStore::changed, this, [this](const QString& path) {
+        const int row = rowOf(path);
+        if (row >= 0)
+            emit dataChanged(index(row, ReviewColumn), index(row, ReviewColumn));
+    });
+    connect(project->annotations(), &AnnotationStore::reset, this, [this] {
+        if (!m_rows.empty())
+            emit dataChanged(index(0, ReviewColumn), index(rowCount() - 1, ReviewColumn));
+    });
     setSamples(project->listedSamples());
     setResults(project->results());
 }
@@ -184,6 +195,15 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DisplayRole || role == SortRole)
             return labelDisplayName(row.sample.label);
         break;
+    case ReviewColumn:
+        if (role == Qt::DisplayRole || role == SortRole) {
+            const Annotation a = m_project->annotations()->annotation(row.path);
+            QString text = a.mark != Mark::None ? markName(a.mark) : a.reviewed ? tr("OK") : QString();
+            if (!a.maskFile.isEmpty())
+                text += tr(" (drawn)");
+            return text;
+        }
+        break;
     default: break;
     }
     return {};
@@ -200,6 +220,7 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation orientation, in
     case ScoreColumn: return tr("Score");
     case PredictionColumn: return tr("Predicted");
     case TruthColumn: return tr("Truth");
+    case ReviewColumn: return tr("Review");
     default: return {};
     }
 }

@@ -23,7 +23,7 @@ class ThumbnailTask;
 class ImageListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ThumbnailColumn, NameColumn, DefectColumn, ScoreColumn, PredictionColumn, TruthColumn, ColumnCount };
+    enum Column { ThumbnailColumn, NameColumn, DefectColumn, ScoreColumn, PredictionColumn, TruthColumn, ReviewColumn, ColumnCount };
     enum Role { PathRole = Qt::UserRole + 1, SortRole, ScoreRole, PredictionRole, TruthRole, DefectRole };
 
     // Follows `project`: its listed images, scores, thresholds and review marks. Thumbnails are

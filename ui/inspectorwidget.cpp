@@ -116,7 +116,7 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
         });
         connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
         connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
-        connect(view, &PanelView::hovered, this, &InspectorWidget::onHover);
+        connect(view, &PanelView::hovered, this, [this, i](const QPointF& pos) { onHover(i, pos); });
         connect(view, &PanelView::left, this, [this] { emit hoverInfo(QString()); });
     }
     grid->setRowStretch(0, 1);
@@ -334,8 +334,26 @@ void InspectorWidget::setRegionThreshold(double pixelThreshold, int minArea)
 
 void InspectorWidget::setUserMask(const QImage& mask)
 {
+    // The reviewer's mask (255 = defect) as a translucent tint over the panels: the pixels under
+    // it stay visible, and the rest of the panel is untouched.
+    QImage overlay;
+    if (!mask.isNull()) {
+        QImage grey = mask.convertToFormat(QImage::Format_Grayscale8);
+        if (!m_source.empty() && grey.size() != QSize(m_source.cols, m_source.rows))
+            grey = grey.scaled(m_source.cols, m_source.rows);
+        overlay = QImage(grey.size(), QImage::Format_ARGB32_Premultiplied);
+        overlay.fill(Qt::transparent);
+        const QRgb tint = qPremultiply(qRgba(0, 200, 255, 110));
+        for (int y = 0; y < grey.height(); ++y) {
+            const uchar* in = grey.constScanLine(y);
+            auto* out = reinterpret_cast<QRgb*>(overlay.scanLine(y));
+            for (int x = 0; x < grey.width(); ++x)
+                if (in[x] > 127)
+                    out[x] = tint;
+        }
+    }
     for (PanelView* view : m_views)
-        view->setUserMask(mask);
+        view->setUserMask(overlay);
 }
 
 QString InspectorWidget::panelTitle(int index) const { return m_titles[size_t(index)]->text(); }
@@ -434,7 +452,7 @@ void InspectorWidget::syncScrollFrom(PanelView* source)
     m_syncing = false;
 }
 
-void InspectorWidget::onHover(const QPointF& scenePos)
+void InspectorWidget::onHover(int panel, const QPointF& scenePos)
 {
     const int x = int(std::floor(scenePos.x())), y = int(std::floor(scenePos.y()));
     if (m_source.empty() || x < 0 || y < 0 || x >= m_source.cols || y >= m_source.rows) {
@@ -442,14 +460,34 @@ void InspectorWidget::onHover(const QPointF& scenePos)
         return;
     }
     QString text = tr("x %1, y %2").arg(x).arg(y);
-    if (m_source.channels() == 1) {
+    // The value of the panel under the mouse, read from the image it shows.
+    const bool input = m_style.mode == PanelMode::Stages && panel == 0;
+    if (input && m_source.channels() == 1) {
         text += tr("  value %1").arg(int(m_source.at<uchar>(y, x)));
-    } else if (m_source.channels() == 3) {
+    } else if (input && m_source.channels() == 3) {
         const cv::Vec3b bgr = m_source.at<cv::Vec3b>(y, x);
         text += tr("  RGB %1, %2, %3").arg(bgr[2]).arg(bgr[1]).arg(bgr[0]);
+    } else if (m_inference) {
+        const utad::Inference& inf = *m_inference;
+        const cv::Mat* shown = nullptr;
+        if (m_style.mode == PanelMode::Stages)
+            shown = panel == 1 ? &inf.impression : panel == 2 ? &inf.reconstruction : &inf.anomalyMap;
+        else
+            shown = panel == 0 ? &inf.naiveImpression : panel == 1 ? &inf.residualImpression
+                                : panel == 2 ? &inf.residualReconstruction : &inf.residualNaive;
+        if (shown->empty() && shown == &inf.anomalyMap)
+            shown = &inf.anomalyMapNet;
+        if (!shown->empty() && shown->depth() == CV_32F) {
+            // Panels may be at the working resolution: map the source pixel onto them.
+            const int px = std::min(shown->cols - 1, x * shown->cols / m_source.cols);
+            const int py = std::min(shown->rows - 1, y * shown->rows / m_source.rows);
+            const double value = shown->channels() == 1 ? double(shown->at<float>(py, px))
+                                                        : double(shown->at<cv::Vec3f>(py, px)[1]);
+            const bool map = shown == &inf.anomalyMap || shown == &inf.anomalyMapNet;
+            text += map ? tr("  anomaly %1").arg(value, 0, 'g', 4)
+                        : tr("  %1 %2").arg(m_titles[size_t(panel)]->text()).arg(value, 0, 'g', 4);
+        }
     }
-    if (m_inference && m_inference->anomalyMap.size() == m_source.size() && m_inference->anomalyMap.type() == CV_32F)
-        text += tr("  anomaly %1").arg(double(m_inference->anomalyMap.at<float>(y, x)), 0, 'g', 4);
     emit hoverInfo(text);
 }
 

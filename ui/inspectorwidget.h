@@ -86,7 +86,8 @@ public:
 signals:
     void panelsShown(const QString& path, bool fromCache);
     void loadFailed(const QString& path, const QString& message);
-    void hoverInfo(const QString& text);  // pixel and anomaly value under the cursor; empty when outside
+    // Position and the value of the panel under the cursor; empty when outside.
+    void hoverInfo(const QString& text);
     void zoomChanged(double zoom);
     void inferenceShown(const QString& path);
     void panelsUpdated();
@@ -104,7 +105,7 @@ private:
     void updateOutlines();
     void applyZoom();
     void syncScrollFrom(PanelView* view);
-    void onHover(const QPointF& scenePos);
+    void onHover(int panel, const QPointF& scenePos);
 
     std::array<PanelView*, 4> m_views{};
     std::array<QLabel*, 4> m_titles{};

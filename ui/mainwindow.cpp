@@ -331,6 +331,18 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    // Home and End go to the first and last image (a table moves along the row by default).
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Home || key->key() == Qt::Key_End) && key->modifiers() == Qt::NoModifier
+            && m_proxy->rowCount() > 0) {
+            const int row = key->key() == Qt::Key_Home ? 0 : m_proxy->rowCount() - 1;
+            const QModelIndex index = m_proxy->index(row, ImageListModel::NameColumn);
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
     if (watched == m_table && event->type() == QEvent::ShortcutOverride) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         if (key == Qt::Key_Plus || key == Qt::Key_Minus || key == Qt::Key_Equal) {

@@ -3,6 +3,7 @@
 #include "ui/format.h"
 #include "ui/jobs.h"
 #include "ui/review/annotationstore.h"
+#include "utad/metrics.h"
 #include "utad/model.h"
 
 #include <QDateTime>
@@ -94,7 +95,7 @@ struct Project::Data {
     utad::EvalMetrics metrics;
     QString resultsModelStamp;
     Thresholds thresholds;
-    QString thresholdRule;
+    ThresholdOrigin origin;
     QString currentImage;
     QUndoStack* undoStack = nullptr;
     AnnotationStore* annotations = nullptr;
@@ -176,7 +177,7 @@ void Project::openDataset(utad::Dataset dataset, const QString& path)
             d->resultsModelStamp = d->modelStamp;
             setResults({});
             setMetrics({});
-            applyThresholds({});
+            applyThresholds({}, {});
         }
         applyDefaultThresholds();
     }
@@ -199,7 +200,7 @@ void Project::setModel(std::shared_ptr<utad::Model> model, const QString& path)
         d->resultsModelStamp = d->modelStamp;
         setResults({});
         setMetrics({});
-        applyThresholds({});
+        applyThresholds({}, {});
     }
     applyDefaultThresholds();
     emit modelChanged();
@@ -210,7 +211,30 @@ const std::vector<utad::ImageResult>& Project::results() const { return d->resul
 void Project::setResults(std::vector<utad::ImageResult> results)
 {
     d->results = std::move(results);
+    if (!d->loading && d->origin.rule == ThresholdOrigin::Rule::Calibration)
+        applyLabelledThreshold();
     emit resultsChanged();
+}
+
+void Project::applyLabelledThreshold()
+{
+    std::vector<double> scores;
+    std::vector<int> labels;
+    int good = 0;
+    for (const utad::ImageResult& r : d->results)
+        if (r.error.empty() && std::isfinite(r.score) && r.label != utad::Label::Unknown) {
+            scores.push_back(r.score);
+            labels.push_back(r.label == utad::Label::Anomalous ? 1 : 0);
+            good += labels.back() == 0;
+        }
+    if (good == 0 || good == int(labels.size()))
+        return;  // one class only: the calibration stays
+    const utad::F1Max best = utad::f1Max(scores, labels);
+    Thresholds t = d->thresholds;
+    t.image = best.threshold;
+    if (std::isfinite(t.uncertainHigh) && t.uncertainHigh < t.image)
+        t.uncertainHigh = t.image;
+    applyThresholds(t, {ThresholdOrigin::Rule::LabelledF1, int(labels.size())});
 }
 
 void Project::updateResult(const utad::ImageResult& result)
@@ -247,16 +271,18 @@ int Project::newGesture()
     return ++last;
 }
 
-void Project::applyThresholds(const Thresholds& t)
+void Project::applyThresholds(const Thresholds& t, ThresholdOrigin origin)
 {
-    const bool changed = t != d->thresholds;
+    if (d->loading)
+        origin = {};
+    const bool changed = t != d->thresholds || origin.rule != d->origin.rule || origin.images != d->origin.images;
+    const bool edited = t != d->thresholds;
     d->thresholds = t;
-    if (!d->loading)
-        d->thresholdRule.clear();
+    d->origin = origin;
     if (!changed)
         return;
     emit thresholdsChanged();
-    if (!d->loading)
+    if (edited && !d->loading)
         d->thresholdSave->start();
 }
 
@@ -274,12 +300,14 @@ void Project::applyDefaultThresholds()
         t.image = c.mean + 3 * c.stddev;
     t.pixel = c.maxPixel;
     t.minRegionArea = 16;
-    if (t.isSet())
-        applyThresholds(t);
+    if (!t.isSet())
+        return;
+    applyThresholds(t, {ThresholdOrigin::Rule::Calibration, int(c.goodScores.size())});
+    if (!d->results.empty())
+        applyLabelledThreshold();
 }
 
-QString Project::thresholdRule() const { return d->thresholdRule; }
-void Project::setThresholdRule(const QString& rule) { d->thresholdRule = rule; }
+ThresholdOrigin Project::thresholdOrigin() const { return d->origin; }
 
 QString Project::currentImage() const { return d->currentImage; }
 
@@ -557,7 +585,7 @@ void Project::clear()
     d->metrics = {};
     d->resultsModelStamp.clear();
     d->thresholds = {};
-    d->thresholdRule.clear();
+    d->origin = {};
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson({});
     d->undoStack->clear();
@@ -625,7 +653,7 @@ bool Project::load(const QString& path, QString* error)
     d->model.reset();
     d->modelStamp.clear();
     d->currentImage.clear();
-    d->thresholdRule.clear();
+    d->origin = {};
     std::vector<utad::ImageResult> results;
     utad::EvalMetrics metrics;
     QString stamp;

@@ -38,6 +38,21 @@ struct Thresholds {
 
 enum class Decision { Good, Defective, Uncertain };
 
+// Who chose the image threshold, and how many images it rests on.
+struct ThresholdOrigin {
+    enum class Rule {
+        Unknown,      // read from a project file
+        Calibration,  // a high percentile of the model's scores on good calibration images
+        LabelledF1,   // the best F1 score on the labelled test images
+        User,         // set by hand
+    };
+    Rule rule = Rule::Unknown;
+    int images = 0;  // good calibration images, or labelled test images
+    // Below this many images a threshold is a guess: the window says so.
+    static constexpr int kFewImages = 30;
+    bool restsOnFewImages() const { return (rule == Rule::Calibration || rule == Rule::LabelledF1) && images < kFewImages; }
+};
+
 class Project : public QObject {
     Q_OBJECT
 public:
@@ -80,12 +95,11 @@ public:
     void setThresholds(const Thresholds& t, int gesture = 0);
     static int newGesture();
     Decision decide(double score) const;
-    // Until someone sets them, thresholds come from the model's calibration (see proposal.h).
+    // Until someone sets them, thresholds come from the model's calibration: a high percentile of
+    // its scores on good images. Once scored test images with both labels exist, a threshold the
+    // workbench chose moves to their best F1 score (setResults does this).
     void applyDefaultThresholds();
-    // Why the current thresholds are what they are, when the workbench chose them; empty after
-    // a user edit.
-    QString thresholdRule() const;
-    void setThresholdRule(const QString& rule);
+    ThresholdOrigin thresholdOrigin() const;
 
     AnnotationStore* annotations() const;
     QUndoStack* undoStack() const;
@@ -146,7 +160,9 @@ signals:
 
 private:
     friend class SetThresholdsCommand;
-    void applyThresholds(const Thresholds& t);  // no undo step
+    // No undo step. `origin` says who chose them (a user edit, unless the workbench did).
+    void applyThresholds(const Thresholds& t, ThresholdOrigin origin = {ThresholdOrigin::Rule::User, 0});
+    void applyLabelledThreshold();
     bool commitSaveAs(const QString& target, QString* error);
     struct Data;
     Data* d;

@@ -181,6 +181,10 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
     m_stage->setText(tr("%1: epoch %2 of %3, loss %4").arg(stage).arg(p.epoch).arg(p.epochs).arg(p.loss, 0, 'g', 4));
     m_progress->setValue(int(p.fraction * 1000));
     m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
+    if (stage == QLatin1String("Calibration")) {
+        m_stage->setText(tr("Calibrating on good images..."));
+        return;  // no loss: not a point of the curve
+    }
     // One curve per stage: their losses have different scales and meanings.
     if (stage != m_lastStage) {
         m_lastStage = stage;

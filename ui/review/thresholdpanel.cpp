@@ -222,6 +222,9 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
+    m_origin = new QLabel(this);
+    m_origin->setObjectName(QStringLiteral("thresholdOrigin"));
+    m_origin->setWordWrap(true);
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(controls, 3);
@@ -229,6 +232,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(plots, 1);
     layout->addLayout(bottom);
+    layout->addWidget(m_origin);
     layout->addWidget(m_status);
 
     m_commitTimer = new QTimer(this);
@@ -260,9 +264,16 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
         commit();
     });
     connect(m_uncertainSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (!m_syncing && m_uncertainCheck->isChecked()) {
-            setUncertainHigh(v);
-            commit();
+        if (m_syncing || !m_uncertainCheck->isChecked())
+            return;
+        setUncertainHigh(v);
+        commit();
+        if (v < m_threshold) {
+            // The band runs from the image threshold up: say so, and show the value in effect.
+            const QSignalBlocker blocker(m_uncertainSpin);
+            m_uncertainSpin->setValue(m_uncertainHigh);
+            setStatus(tr("The uncertain band starts at the image threshold %1; its end cannot lie below it.")
+                          .arg(m_threshold, 0, 'g', 5));
         }
     });
     connect(m_f1Button, &QPushButton::clicked, this, &ThresholdPanel::applyF1Max);
@@ -362,7 +373,38 @@ void ThresholdPanel::syncFromProject()
         m_areaSpin->setValue(t.minRegionArea);
         m_syncing = false;
     }
+    updateOrigin();
     updateOperatingPoint();
+}
+
+void ThresholdPanel::updateOrigin()
+{
+    const ThresholdOrigin origin = m_project->thresholdOrigin();
+    QString text;
+    switch (origin.rule) {
+    case ThresholdOrigin::Rule::Calibration:
+        text = tr("Image threshold from the model's calibration: the %1th percentile of its scores on %n good "
+                  "image(s).", nullptr, origin.images)
+                   .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
+        break;
+    case ThresholdOrigin::Rule::LabelledF1:
+        text = tr("Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model "
+                  "has not seen.", nullptr, origin.images);
+        break;
+    case ThresholdOrigin::Rule::User: text = tr("Image threshold set by hand."); break;
+    case ThresholdOrigin::Rule::Unknown:
+        if (m_project->thresholds().isSet())
+            text = tr("Thresholds as they were saved.");
+        break;
+    }
+    const bool few = origin.restsOnFewImages();
+    if (few)
+        text = tr("Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more "
+                  "good images or label test images.", nullptr, origin.images)
+               + QLatin1Char(' ') + text;
+    m_origin->setText(text);
+    m_origin->setVisible(!text.isEmpty());
+    m_origin->setStyleSheet(few ? QStringLiteral("QLabel { background: #fff0c0; color: #6b4a00; padding: 3px; }") : QString());
 }
 
 void ThresholdPanel::setImageThreshold(double threshold)
@@ -506,7 +548,10 @@ bool ThresholdPanel::applyTargetFpr()
     const double threshold = utad::thresholdForFpr(good, targetFpr());
     setImageThreshold(threshold);
     commit();
-    setStatus(tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source));
+    QString status = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source);
+    if (int(good.size()) < ThresholdOrigin::kFewImages)
+        status += QLatin1Char(' ') + tr("Warning: %n image(s) are too few to trust this threshold.", nullptr, int(good.size()));
+    setStatus(status);
     return true;
 }
 
