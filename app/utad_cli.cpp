@@ -58,17 +58,21 @@ Options:
   --out FILE          model file to write (written atomically)
   --method M          utad (two-stage, default) or ae (one-stage autoencoder baseline)
   --preset P          cpu (default: small, trains in minutes) or paper (release sizes)
-  --epochs N          IE-Net (or autoencoder) epochs; Expert-Net gets the preset's share
+  --steps N           IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's
+                      share
   --seed S            random seed (default 1)
   --threads T         CPU threads (default: all cores)
-  --size PX           network input size, a multiple of 32 (default: the preset's; 32 for idx:)
+  --device D          auto (default: CUDA when available), cpu or cuda
+  --size PX           tile size, a multiple of 32 (default: the preset's; 32 for idx:)
                       (idx: data also scores an image by the mean of its map, not the maximum)
   --normal-class N    the normal class 0..9 of an idx: dataset
   --set NAME=VALUE    override one setting of the preset (repeatable), e.g. --set batchSize=4
                       (the settings are listed below)
   -h, --help          this help
 
-Ctrl-C stops after the current batch and saves the last complete epoch.
+Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and
+cut into overlapping tiles (small images such as idx: records are one tile each).
+Ctrl-C stops after the current step and saves the last complete round of steps.
 )";
 
 const char* kEvalHelp = R"(Usage: utad eval --data DIR --model MODEL.utad [options]
@@ -82,6 +86,7 @@ Options:
   --json FILE         also write metrics and per-image scores as JSON
   --images DIR        write input, impression, reconstruction and heat map PNGs per image
   --threads T         CPU threads (default: all cores)
+  --device D          auto (default), cpu or cuda
   --normal-class N    the normal class 0..9 of an idx: dataset
   --set NAME=VALUE    score differently without retraining (repeatable): anomalyCombination,
                       smoothSigma, scoreTopFraction or ssimResidual; the model's proposed
@@ -102,6 +107,7 @@ Options:
   --model FILE        model written by `utad train`
   --out DIR           output folder (default: utad-infer)
   --threads T         CPU threads (default: all cores)
+  --device D          auto (default), cpu or cuda
   -h, --help          this help
 
 Unreadable images are reported and skipped; the exit status is then 1.
@@ -194,10 +200,19 @@ void checkWritableParent(const std::string& file)
 
 // ---- train ---------------------------------------------------------------------------------------
 
+utad::Device parseDevice(const Args& args)
+{
+    try {
+        return utad::deviceFromString(args.value("--device", "auto"));
+    } catch (const utad::Error& e) {
+        throw UsageError(e.what());
+    }
+}
+
 int runTrain(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--out", "--method", "--preset", "--epochs", "--seed", "--threads", "--size",
-                            "--normal-class"},
+    const Args args(argv, {{"--data", "--out", "--method", "--preset", "--steps", "--seed", "--threads", "--size",
+                            "--normal-class", "--device"},
                            {"--help"},
                            false,
                            {"--set"}});
@@ -220,52 +235,54 @@ int runTrain(const std::vector<std::string>& argv)
     const std::string preset = args.value("--preset", "cpu");
     if (preset != "cpu" && preset != "paper")
         throw UsageError("unknown preset '" + preset + "' (expected cpu or paper)");
-    utad::ModelConfig config = utad::presetConfig(preset, method);
-    if (args.has("--epochs")) {
-        // Keep the preset's balance between the two stages.
-        const int epochs = args.integer("--epochs", config.epochs, 1, 100000);
-        if (config.expertEpochs > 0 && config.epochs > 0)
-            config.expertEpochs = std::max(1, int(std::lround(double(epochs) * config.expertEpochs / config.epochs)));
-        config.epochs = epochs;
-    }
-    config.seed = std::uint64_t(args.integer("--seed", int(config.seed), 0, 2147483647));
-    config.threads = args.integer("--threads", 0, 0, 1024);
-    config.imageSize = args.integer("--size", isIdxSpec(dataSpec) ? 32 : config.imageSize, 32, 4096);
-    // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its maximum
-    // (mean image AUROC 0.883 against 0.855, docs/BENCHMARKS.md).
-    if (isIdxSpec(dataSpec))
-        config.scoreTopFraction = 1;
-    if (config.imageSize % 32 != 0)
-        throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
-                         std::to_string(config.imageSize));
-    applySettings(args, [&](const std::string& name, const std::string& value) {
-        utad::setConfigValue(config, name, value);
-    });
-
     if (fs::is_directory(out))
         throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
                          (fs::path(out) / "model.utad").string());
+    const utad::Device device = parseDevice(args);
+    const int threads = utad::setThreads(args.integer("--threads", 0, 0, 1024));
     checkWritableParent(out);
     const utad::Dataset ds = openData(args);
     if (ds.train.empty())
         throw utad::Error("No training images in " + ds.root +
                           ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
-    config.channels = utad::readImage(ds.train.front()).channels() == 3 ? 3 : 1;
+    utad::ModelConfig config = utad::configForDataset(ds, preset, method);
+    if (args.has("--steps")) {
+        // Keep the preset's balance between the two stages.
+        const int steps = args.integer("--steps", config.ieSteps, 1, 10000000);
+        if (config.expertSteps > 0 && config.ieSteps > 0)
+            config.expertSteps = std::max(1, int(std::lround(double(steps) * config.expertSteps / config.ieSteps)));
+        config.ieSteps = steps;
+    }
+    config.seed = std::uint64_t(args.integer("--seed", int(config.seed), 0, 2147483647));
+    config.tileSize = args.integer("--size", config.tileSize, 32, 4096);
+    // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its maximum
+    // (docs/BENCHMARKS.md).
+    if (isIdxSpec(dataSpec))
+        config.scoreTopFraction = 1;
+    if (config.tileSize % 32 != 0)
+        throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
+                         std::to_string(config.tileSize));
+    applySettings(args, [&](const std::string& name, const std::string& value) {
+        utad::setConfigValue(config, name, value);
+    });
 
-    auto model = utad::Model::create(config);
-    std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", " << config.imageSize << "x"
-              << config.imageSize << ", " << (config.channels == 3 ? "colour" : "grey") << ", "
-              << count(config.epochs, "epoch")
-              << (config.expertEpochs > 0 && method == utad::Method::TwoStage
-                      ? " + " + count(config.expertEpochs, "Expert-Net epoch")
+    auto model = utad::Model::create(config, device);
+    std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", "
+              << (config.wholeImage() ? "whole images" : "working scale " + fixed(config.workingScale, 3)) << ", "
+              << config.tileSize << "x" << config.tileSize << " tiles, "
+              << (config.channels == 3 ? "colour" : "grey") << ", " << count(config.ieSteps, "step")
+              << (config.expertSteps > 0 && method == utad::Method::TwoStage
+                      ? " + " + count(config.expertSteps, "Expert-Net step")
                       : std::string())
-              << ", seed " << config.seed << ", " << utad::setThreads(config.threads) << " threads on "
+              << ", seed " << config.seed << ", " << threads << " threads on "
               << model->deviceName() << ") on " << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 
     utad::TrainCallbacks callbacks;
     callbacks.onProgress = [](const utad::TrainProgress& p) {
-        std::cout << "[" << p.stage << "] epoch " << p.epoch << "/" << p.epochs << "  loss " << fixed(p.loss, 5)
+        if (p.stage == "Calibration")
+            return;
+        std::cout << "[" << p.stage << "] step " << p.step << "/" << p.steps << "  loss " << fixed(p.loss, 5)
                   << "  elapsed " << cli::formatDuration(p.elapsedSeconds) << "  ETA "
                   << cli::formatDuration(p.etaSeconds) << "  (" << std::lround(100 * p.fraction) << "%)\n"
                   << std::flush;
@@ -273,6 +290,8 @@ int runTrain(const std::vector<std::string>& argv)
     callbacks.onLog = [](const std::string& line) { std::cout << "  " << line << "\n" << std::flush; };
     callbacks.isCancelled = [] { return gInterrupted.load(); };
 
+    // Saved as soon as the networks are trained, so that a failure in calibration loses nothing.
+    callbacks.onTrained = [&] { model->save(out); };
     installSigint();
     const bool finished = model->train(ds, callbacks);
     std::signal(SIGINT, SIG_DFL);
@@ -280,17 +299,17 @@ int runTrain(const std::vector<std::string>& argv)
     const utad::ModelInfo& info = model->info();
     if (!finished) {
         if (!model->trained()) {
-            std::cerr << "Interrupted before the first epoch finished: nothing saved.\n";
+            std::cerr << "Interrupted before the first round of steps finished: nothing saved.\n";
             return kExitInterrupted;
         }
         model->save(out);
-        std::cerr << "Interrupted: saved the last complete epoch (" << count(info.training.epochsDone, "epoch")
-                  << " done) to " << out << "\n";
+        std::cerr << "Interrupted: saved the last complete round (" << count(info.training.ieStepsDone, "step")
+                  << " + " << count(info.training.expertStepsDone, "Expert-Net step") << " done) to " << out << "\n";
         return kExitInterrupted;
     }
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
-              << count(info.training.epochsDone, "epoch") << "). Proposed image threshold "
+              << count(info.training.ieStepsDone + info.training.expertStepsDone, "step") << "). Proposed image threshold "
               << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
               << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
     return 0;
@@ -301,12 +320,12 @@ int runTrain(const std::vector<std::string>& argv)
 // Colour scale of the heat maps: red from the level only 0.1 % of good pixels reach.
 double heatScale(const utad::Model& model)
 {
-    return model.info().calibration.maxPixel > 0 ? model.info().calibration.maxPixel : 0.0;
+    return utad::heatmapScale(model.info());
 }
 
 int runEval(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class"}, {"--help"}, false,
+    const Args args(argv, {{"--data", "--model", "--json", "--images", "--threads", "--normal-class", "--device"}, {"--help"}, false,
                            {"--set"}});
     if (args.has("--help")) {
         std::cout << kEvalHelp;
@@ -316,7 +335,7 @@ int runEval(const std::vector<std::string>& argv)
     const int threads = args.integer("--threads", 0, 0, 1024);
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
-    const auto model = utad::Model::load(modelPath);
+    const auto model = utad::Model::load(modelPath, parseDevice(args));
     applySettings(args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
@@ -349,7 +368,8 @@ int runEval(const std::vector<std::string>& argv)
     std::cout << "Evaluated " << m.images << " images of " << ds.root << " (" << kindName(ds.kind) << ")"
               << (m.skipped ? ", skipped " + std::to_string(m.skipped) : std::string()) << "\n"
               << "  model           " << modelPath << " (" << report.method << ", preset " << info.config.preset << ", "
-              << info.config.imageSize << "x" << info.config.imageSize << ")\n";
+              << (info.config.wholeImage() ? "whole images" : "working scale " + fixed(info.config.workingScale, 3))
+              << ", " << info.config.tileSize << "x" << info.config.tileSize << " tiles)\n";
     if (std::isfinite(m.imageAuroc)) {
         std::cout << "  image AUROC     " << fixed(m.imageAuroc) << "\n"
                   << "  pixel AUROC     " << fixed(m.pixelAuroc) << "\n"
@@ -395,7 +415,7 @@ std::string csvField(const std::string& s)
 
 int runInfer(const std::vector<std::string>& argv)
 {
-    const Args args(argv, {{"--model", "--out", "--threads"}, {"--help"}, true, {}});
+    const Args args(argv, {{"--model", "--out", "--threads", "--device"}, {"--help"}, true, {}});
     if (args.has("--help")) {
         std::cout << kInferHelp;
         return 0;
@@ -417,8 +437,8 @@ int runInfer(const std::vector<std::string>& argv)
             inputs.push_back(p);
         }
     }
-    const auto model = utad::Model::load(modelPath);
     utad::setThreads(threads);
+    const auto model = utad::Model::load(modelPath, parseDevice(args));
     const double threshold = utad::proposedThreshold(model->info().calibration);
     const double heatMax = heatScale(*model);
 

@@ -1,9 +1,10 @@
 // utad-workbench: the inspection window.
-//   utad-workbench [--dataset DIR] [--model FILE] [--project FILE] [--panels MODE] [--screenshot FILE]
+//   utad-workbench [--dataset DIR] [--model FILE] [--project FILE] [--panels MODE] [--screenshot FILE] [PATH...]
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
-#include "ui/translation.h"
+#include "ui/openpaths.h"
 #include "ui/project.h"
+#include "ui/translation.h"
 #include "ui/version.h"
 
 #include <QApplication>
@@ -12,14 +13,81 @@
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
+#include <iostream>
+
+namespace {
+
+struct Options {
+    QCommandLineOption dataset{QStringLiteral("dataset"),
+                               QCoreApplication::translate("main", "Open the dataset folder DIR (MVTec layout or plain images)."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption model{QStringLiteral("model"),
+                             QCoreApplication::translate("main", "Load the model FILE and score the dataset with it."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption project{QStringLiteral("project"), QCoreApplication::translate("main", "Open the project FILE (.utadproj)."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Once the window has settled, save a picture of it to FILE and quit (for documentation)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption panels{QStringLiteral("panels"),
+                              QCoreApplication::translate("main", "Start with the panels in MODE: stages (default), overlay or residuals."),
+                              QStringLiteral("MODE"), QStringLiteral("stages")};
+
+    // Options texts are translated when this is built: after the translators are installed.
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Inspection workbench for unsupervised two-stage visual anomaly detection."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({dataset, model, project, panels, screenshot});
+        parser.addPositionalArgument(
+            QStringLiteral("PATH"),
+            QCoreApplication::translate("main", "A dataset folder, image folder, project (.utadproj) or model (.utad) to open."),
+            QStringLiteral("[PATH...]"));
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("utad"));
+    QCoreApplication::setApplicationName(QStringLiteral("utad-workbench"));
+    QCoreApplication::setApplicationVersion(utad::ui::versionString());
+}
+
+// --help and --version print text only, so they must work without a display (over ssh, in a
+// build script): a QApplication would abort there before the parser saw them.
+bool textOnly(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser probe;
+    Options().addTo(probe);
+    probe.parse(args);  // unknown options (Qt's own, such as -platform) do not stop it
+    return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all")) || probe.isSet(QStringLiteral("version"));
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    if (textOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        utad::ui::installTranslators(app, utad::ui::savedLanguage());
+        QCommandLineParser parser;
+        Options().addTo(parser);
+        parser.parse(QCoreApplication::arguments());  // Qt's own options (-platform ...) may stand beside
+        if (parser.isSet(QStringLiteral("version")))
+            parser.showVersion();  // exits
+        parser.showHelp(0);        // exits
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("utad"));
-    QApplication::setApplicationName(QStringLiteral("utad-workbench"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("UTAD Workbench"));
-    QApplication::setApplicationVersion(utad::ui::versionString());
     // Wayland and task bars match the window to its desktop entry by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.utad.Workbench"));
     QIcon icon;
@@ -29,63 +97,54 @@ int main(int argc, char** argv)
     utad::ui::installTranslators(app, utad::ui::savedLanguage());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Inspection workbench for unsupervised two-stage visual anomaly detection."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption datasetOption(QStringLiteral("dataset"),
-                                           QApplication::translate("main", "Open the dataset folder DIR (MVTec layout or plain images)."),
-                                           QStringLiteral("DIR"));
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         QApplication::translate("main", "Load the model FILE and score the dataset with it."),
-                                         QStringLiteral("FILE"));
-    const QCommandLineOption projectOption(QStringLiteral("project"),
-                                           QApplication::translate("main", "Open the project FILE (.utadproj)."), QStringLiteral("FILE"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main", "Once the window has settled, save a picture of it to FILE and quit (for documentation)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption panelsOption(
-        QStringLiteral("panels"),
-        QApplication::translate("main", "Start with the panels in MODE: stages (default), overlay or residuals."),
-        QStringLiteral("MODE"), QStringLiteral("stages"));
-    parser.addOptions({datasetOption, modelOption, projectOption, panelsOption, screenshotOption});
+    const Options options;
+    options.addTo(parser);
     parser.process(app);
 
     utad::ui::MainWindow window;
-    if (parser.isSet(screenshotOption) && window.screen())
+    if (parser.isSet(options.screenshot) && window.screen())
         window.setGeometry(window.screen()->availableGeometry());
     window.show();
-    if (parser.value(panelsOption) == QLatin1String("overlay"))
+    if (parser.value(options.panels) == QLatin1String("overlay"))
         window.inspector()->setOverlay(true);
-    else if (parser.value(panelsOption) == QLatin1String("residuals"))
+    else if (parser.value(options.panels) == QLatin1String("residuals"))
         window.inspector()->setMode(utad::ui::PanelMode::Residuals);
 
-    if (parser.isSet(projectOption))
-        window.openProject(parser.value(projectOption));
-    if (parser.isSet(datasetOption) && window.openDataset(parser.value(datasetOption))) {
-        if (parser.isSet(modelOption))
-            window.loadModel(parser.value(modelOption), true);
-        else if (!window.project()->modelPath().isEmpty())  // the model used last time on this dataset
-            window.loadModel(window.project()->modelPath(), true);
-    } else if (parser.isSet(modelOption)) {
-        window.loadModel(parser.value(modelOption), false);
+    // What could not be opened is shown in the window and, for a shell user, on stderr.
+    QStringList problems;
+    if (parser.isSet(options.project) && !window.openProject(parser.value(options.project)))
+        problems << window.lastError();
+    if (parser.isSet(options.dataset)) {
+        if (window.openDataset(parser.value(options.dataset))) {
+            if (parser.isSet(options.model))
+                window.loadModel(parser.value(options.model), true);
+            else if (!window.project()->modelPath().isEmpty())  // the model used last time on this dataset
+                window.loadModel(window.project()->modelPath(), true);
+        } else {
+            problems << window.lastError();
+        }
+    } else if (parser.isSet(options.model)) {
+        window.loadModel(parser.value(options.model), false);
     }
+    problems << utad::ui::openPaths(window, parser.positionalArguments());
+    for (const QString& problem : problems)
+        std::cerr << "utad-workbench: " << problem.toLocal8Bit().constData() << '\n';
 
-    if (parser.isSet(screenshotOption)) {
+    if (parser.isSet(options.screenshot)) {
         // Wait for background work to finish, then grab the window.
-        const QString file = parser.value(screenshotOption);
+        const QString file = parser.value(options.screenshot);
+        const int exitCode = problems.isEmpty() ? 0 : 1;
         auto* timer = new QTimer(&window);
-        QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file] {
+        QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file, exitCode] {
             if (window.isLoadingModel() || window.inferenceTask())
                 return;
             timer->stop();
             // Show the most anomalous image: the one a reviewer would look at first.
             window.imageView()->sortByColumn(utad::ui::ImageListModel::ScoreColumn, Qt::DescendingOrder);
             window.imageView()->setCurrentIndex(window.imageProxy()->index(0, utad::ui::ImageListModel::NameColumn));
-            QTimer::singleShot(1500, &window, [&window, file] {
+            QTimer::singleShot(1500, &window, [&window, file, exitCode] {
                 window.grab().save(file);
-                QApplication::quit();
+                QApplication::exit(exitCode);
             });
         });
         timer->start(500);

@@ -132,19 +132,20 @@ void prepare(const std::string& modelPath, const std::string& dataDir)
         gSetup.model = utad::Model::load(path);
         gSetup.modelName = path;
     } else {
-        utad::ModelConfig config = utad::presetConfig("cpu");
-        config.epochs = 2;
-        config.expertEpochs = 1;
+        utad::ModelConfig config = utad::configForDataset(gSetup.data, "cpu");
+        config.ieSteps = 50;
+        config.expertSteps = 50;
         gSetup.model = utad::Model::create(config);
         gSetup.model->train(gSetup.data);
-        gSetup.modelName = "freshly trained cpu preset (2+1 epochs)";
+        gSetup.modelName = "freshly trained cpu preset (50 + 50 steps)";
     }
     gSetup.model->infer(gSetup.images.front());  // warm-up: first-call allocations
     gSetup.flopsPerImage = countFlops(*gSetup.model, gSetup.images.front());
 
     const utad::ModelConfig& c = gSetup.model->info().config;
     std::cout << "model: " << gSetup.modelName << " (" << utad::methodName(c.method) << ", preset " << c.preset << ", "
-              << c.imageSize << "x" << c.imageSize << ", K=" << c.naiveSamples << ")\n"
+              << (c.wholeImage() ? std::string("whole images") : "working scale " + std::to_string(c.workingScale)) << ", "
+              << c.tileSize << "x" << c.tileSize << " tiles, K=" << c.naiveSamples << ")\n"
               << "data: " << gSetup.data.root << " (" << gSetup.images.size() << " test images)\n"
               << "work per image: " << gSetup.flopsPerImage * 1e-9 << " GFLOP (LibTorch profiler count)\n"
               << "cores: " << std::thread::hardware_concurrency() << "\n";

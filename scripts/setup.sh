@@ -17,6 +17,7 @@ PACKAGES=(
   dataset-fashion-mnist
   xvfb xauth
   appstream desktop-file-utils librsvg2-bin
+  fonts-wqy-microhei  # Chinese text in the window, the PDF report and the screenshots
 )
 
 missing=()

@@ -7,3 +7,5 @@ utad_add_test(test_scoring SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_scoring.cpp
               ${CMAKE_CURRENT_LIST_DIR}/synthetic_textures.h LIBS utad_model TIMEOUT 240)
 # The scoring suite checks internal map functions too.
 target_include_directories(test_scoring PRIVATE ${PROJECT_SOURCE_DIR}/model/src)
+utad_add_test(test_tiling SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tiling.cpp
+              ${CMAKE_CURRENT_LIST_DIR}/synthetic_textures.h LIBS utad_model TIMEOUT 240)

@@ -18,7 +18,7 @@ struct Run {
     QString out, err;
 };
 
-Run runUtad(const QStringList& args, int timeoutMs = 120000)
+Run runUtad(const QStringList& args, int timeoutMs = 300000)
 {
     QProcess p;
     p.start(QStringLiteral(UTAD_CLI), args);
@@ -62,7 +62,7 @@ private slots:
     void trainEvalInfer();
     void settingsOverride();
     void evalUnlabelledFolder();
-    void interruptSavesLastEpoch();
+    void interruptSavesLastRound();
 
 private:
     QTemporaryDir work_;
@@ -80,7 +80,7 @@ void TestCli::helpAndVersion()
     QVERIFY(r.out.startsWith("utad 0."));
     r = runUtad({"train", "--help"});
     CHECK_EXIT(r, 0);
-    for (const char* s : {"--data", "--out", "--method", "--preset", "--epochs", "--seed", "--threads", "--size", "--normal-class"})
+    for (const char* s : {"--data", "--out", "--method", "--preset", "--steps", "--seed", "--threads", "--device", "--size", "--normal-class"})
         QVERIFY2(r.out.contains(s), s);
     r = runUtad({"eval", "-h"});
     CHECK_EXIT(r, 0);
@@ -100,7 +100,8 @@ void TestCli::badUsageExitsWithTwo()
         {{"frobnicate"}, "unknown command 'frobnicate'"},
         {{"train", "--bogus"}, "unknown option '--bogus'"},
         {{"train", "--data", kSample}, "missing required option --out"},
-        {{"train", "--data", kSample, "--out", "m.utad", "--epochs", "many"}, "--epochs expects a whole number"},
+        {{"train", "--data", kSample, "--out", "m.utad", "--steps", "many"}, "--steps expects a whole number"},
+        {{"train", "--data", kSample, "--out", "m.utad", "--device", "tpu"}, "unknown device"},
         {{"train", "--data", kSample, "--out", "m.utad", "--size", "50"}, "multiple of 32"},
         {{"train", "--data", kSample, "--out", "m.utad", "--method", "gan"}, "unknown method 'gan'"},
         {{"train", "--data", kSample, "--out", "m.utad", "--preset", "huge"}, "unknown preset 'huge'"},
@@ -151,10 +152,10 @@ void TestCli::failuresExitWithOne()
 void TestCli::trainEvalInfer()
 {
     QVERIFY(work_.isValid());
-    Run r = runUtad({"train", "--data", kSample, "--epochs", "1", "--size", "32", "--threads", "2", "--out", modelPath()});
+    Run r = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2", "--out", modelPath()});
     CHECK_EXIT(r, 0);
-    QVERIFY2(r.out.contains("[IE-Net] epoch 1/1") && r.out.contains("ETA") && r.out.contains("loss"), qPrintable(r.out));
-    QVERIFY(r.out.contains("[Expert-Net] epoch 1/1"));
+    QVERIFY2(r.out.contains("[IE-Net] step 50/50") && r.out.contains("ETA") && r.out.contains("loss"), qPrintable(r.out));
+    QVERIFY(r.out.contains("[Expert-Net] step 20/20"));  // the preset's share of the steps
     QVERIFY(QFileInfo(modelPath()).size() > 0);
 
     const QString json = work_.filePath("eval/report.json"), images = work_.filePath("panels");
@@ -243,7 +244,7 @@ void TestCli::settingsOverride()
 {
     // Training settings by name end up in the model file's metadata.
     const QString tuned = work_.filePath("tuned.utad");
-    Run r = runUtad({"train", "--data", kSample, "--epochs", "1", "--size", "32", "--threads", "2", "--set",
+    Run r = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2", "--set",
                      "batchSize=4", "--set=klWeight=0.5", "--out", tuned});
     CHECK_EXIT(r, 0);
     QFile model(tuned);
@@ -306,27 +307,28 @@ void TestCli::evalUnlabelledFolder()
     QCOMPARE(o.value("images").toArray().at(0).toObject().value("label").toString(), QString("unknown"));
 }
 
-void TestCli::interruptSavesLastEpoch()
+void TestCli::interruptSavesLastRound()
 {
     const QString model = work_.filePath("interrupted.utad");
     QProcess p;
-    p.start(QStringLiteral(UTAD_CLI), {"train", "--data", kSample, "--epochs", "200", "--size", "32", "--threads", "2",
-                                       "--out", model});
+    // One round of IE-Net steps, then Expert-Net steps for far longer than the test waits.
+    p.start(QStringLiteral(UTAD_CLI), {"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2",
+                                       "--set", "expertSteps=100000", "--out", model});
     QVERIFY(p.waitForStarted());
     QString out;
     QElapsedTimer timer;
     timer.start();
-    while (!out.contains("epoch 1/") && timer.elapsed() < 60000) {
+    while (!out.contains("[Expert-Net] step 50/") && timer.elapsed() < 300000) {
         p.waitForReadyRead(1000);
         out += QString::fromUtf8(p.readAllStandardOutput());
     }
-    QVERIFY2(out.contains("epoch 1/"), qPrintable(out));
+    QVERIFY2(out.contains("[Expert-Net] step 50/"), qPrintable(out));
     ::kill(pid_t(p.processId()), SIGINT);
     QVERIFY(p.waitForFinished(60000));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 130);
-    QVERIFY2(err.contains("Interrupted: saved the last complete epoch"), qPrintable(err));
+    QVERIFY2(err.contains("Interrupted: saved the last complete round"), qPrintable(err));
     // The saved model is usable.
     const Run r = runUtad({"infer", "--model", model, "--out", work_.filePath("after-interrupt"), kSample + "/test/good/4-+16.png"});
     CHECK_EXIT(r, 0);

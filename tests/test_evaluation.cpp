@@ -1,5 +1,6 @@
 // evaluate(), the JSON report and the panels, with a small untrained model on a dataset made here:
 // what is checked is the bookkeeping (skips, masks, progress, cancel, files), not accuracy.
+#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
 
@@ -56,11 +57,7 @@ fs::path makeDataset(const fs::path& root)
 
 std::unique_ptr<Model> tinyModel()
 {
-    ModelConfig c = presetConfig("cpu");
-    c.imageSize = 32;
-    c.naiveSamples = 1;
-    c.threads = 1;
-    return Model::create(c);
+    return Model::create(testing::tinyConfig());
 }
 
 } // namespace
@@ -271,7 +268,7 @@ void TestEvaluation::panelsAndColours()
         const fs::path p = dir / (panelStem(s) + "_" + panel + ".png");
         const cv::Mat img = cv::imread(p.string());
         QVERIFY2(!img.empty(), p.c_str());
-        QCOMPARE(img.size(), cv::Size(32, 32));
+        QCOMPARE(img.size(), inf.input.size());  // the working resolution
     }
 }
 

@@ -1,4 +1,5 @@
 // The .utad model file: round trip, rejection of damaged and foreign files, atomic save.
+#include "tiny_model.h"
 #include "synthetic_textures.h"
 #include "utad/error.h"
 #include "utad/model.h"
@@ -13,17 +14,7 @@ using namespace utad;
 namespace {
 
 ModelConfig tinyConfig(Method method) {
-    ModelConfig c = presetConfig("cpu", method);
-    c.imageSize = 32;
-    c.ieWidth = 8;
-    c.latentDim = 8;
-    c.expertWidth = 4;
-    c.naiveSamples = 2;
-    c.epochs = 1;
-    c.expertEpochs = c.method == Method::TwoStage ? 1 : 0;
-    c.batchSize = 4;
-    c.threads = 2;
-    return c;
+    return testing::tinyConfig(method);
 }
 
 std::string readAll(const std::string& path) {
@@ -81,7 +72,8 @@ private slots:
         const ModelInfo& b = loaded->info();
         QCOMPARE(b.formatVersion, a.formatVersion);
         QCOMPARE(int(b.config.method), method);
-        QCOMPARE(b.config.imageSize, a.config.imageSize);
+        QCOMPARE(b.config.tileSize, a.config.tileSize);
+        QCOMPARE(b.config.workingScale, a.config.workingScale);
         QCOMPARE(b.config.ieWidth, a.config.ieWidth);
         QCOMPARE(b.config.latentDim, a.config.latentDim);
         QCOMPARE(b.config.expertWidth, a.config.expertWidth);
@@ -97,7 +89,8 @@ private slots:
         QCOMPARE(b.calibration.maxPixel, a.calibration.maxPixel);
         QVERIFY(a.calibration.goodScores.size() >= 2);
         QCOMPARE(b.training.imageCount, 10);
-        QCOMPARE(b.training.epochsDone, a.training.epochsDone);
+        QCOMPARE(b.training.ieStepsDone, a.training.ieStepsDone);
+        QCOMPARE(b.training.expertStepsDone, a.training.expertStepsDone);
         QCOMPARE(b.training.dataRoot, a.training.dataRoot);
         QVERIFY(loaded->trained());
 

@@ -326,7 +326,10 @@ private slots:
         window.redoAction()->trigger();
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::FalsePositive);
 
-        // The keyboard: 2 marks a confirmed defect, 1 a false positive again.
+        // The keyboard: 2 marks a confirmed defect, 1 a false positive again (in the whole list: a
+        // confirmed defect leaves the false-positive list at once).
+        tools->setFilter(ReviewFilter::All);
+        window.selectImage(fp);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

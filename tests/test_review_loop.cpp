@@ -34,8 +34,6 @@ using namespace utad::ui;
 
 namespace {
 
-const QString kModel = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
-
 QPushButton* button(QWidget* parent, const QString& text)
 {
     for (QPushButton* b : parent->findChildren<QPushButton*>())
@@ -55,7 +53,15 @@ private slots:
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
         QSettings().clear();
         QVERIFY(m_tmp.isValid());
-        m_model = std::shared_ptr<utad::Model>(utad::Model::load(kModel.toStdString()));
+        // The shipped sample model when present, else a tiny one trained here in seconds.
+        m_modelPath = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
+        if (!QFileInfo::exists(m_modelPath)) {
+            auto model = utad::Model::create(tinyConfig(Run::Standard));
+            QVERIFY(model->train(utad::openDataset(UTAD_SAMPLE_DIR)));
+            m_modelPath = m_tmp.filePath(QStringLiteral("tiny.utad"));
+            model->save(m_modelPath.toStdString());
+        }
+        m_model = std::shared_ptr<utad::Model>(utad::Model::load(m_modelPath.toStdString()));
     }
 
     // Bug: File > Open dataset folder on another folder set every threshold to 0 (all flagged).
@@ -64,7 +70,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         const Thresholds fromModel = w.project()->thresholds();
         QVERIFY(fromModel.image > 0 && fromModel.pixel > 0);
 
@@ -101,7 +107,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("mask")), 3)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         const QString path = w.imageModel()->path(0);
         w.selectImage(path);
         QTRY_VERIFY_WITH_TIMEOUT(w.inspector()->currentInference() && w.inspector()->imagePath() == path, 30000);
@@ -169,7 +175,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(folder));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         w.selectImage(small);
         QTRY_VERIFY_WITH_TIMEOUT(w.inspector()->currentInference() && w.inspector()->imagePath() == small, 30000);
         const QImage smallPanel = w.inspector()->panel(0)->image();
@@ -193,12 +199,12 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("stopped")), 4)));
-        w.setModel(m_model, kModel);
-        TrainingDialog* dialog = w.startTraining(tinyConfig(500));
+        w.setModel(m_model, m_modelPath);
+        TrainingDialog* dialog = w.startTraining(tinyConfig(Run::Long));
         QVERIFY(dialog);
         QSignalSpy rounds(w.trainingTask(), &TrainingTask::roundDone);
         QSignalSpy finished(w.trainingTask(), &Task::finished);
-        QVERIFY(rounds.wait(60000));
+        QVERIFY(rounds.wait(240000));
         QTest::mouseClick(button(dialog, QStringLiteral("Cancel")), Qt::LeftButton);
         QVERIFY(finished.wait(30000));
         QPushButton* use = button(dialog, QStringLiteral("Use model"));
@@ -232,14 +238,14 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("own")), 4)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         Thresholds byHand = w.project()->thresholds();
         byHand.image = 123.0;
         w.project()->setThresholds(byHand);
 
-        TrainingDialog* dialog = w.startTraining(tinyConfig(1));
+        TrainingDialog* dialog = w.startTraining(tinyConfig());
         QSignalSpy finished(w.trainingTask(), &Task::finished);
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(240000));
         QVERIFY(dialog->modelComplete());
         QTest::mouseClick(button(dialog, QStringLiteral("Use model")), Qt::LeftButton);
         QCOMPARE(w.model(), std::shared_ptr<const utad::Model>(dialog->model()));
@@ -260,7 +266,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         QLabel* origin = w.reviewTools()->thresholdPanel()->originLabel();
         const int calibration = int(m_model->info().calibration.goodScores.size());
         QVERIFY2(origin->text().contains(QStringLiteral("%1 good image").arg(calibration)),
@@ -299,7 +305,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("band")), 4)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         ThresholdPanel* panel = w.reviewTools()->thresholdPanel();
         auto* check = panel->findChild<QCheckBox*>();
         auto* spin = panel->findChild<QDoubleSpinBox*>(QStringLiteral("uncertainHigh"));
@@ -323,7 +329,7 @@ private slots:
         auto window = newWindow();
         MainWindow& w = *window;
         QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("small")), 4)));
-        w.setModel(m_model, kModel);
+        w.setModel(m_model, m_modelPath);
         QTableView* table = w.imageView();
         const int rows = w.imageProxy()->rowCount();
         QVERIFY(rows > 4);
@@ -363,10 +369,10 @@ private slots:
             qPrintable(info));
 
         // A training run's last report ("Calibration") is no point of the loss curve.
-        TrainingDialog* dialog = w.startTraining(tinyConfig(1));
+        TrainingDialog* dialog = w.startTraining(tinyConfig());
         QSignalSpy rounds(w.trainingTask(), &TrainingTask::roundDone);
         QSignalSpy finished(w.trainingTask(), &Task::finished);
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(240000));
         int calibration = 0;
         for (const QList<QVariant>& r : rounds)
             calibration += r.first().value<utad::TrainProgress>().stage == "Calibration";
@@ -394,6 +400,7 @@ private:
     }
 
     QTemporaryDir m_tmp;
+    QString m_modelPath;  // the model file all slots use
     std::shared_ptr<utad::Model> m_model;
 };
 

@@ -1,6 +1,8 @@
 // The review report (HTML with panels, CSV, PDF) on the bundled sample, and retraining with the
 // images marked as false positives.
+#include "tiny_model.h"
 #include "ui/inferencetask.h"
+#include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/project.h"
 #include "ui/review/reviewtools.h"
@@ -20,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -54,14 +57,7 @@ std::vector<utad::ImageResult> sampleResults(const utad::Dataset& dataset)
 // A deliberately tiny model: the tests are about the loop, not about accuracy.
 utad::ModelConfig tinyConfig()
 {
-    utad::ModelConfig config = utad::presetConfig("cpu");
-    config.imageSize = 32;
-    config.ieWidth = 4;
-    config.expertWidth = 4;
-    config.latentDim = 8;
-    config.naiveSamples = 1;
-    config.epochs = 1;
-    config.expertEpochs = 1;
+    utad::ModelConfig config = utad::testing::tinyConfig();
     config.augment = false;
     return config;
 }
@@ -73,6 +69,34 @@ QStringList csvRows(const QString& path)
         return {};
     QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines;
+}
+
+struct PdfText {
+    int pages = 0;
+    QString text;
+    QString error;
+};
+
+// The PDF's page count and text, through poppler-utils.
+PdfText readPdf(const QString& path)
+{
+    PdfText out;
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {path});
+    if (!info.waitForFinished(60000) || info.exitCode() != 0) {
+        out.error = QStringLiteral("pdfinfo %1: %2").arg(path, QString::fromLocal8Bit(info.readAllStandardError()));
+        return out;
+    }
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.readAllStandardOutput()));
+    out.pages = m.hasMatch() ? m.captured(1).toInt() : 0;
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!text.waitForFinished(60000) || text.exitCode() != 0) {
+        out.error = QStringLiteral("pdftotext %1: %2").arg(path, QString::fromLocal8Bit(text.readAllStandardError()));
+        return out;
+    }
+    out.text = QString::fromUtf8(text.readAllStandardOutput());
+    return out;
 }
 
 } // namespace
@@ -87,9 +111,11 @@ private slots:
         QVERIFY(m_dataset.test.size() > 20);
     }
 
-    void reportListsFlaggedAndAnnotatedImages()
+    void reportRecordsEveryDecision()
     {
-        QTemporaryDir dir;
+        // UTAD_REPORT_DIR keeps the reports, to look at the PDF pages.
+        QTemporaryDir temporary;
+        const QDir dir(qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
         Project project;
         QString error;
         project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
@@ -119,35 +145,50 @@ private slots:
                 mask.scanLine(y)[x] = 255;
         store->setMask(missed, mask);
 
-        // Expected rows, computed independently of the report code.
-        QStringList expected;
+        // Images with panels, computed independently of the report code: flagged or annotated.
+        QStringList detailed;
         for (const auto& r : results)
             if (r.score >= 0.5 || QString::fromStdString(r.path) == missed)
-                expected << QString::fromStdString(r.path);
-        QCOMPARE(reportImages(project), expected);
+                detailed << QString::fromStdString(r.path);
+        QCOMPARE(reportDetailImages(project), detailed);
+        QVERIFY(detailed.size() < int(results.size()));  // passed images exist and must still be listed
 
         const QString html = dir.filePath(QStringLiteral("report/review.html"));
+        const QString pdf = reportPdfPath(html);
         QDir().mkpath(QFileInfo(html).absolutePath());
-        QVERIFY2(writeReviewReport(project, html, &error), qPrintable(error));
+        QVERIFY2(writeReviewReport(project, html, pdf, &error), qPrintable(error));
 
+        // CSV: one row per image, passed ones too, in result order; panels only for the detailed.
         const QStringList rows = csvRows(reportCsvPath(html));
-        QCOMPARE(rows.size(), expected.size() + 1);
+        QCOMPARE(rows.size(), int(results.size()) + 1);
         QVERIFY(rows[0].startsWith(QStringLiteral("image,label,defect_type,score,decision,mark")));
-        for (int i = 0; i < expected.size(); ++i)
-            QVERIFY2(rows[i + 1].startsWith(expected[i] + QLatin1Char(',')), qPrintable(rows[i + 1]));
-        const QString fpRow = rows[expected.indexOf(falsePositive) + 1];
+        for (size_t i = 0; i < results.size(); ++i) {
+            const QString& row = rows[int(i) + 1];
+            const QString path = QString::fromStdString(results[i].path);
+            QVERIFY2(row.startsWith(path + QLatin1Char(',')), qPrintable(row));
+            const QString decision = row.section(QLatin1Char(','), 4, 4);
+            QCOMPARE(decision, results[i].score >= 0.5 ? QStringLiteral("defective") : QStringLiteral("good"));
+            QCOMPARE(row.contains(QStringLiteral("_input.png")), detailed.contains(path));
+        }
+        const QString fpRow = rows[int(std::find_if(results.begin(), results.end(), [&](const auto& r) {
+                                                    return QString::fromStdString(r.path) == falsePositive;
+                                                }) - results.begin()) + 1];
         QVERIFY2(fpRow.contains(QStringLiteral("False positive")), qPrintable(fpRow));
         QVERIFY2(fpRow.contains(QStringLiteral("\"glare, \"\"not\"\" a crack, ok\"")), qPrintable(fpRow));  // CSV quoting
-        const QString missedRow = rows[expected.indexOf(missed) + 1];
-        QVERIFY(missedRow.contains(QStringLiteral("Missed defect")));
-        QVERIFY(missedRow.contains(store->maskPath(missed)));
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const QString& row) {
+            return row.startsWith(missed + QLatin1Char(',')) && row.contains(QStringLiteral("Missed defect"))
+                   && row.contains(store->maskPath(missed));
+        }));
 
-        // Every row has its input panel beside the HTML, and the HTML shows it.
+        // HTML: every image in the summary; every detailed one with its input panel beside it.
         QFile htmlFile(html);
         QVERIFY(htmlFile.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(htmlFile.readAll());
+        for (const auto& r : results)
+            QVERIFY2(text.contains(QDir(QStringLiteral(UTAD_SAMPLE_DIR)).relativeFilePath(QString::fromStdString(r.path)).toHtmlEscaped()),
+                     r.path.c_str());
         const QStringList panels = QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")});
-        QCOMPARE(panels.size(), expected.size());
+        QCOMPARE(panels.size(), detailed.size());
         for (const QString& p : panels) {
             QVERIFY(text.contains(QFileInfo(reportFilesDir(html)).fileName() + QLatin1Char('/') + p));
             QVERIFY(!QImage(QDir(reportFilesDir(html)).filePath(p)).isNull());
@@ -157,18 +198,97 @@ private slots:
         const utad::Confusion c = ScoreIndex(results, store).confusionAt(0.5);
         QVERIFY(text.contains(QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn)));
 
-        // The same report as PDF.
-        const QString pdf = dir.filePath(QStringLiteral("report/review.pdf"));
-        QVERIFY2(printReviewReport(html, pdf, &error), qPrintable(error));
-        QFile pdfFile(pdf);
-        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
-        const QByteArray bytes = pdfFile.readAll();
-        QVERIFY(bytes.startsWith("%PDF"));
-        QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));  // text and images
+        // PDF: every image by name, and a page count made for paper.
+        const PdfText pdfText = readPdf(pdf);
+        QVERIFY2(pdfText.error.isEmpty(), qPrintable(pdfText.error));
+        for (const auto& r : results) {
+            const QString name = QFileInfo(QString::fromStdString(r.path)).fileName();
+            QVERIFY2(pdfText.text.count(name) >= (detailed.contains(QString::fromStdString(r.path)) ? 2 : 1), qPrintable(name));
+        }
+        QVERIFY(pdfText.text.contains(QStringLiteral("glare, \"not\" a crack, ok")));
+        QVERIFY(pdfText.text.contains(QStringLiteral("False positive")));
+        // A summary of 45 or more rows a page and at least four panel blocks a page.
+        const int maxPages = 1 + int(results.size() + 44) / 45 + (int(detailed.size()) + 3) / 4;
+        QVERIFY2(pdfText.pages >= 2 && pdfText.pages <= maxPages,
+                 qPrintable(QStringLiteral("%1 pages for %2 images, %3 with panels").arg(pdfText.pages).arg(results.size()).arg(detailed.size())));
+
+        // Every image flagged: still a page count for paper.
+        t.image = 0;
+        project.setThresholds(t);
+        const QString all = dir.filePath(QStringLiteral("all/review.html"));
+        QDir().mkpath(QFileInfo(all).absolutePath());
+        QVERIFY2(writeReviewReport(project, all, reportPdfPath(all), &error), qPrintable(error));
+        const PdfText allText = readPdf(reportPdfPath(all));
+        QVERIFY2(allText.pages <= 1 + int(results.size() + 44) / 45 + int(results.size() + 3) / 4, qPrintable(QString::number(allText.pages)));
+        QCOMPARE(csvRows(reportCsvPath(all)).size(), int(results.size()) + 1);
 
         // A report that cannot be written says where.
-        QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), &error));
+        QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), QString(), &error));
         QVERIFY2(error.contains(QStringLiteral("/proc/no-such-dir")), qPrintable(error));
+    }
+
+    void reportWithTheBundledModel()
+    {
+        // Real panels: a few test images scored by the bundled model, with its one colour scale.
+        std::shared_ptr<const utad::Model> model = utad::Model::load(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
+        const double scale = utad::heatmapScale(model->info());
+        QVERIFY(scale > 0);
+        QCOMPARE(scale, 1.25 * model->info().calibration.maxPixel);
+
+        std::vector<utad::ImageResult> results;
+        int good = 0, defective = 0;
+        for (const utad::Sample& s : m_dataset.test) {
+            int& count = s.label == utad::Label::Good ? good : defective;
+            if (count >= 4)
+                continue;
+            ++count;
+            utad::ImageResult r;
+            r.path = s.path;
+            r.label = s.label;
+            r.defectType = s.defectType;
+            r.score = model->infer(utad::readImage(s)).score;
+            results.push_back(r);
+        }
+        Project project;
+        project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+        project.setResults(results);
+        Thresholds t;
+        std::vector<double> scores;
+        for (const auto& r : results)
+            scores.push_back(r.score);
+        std::sort(scores.begin(), scores.end());
+        t.image = scores[scores.size() / 2];  // half of them flagged
+        t.pixel = 0.8 * model->info().calibration.maxPixel;  // low enough for outlines to show
+        t.minRegionArea = 16;
+        project.setThresholds(t);
+        ReportOptions options;
+        options.model = model;
+        const ReportSnapshot snapshot = snapshotReport(project, options);
+        QCOMPARE(snapshot.options.heatMax, scale);
+
+        QTemporaryDir temporary;
+        const QDir dir(qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
+        const QString html = dir.filePath(QStringLiteral("model/review.html"));
+        QDir().mkpath(QFileInfo(html).absolutePath());
+        QString error;
+        QVERIFY2(writeReviewReport(snapshot, html, reportPdfPath(html), &error), qPrintable(error));
+        const int detailed = int(reportDetailImages(project).size());
+        QVERIFY(detailed > 0);
+        // Four panels per detailed image, written beside the HTML and embedded in the PDF.
+        QCOMPARE(QDir(reportFilesDir(html)).entryList({QStringLiteral("*_heatmap.png")}).size(), detailed);
+        QFile pdf(reportPdfPath(html));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY2(pdf.readAll().count("/Subtype /Image") >= 4 * detailed, "panels missing from the PDF");
+        // The colour bar's values: the model's scale, the same in every block and on the first page.
+        const PdfText text = readPdf(reportPdfPath(html));
+        QVERIFY2(text.error.isEmpty(), qPrintable(text.error));
+        const QString top = QStringLiteral("\u2265 %1").arg(QString::number(scale, 'g', 3));
+        QVERIFY2(text.text.count(top) >= detailed + 1, qPrintable(text.text));
+
+        // The inspector uses the same scale once the window has the model.
+        MainWindow window;
+        window.setModel(std::const_pointer_cast<utad::Model>(model), QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad"));
+        QCOMPARE(window.inspector()->panelStyle().heatMax, scale);
     }
 
     void exportRunsInTheBackground()
@@ -186,8 +306,9 @@ private slots:
         Thresholds t;
         t.image = 0.5;
         window.project()->setThresholds(t);
-        const QStringList expected = reportImages(*window.project());
+        const QStringList expected = reportDetailImages(*window.project());
         QVERIFY(!expected.isEmpty());
+        const auto& results = window.project()->results();
         ReviewTools* tools = window.reviewTools();
         QSignalSpy finished(tools, &ReviewTools::reportFinished);
 
@@ -215,9 +336,9 @@ private slots:
         QVERIFY(QFile::exists(html));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("second.html"))));
         const QStringList rows = csvRows(reportCsvPath(html));
-        QCOMPARE(rows.size(), expected.size() + 1);
-        for (int i = 0; i < expected.size(); ++i)
-            QVERIFY2(rows[i + 1].startsWith(expected[i] + QLatin1Char(',')), qPrintable(rows[i + 1]));
+        QCOMPARE(rows.size(), int(results.size()) + 1);
+        for (size_t i = 0; i < results.size(); ++i)
+            QVERIFY2(rows[int(i) + 1].startsWith(QString::fromStdString(results[i].path) + QLatin1Char(',')), qPrintable(rows[int(i) + 1]));
         QCOMPARE(QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")}).size(), expected.size());
         QFile pdf(reportPdfPath(html));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
@@ -394,8 +515,8 @@ private slots:
         project.setResults(sampleResults(m_dataset));
         project.annotations()->setMark(QString::fromStdString(m_dataset.test.front().path), Mark::FalsePositive);
         utad::ModelConfig config = tinyConfig();
-        config.epochs = 50;  // long enough to be cancelled while it runs
-        config.expertEpochs = 50;
+        config.ieSteps = 100000;  // long enough to be cancelled while it runs
+        config.expertSteps = 100000;
         TaskManager tasks;
         auto retrainer = std::make_unique<Retrainer>(&project, config, m_dataset);
         retrainer->setAutoDelete(false);

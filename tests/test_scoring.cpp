@@ -54,18 +54,19 @@ private slots:
         QVERIFY(dir.isValid());
         const Dataset data = testing::textureDataset(dir.path().toStdString(), 24, 64, 21, kPeriod, kPhase);
         ModelConfig c = presetConfig("cpu", Method(method));
-        c.imageSize = 64;
+        c.tileSize = 64;
+        c.workingScale = 0;  // whole 64 x 64 textures
         c.ieWidth = 8;
         c.latentDim = 16;
         c.expertWidth = 4;
         c.naiveSamples = 2;
-        c.epochs = 30;
-        c.expertEpochs = c.method == Method::TwoStage ? 10 : 0;
+        c.batchSize = 8;
+        c.ieSteps = 90;
+        c.expertSteps = c.method == Method::TwoStage ? 30 : 0;
         c.augmentFlips = false;
         // Squared differences: SSIM also reacts to the texture's pixel noise, which a few seconds of
         // training cannot reproduce.
         c.ssimResidual = false;
-        c.threads = 2;
         auto model = Model::create(c);
         QVERIFY(model->train(data));
 

@@ -1,5 +1,6 @@
-// Training on small synthetic textures: the loss falls, a seed repeats a run, cancel keeps a usable model.
+// Training on small synthetic textures: the loss falls, a seed repeats a run, cancel keeps the last round.
 #include "synthetic_textures.h"
+#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/model.h"
 
@@ -9,17 +10,12 @@ using namespace utad;
 
 namespace {
 
+// Whole 32 x 32 textures, three rounds of IE-Net steps and two of Expert-Net steps.
 ModelConfig tinyConfig() {
-    ModelConfig c = presetConfig("cpu", Method::TwoStage);
-    c.imageSize = 32;
-    c.ieWidth = 8;
-    c.latentDim = 16;
-    c.expertWidth = 4;
-    c.naiveSamples = 2;
-    c.epochs = 6;
-    c.expertEpochs = 4;
-    c.batchSize = 4;
-    c.threads = 2;
+    ModelConfig c = testing::tinyConfig();
+    c.workingScale = 0;
+    c.ieSteps = 3 * kStepsPerRound;
+    c.expertSteps = 2 * kStepsPerRound;
     c.seed = 5;
     return c;
 }
@@ -70,9 +66,10 @@ private slots:
         QVERIFY(!a->trained());
         QVERIFY(a->train(data, recorder(first)));
         QVERIFY(a->trained());
-        QCOMPARE(int(first.ieLosses.size()), 6);
-        QCOMPARE(int(first.expertLosses.size()), 4);
-        QVERIFY2(first.ieLosses.back() < 0.9 * first.ieLosses.front(),
+        QVERIFY(a->complete());
+        QCOMPARE(int(first.ieLosses.size()), 3);
+        QCOMPARE(int(first.expertLosses.size()), 2);
+        QVERIFY2(first.ieLosses.back() < first.ieLosses.front(),
                  qPrintable(QString("IE-Net loss %1 -> %2").arg(first.ieLosses.front()).arg(first.ieLosses.back())));
         QVERIFY2(first.expertLosses.back() < first.expertLosses.front(),
                  qPrintable(QString("Expert-Net loss %1 -> %2").arg(first.expertLosses.front()).arg(first.expertLosses.back())));
@@ -81,7 +78,7 @@ private slots:
         QCOMPARE(first.lastFraction, 1.0);
         QVERIFY(!first.lastPreview.anomalyMapNet.empty());
         QCOMPARE(a->info().training.imageCount, 16);
-        QCOMPARE(int(a->info().calibration.goodScores.size()), 2);  // 15 % of 16, at least 2
+        QCOMPARE(int(a->info().calibration.goodScores.size()), 3);  // a fifth of 16, at least 2
         QVERIFY(a->info().calibration.maxPixel > 0);
 
         auto b = Model::create(tinyConfig());
@@ -91,19 +88,35 @@ private slots:
         QCOMPARE(b->infer(probe).score, a->infer(probe).score);
     }
 
-    void cancelKeepsLastCompleteEpoch() {
+    void cancelDuringIeNetLeavesNoUsableModel() {
         auto model = Model::create(tinyConfig());
         Run run;
         TrainCallbacks cb = recorder(run);
-        // 16 images: 14 train, 4 batches an epoch. Stop in the middle of the IE-Net's third epoch.
+        // The cancel flag is polled once a step: stop in the IE-Net's third round.
         int polls = 0;
-        cb.isCancelled = [&polls] { return ++polls > 10; };
+        cb.isCancelled = [&polls] { return ++polls > 2 * kStepsPerRound + 10; };
         QVERIFY(!model->train(data, cb));
         QCOMPARE(int(run.ieLosses.size()), 2);
-        QVERIFY(run.expertLosses.empty());
-        QCOMPARE(model->info().training.epochsDone, 2);
+        QCOMPARE(model->info().training.ieStepsDone, 2 * kStepsPerRound);
+        QCOMPARE(model->info().training.expertStepsDone, 0);
+        QVERIFY(!model->trained());  // the Expert-Net never trained
+        QVERIFY(!model->complete());
+    }
+
+    void cancelKeepsLastCompleteRound() {
+        auto model = Model::create(tinyConfig());
+        Run run;
+        TrainCallbacks cb = recorder(run);
+        // Stop in the middle of the Expert-Net's second round.
+        int polls = 0;
+        cb.isCancelled = [&polls] { return ++polls > 4 * kStepsPerRound + 10; };
+        QVERIFY(!model->train(data, cb));
+        QCOMPARE(int(run.ieLosses.size()), 3);
+        QCOMPARE(int(run.expertLosses.size()), 1);
+        QCOMPARE(model->info().training.expertStepsDone, kStepsPerRound);
         QVERIFY(model->trained());
-        // The weights are those of the last complete epoch, as the last preview showed them.
+        QVERIFY(!model->complete());
+        // The weights are those of the last complete round, as the last preview showed them.
         const Inference again = model->infer(run.lastPreview.input);
         QCOMPARE(cv::norm(again.impression, run.lastPreview.impression, cv::NORM_INF), 0.0);
         // Usable: scores are finite and the model saves and loads.
@@ -128,12 +141,17 @@ private slots:
 
     void badConfig() {
         ModelConfig c = tinyConfig();
-        c.imageSize = 40;
+        c.tileSize = 40;
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
+        c = tinyConfig();
+        c.tileOverlap = 0.95;
+        QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
+        QVERIFY_THROWS_EXCEPTION(Error, deviceFromString("tpu"));
+        QCOMPARE(deviceFromString("cpu"), Device::Cpu);
         QVERIFY_THROWS_EXCEPTION(Error, presetConfig("gpu"));
         QVERIFY_THROWS_EXCEPTION(Error, methodFromString("vae"));
         QCOMPARE(methodFromString(methodName(Method::Autoencoder)), Method::Autoencoder);
-        QCOMPARE(presetConfig("paper").imageSize, 256);
+        QCOMPARE(presetConfig("paper").tileSize, 256);
         QCOMPARE(presetConfig("paper").latentDim, 128);
         QCOMPARE(presetConfig("paper").naiveSamples, 10);
     }

@@ -2,6 +2,8 @@
 // Helpers for the suites that drive the workbench window.
 #include "utad/model.h"
 
+#include "tiny_model.h"
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
@@ -54,17 +56,20 @@ inline QStringList filesUnder(const QString& dir)
     return files;
 }
 
-// A small network with `epochs` per stage: these suites are about the window, not about accuracy.
-inline utad::ModelConfig tinyConfig(int epochs)
+// The tests' tiny model, in three lengths: `Quick` trains every stage for a few steps (a complete
+// model in seconds), `Standard` is tiny_model.h's, `Long` runs far longer than any test (its second
+// round is the Expert-Net's first, so a cancelled run has trained every network).
+enum class Run { Quick, Standard, Long };
+inline utad::ModelConfig tinyConfig(Run run = Run::Quick)
 {
-    utad::ModelConfig config = utad::presetConfig("cpu");
-    config.imageSize = 32;
-    config.ieWidth = 8;
-    config.latentDim = 16;
-    config.expertWidth = 4;
-    config.naiveSamples = 2;
-    config.epochs = epochs;
-    config.expertEpochs = epochs;
+    utad::ModelConfig config = utad::testing::tinyConfig();
+    if (run == Run::Quick) {
+        config.ieSteps = 4;
+        config.expertSteps = 4;
+    } else if (run == Run::Long) {
+        config.ieSteps = utad::kStepsPerRound;
+        config.expertSteps = 100000;
+    }
     return config;
 }
 

@@ -1,5 +1,6 @@
 #include "ui/inspectorwidget.h"
 
+#include "ui/colorlegend.h"
 #include "ui/jobs.h"
 #include "ui/panelview.h"
 #include "ui/project.h"
@@ -36,26 +37,14 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(m_toolBar);
 
+    // What changes the picture comes first; the zoom buttons, which the wheel and the keys also
+    // reach, come last and are the first to move into the » menu of a narrow window.
     m_residualsAction = m_toolBar->addAction(tr("Residuals"));
     m_residualsAction->setCheckable(true);
     m_residualsAction->setShortcut(QKeySequence(Qt::Key_R));
     m_residualsAction->setToolTip(tr("Show the naive impression and the residual maps (R)"));
     connect(m_residualsAction, &QAction::toggled, this,
             [this](bool on) { setMode(on ? PanelMode::Residuals : PanelMode::Stages); });
-    m_toolBar->addSeparator();
-
-    m_zoomInAction = m_toolBar->addAction(tr("Zoom in"));
-    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
-    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.25); });
-    m_zoomOutAction = m_toolBar->addAction(tr("Zoom out"));
-    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(0.8); });
-    m_fitAction = m_toolBar->addAction(tr("Fit"));
-    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
-    connect(m_fitAction, &QAction::triggered, this, &InspectorWidget::fitToWindow);
-    m_actualSizeAction = m_toolBar->addAction(tr("1:1"));
-    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(m_actualSizeAction, &QAction::triggered, this, [this] { setZoom(1.0); });
     m_toolBar->addSeparator();
 
     m_overlayAction = m_toolBar->addAction(tr("Overlay"));
@@ -66,11 +55,13 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_opacitySlider = new QSlider(Qt::Horizontal, this);
     m_opacitySlider->setRange(0, 100);
     m_opacitySlider->setValue(int(m_style.opacity * 100));
-    m_opacitySlider->setMaximumWidth(100);
+    m_opacitySlider->setMinimumWidth(50);
+    m_opacitySlider->setMaximumWidth(70);
     m_opacitySlider->setToolTip(tr("Overlay opacity"));
     connect(m_opacitySlider, &QSlider::valueChanged, this, [this](int v) { setOverlayOpacity(v / 100.0); });
     m_toolBar->addWidget(m_opacitySlider);
     m_colorMapCombo = new QComboBox(this);
+    m_colorMapCombo->setObjectName(QStringLiteral("colorMapCombo"));
     m_colorMapCombo->addItems(colorMapNames());
     m_colorMapCombo->setToolTip(tr("Colour map"));
     connect(m_colorMapCombo, &QComboBox::currentIndexChanged, this, [this](int i) { setColorMap(ColorMap(i)); });
@@ -87,21 +78,56 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_predictedAction->setChecked(true);
     m_predictedAction->setShortcut(QKeySequence(Qt::Key_P));
     m_predictedAction->setToolTip(tr("Outline the predicted defect regions in magenta (P)"));
+    m_toolBar->addSeparator();
+
+    // Zoom: symbols on the buttons, the words in the tooltips and the View menu.
+    m_zoomInAction = m_toolBar->addAction(tr("Zoom in"));
+    m_zoomInAction->setIconText(QStringLiteral("+"));  // no-tr
+    m_zoomInAction->setToolTip(tr("Zoom in (+, wheel)"));
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.25); });
+    m_zoomOutAction = m_toolBar->addAction(tr("Zoom out"));
+    m_zoomOutAction->setIconText(QStringLiteral("\u2212"));  // no-tr
+    m_zoomOutAction->setToolTip(tr("Zoom out (-, wheel)"));
+    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(0.8); });
+    m_fitAction = m_toolBar->addAction(tr("Fit"));
+    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    connect(m_fitAction, &QAction::triggered, this, &InspectorWidget::fitToWindow);
+    m_actualSizeAction = m_toolBar->addAction(tr("1:1"));
+    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_actualSizeAction, &QAction::triggered, this, [this] { setZoom(1.0); });
+
     connect(m_truthAction, &QAction::toggled, this, &InspectorWidget::setShowTruth);
     connect(m_predictedAction, &QAction::toggled, this, &InspectorWidget::setShowPredicted);
 
     auto* grid = new QGridLayout;
     grid->setSpacing(4);
+    // The colour bar with its values shares the anomaly map's title line; every title line gets its
+    // height, so the four panels stay the same size (and one fitted zoom fits them all).
+    m_legend = new ColorLegend(this);
+    m_legend->setObjectName(QStringLiteral("colorLegend"));
+    const int titleHeight = std::max(QLabel(QStringLiteral("Ag")).sizeHint().height(), m_legend->sizeHint().height());  // no-tr
+    m_legend->setFixedHeight(titleHeight);
     for (int i = 0; i < 4; ++i) {
         auto* title = new QLabel(this);
         title->setAlignment(Qt::AlignCenter);
+        title->setFixedHeight(titleHeight);
         auto* view = new PanelView(this);
         view->setObjectName(QStringLiteral("panel%1").arg(i));
         m_titles[size_t(i)] = title;
         m_views[size_t(i)] = view;
         auto* cell = new QVBoxLayout;
         cell->setSpacing(1);
-        cell->addWidget(title);
+        if (i == 3) {
+            auto* row = new QHBoxLayout;
+            row->setSpacing(6);
+            row->addWidget(title, 1);
+            row->addWidget(m_legend, 1);
+            cell->addLayout(row);
+        } else {
+            cell->addWidget(title);
+        }
         cell->addWidget(view, 1);
         grid->addLayout(cell, i / 2, i % 2);
 
@@ -133,6 +159,8 @@ void InspectorWidget::setDocument(Project* project, TaskManager* tasks)
     m_tasks = tasks;
     connect(project, &Project::currentImageChanged, this, &InspectorWidget::reload);
     connect(project, &Project::modelChanged, this, [this] {
+        // One colour scale for every image of the model, the rule the report and the CLI use too.
+        setHeatMax(m_project->model() ? utad::heatmapScale(m_project->model()->info()) : 0);
         m_path.clear();  // the new model's panels, not the old one's
         reload();
     });
@@ -154,9 +182,6 @@ void InspectorWidget::followThresholds()
 {
     const Thresholds t = m_project->thresholds();
     setRegionThreshold(t.pixel, t.minRegionArea);
-    // One colour scale for every image, with the region threshold at 80 % of it: what is drawn in
-    // the top colours lies inside the predicted outlines.
-    setHeatMax(t.pixel > 0 ? 1.25 * t.pixel : 0);
 }
 
 void InspectorWidget::followUserMask()
@@ -368,17 +393,36 @@ QImage InspectorWidget::montage(int columns) const
         images[size_t(i)] = panelImage(i);
         titles[size_t(i)] = panelTitle(i);
     }
-    return utad::ui::montage(images, titles, columns);
+    MontageLabels labels;
+    labels.caption = exportCaption();
+    labels.legendMax = m_legend->maxValue();
+    labels.colorMap = m_legend->colorMap();
+    labels.legendTitle = m_style.mode == PanelMode::Stages ? tr("Anomaly map") : tr("Residuals");
+    return utad::ui::montage(images, titles, columns, labels);
+}
+
+QString InspectorWidget::exportCaption() const
+{
+    if (m_path.isEmpty())
+        return {};
+    const QString name = QFileInfo(m_path).fileName();
+    return m_inference ? tr("%1, score %2").arg(name).arg(m_inference->score, 0, 'f', 4) : name;
 }
 
 void InspectorWidget::updatePanels()
 {
     PanelSet set = renderPanels(m_source, currentInference(), m_style);
     const QSize size(m_source.cols, m_source.rows);
-    // The anomaly map's colour scale, so that colours can be read as values.
-    if (m_style.mode == PanelMode::Stages && m_inference)
-        set.titles[3] = m_style.heatMax > 0 ? tr("%1 (colour scale 0 to %2)").arg(set.titles[3]).arg(m_style.heatMax, 0, 'g', 3)
-                                           : tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
+    // The colour scale, so that colours can be read as values.
+    m_legend->setScale(m_style.colorMap, set.colorScaleMax);
+    if (m_style.mode == PanelMode::Stages) {
+        m_legend->setToolTip(m_style.heatMax > 0 ? tr("Anomaly-map colour scale, the same for every image of this model")
+                                                 : tr("Anomaly-map colour scale: this image's range"));
+        if (m_inference && m_style.heatMax <= 0)
+            set.titles[3] = tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
+    } else {
+        m_legend->setToolTip(tr("Colour scale of the three residual maps"));
+    }
     for (int i = 0; i < 4; ++i) {
         m_titles[size_t(i)]->setText(set.titles[size_t(i)]);
         m_views[size_t(i)]->setImage(set.images[size_t(i)], size);

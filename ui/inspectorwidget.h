@@ -18,6 +18,7 @@ class QToolBar;
 
 namespace utad::ui {
 
+class ColorLegend;
 class PanelTask;
 class PanelView;
 class Project;
@@ -71,7 +72,10 @@ public:
     PanelView* panel(int index) const { return m_views[size_t(index)]; }
     QString panelTitle(int index) const;
     QImage panelImage(int index) const;    // as shown, at source size, with outlines
-    QImage montage(int columns = 2) const;  // the four panels with titles
+    // The four panels with titles, the file name and score above and the colour bar below.
+    QImage montage(int columns = 2) const;
+    QString exportCaption() const;  // the montage's caption: file name and score
+    ColorLegend* colorLegend() const { return m_legend; }
 
     // Actions for the window's View menu and toolbar.
     QAction* residualsAction() const { return m_residualsAction; }
@@ -109,6 +113,7 @@ private:
 
     std::array<PanelView*, 4> m_views{};
     std::array<QLabel*, 4> m_titles{};
+    ColorLegend* m_legend = nullptr;
     QToolBar* m_toolBar = nullptr;
     QComboBox* m_colorMapCombo = nullptr;
     QSlider* m_opacitySlider = nullptr;

@@ -36,6 +36,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,6 +53,19 @@ namespace utad::ui {
 namespace {
 constexpr int kMaxRecentProjects = 8;
 const QString kProjectFilter = QStringLiteral("UTAD projects (*.utadproj)");
+
+// A dock's content scrolls up and down instead of setting a minimum height for the whole window
+// (1280x720); its width is kept, so nothing is cut off at the side.
+QScrollArea* scrollable(QWidget* content)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setMinimumWidth(content->minimumSizeHint().width() + area->verticalScrollBar()->sizeHint().width());
+    return area;
+}
 
 QString fmt(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'f', digits) : QStringLiteral("-"); }
 } // namespace
@@ -121,7 +137,10 @@ MainWindow::MainWindow(QWidget* parent)
             tabifyDockWidget(messagesDock, dock);
             dock->raise();
         }
-    resizeDocks({messagesDock}, {240}, Qt::Vertical);
+    // On a 1280x720 screen the panels keep the larger part of the height.
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
+    resizeDocks({messagesDock}, {std::min(250, screenHeight * 34 / 100)}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("imagesDock"))}, {400}, Qt::Horizontal);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
@@ -224,7 +243,10 @@ void MainWindow::createBrowser()
     connect(m_filterText, &QLineEdit::textChanged, m_proxy, &ImageFilterProxy::setText);
     layout->addWidget(m_filterText);
 
+    // Two rows of filters, so that their longest entries (German "Alle tatsächlichen Klassen") are
+    // not cut off in a narrow list.
     auto* row = new QHBoxLayout;
+    auto* row2 = new QHBoxLayout;
     m_filterDefect = new QComboBox(panel);
     m_filterDefect->setToolTip(tr("Defect type"));
     connect(m_filterDefect, &QComboBox::currentIndexChanged, this,
@@ -240,10 +262,13 @@ void MainWindow::createBrowser()
                                   tr("Uncertain"), tr("Not scored")});
     connect(m_filterPrediction, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_proxy->setPredictionFilter(ImageFilterProxy::PredictionFilter(i)); });
-    row->addWidget(m_filterDefect);
-    row->addWidget(m_filterLabel);
-    row->addWidget(m_filterPrediction);
+    for (QComboBox* combo : {m_filterDefect, m_filterLabel, m_filterPrediction})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    row->addWidget(m_filterDefect, 1);
+    row2->addWidget(m_filterLabel, 1);
+    row2->addWidget(m_filterPrediction, 1);
     layout->addLayout(row);
+    layout->addLayout(row2);
 
     m_table = new QTableView(panel);
     m_table->setObjectName(QStringLiteral("imageTable"));
@@ -258,9 +283,9 @@ void MainWindow::createBrowser()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ImageListModel::ThumbnailColumn, ImageListModel::kThumbnailSize + 8);
     m_table->setColumnWidth(ImageListModel::NameColumn, 138);
-    m_table->setColumnWidth(ImageListModel::DefectColumn, 68);
-    m_table->setColumnWidth(ImageListModel::ScoreColumn, 56);
-    m_table->setColumnWidth(ImageListModel::PredictionColumn, 68);
+    // The short columns take the width of their title or content, whichever is wider, in every language.
+    for (int column : {ImageListModel::DefectColumn, ImageListModel::ScoreColumn, ImageListModel::PredictionColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
@@ -278,7 +303,6 @@ void MainWindow::createBrowser()
     auto* dock = new QDockWidget(tr("Images"), this);
     dock->setObjectName(QStringLiteral("imagesDock"));
     dock->setWidget(panel);
-    dock->setMinimumWidth(440);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
@@ -296,12 +320,12 @@ void MainWindow::createDocks()
 
     auto* thresholds = new QDockWidget(tr("Thresholds"), this);
     thresholds->setObjectName(QStringLiteral("thresholdsDock"));
-    thresholds->setWidget(m_review->thresholdPanel());
+    thresholds->setWidget(scrollable(m_review->thresholdPanel()));
     addDockWidget(Qt::BottomDockWidgetArea, thresholds);
 
     auto* review = new QDockWidget(tr("Review"), this);
     review->setObjectName(QStringLiteral("reviewDock"));
-    review->setWidget(m_review->annotationPanel());
+    review->setWidget(scrollable(m_review->annotationPanel()));
     addDockWidget(Qt::RightDockWidgetArea, review);
     // The one-key shortcuts work wherever the focus is in the window (text fields keep their keys).
     addActions(m_review->annotationPanel()->reviewActions());
@@ -515,10 +539,10 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
 {
     m_project->setModel(model, path);
     const utad::ModelInfo& info = model->info();
-    log(tr("Model %1: %2, preset %3, %4x%4 input, trained on %5 images")
+    log(tr("Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images")
             .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
                  QString::fromStdString(info.config.preset))
-            .arg(info.config.imageSize)
+            .arg(info.config.tileSize)
             .arg(info.training.imageCount));
     updateTitle();
     emit modelLoaded();
@@ -568,7 +592,7 @@ bool MainWindow::runInference()
     return true;
 }
 
-TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
+TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad::Device device)
 {
     const utad::Dataset* dataset = m_project->dataset();
     if (!dataset) {
@@ -584,14 +608,14 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
         showError(tr("Train"), tr("A training run is already going on."));
         return nullptr;
     }
-    auto* task = new TrainingTask(config, *dataset);
+    auto* task = new TrainingTask(config, *dataset, device);
     auto* dialog = new TrainingDialog(task, m_tasks, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(task, &Task::finished, this, [this, task](bool) {
         if (!task->errorMessage().isEmpty())
             log(tr("Training failed: %1").arg(task->errorMessage()));
         else
-            log(task->wasCancelled() ? tr("Training cancelled after %n round(s) of steps", nullptr, task->roundsDone())
+            log(task->wasCancelled() ? tr("Training cancelled after %1 steps").arg(task->stepsDone())
                                      : tr("Training finished"));
     });
     connect(dialog, &TrainingDialog::modelReady, this, [this](std::shared_ptr<utad::Model> model, const QString& path) {
@@ -600,9 +624,10 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config)
     });
     m_trainingTask = task;
     m_trainingDialog = dialog;
-    log(tr("Training %1 (preset %2, %3 epochs) on %4 images")
+    log(tr("Training %1 (preset %2, %3 + %4 steps) on %5 images")
             .arg(QString::fromStdString(utad::methodName(config.method)), QString::fromStdString(config.preset))
-            .arg(config.epochs)
+            .arg(config.ieSteps)
+            .arg(config.expertSteps)
             .arg(dataset->train.size()));
     dialog->show();
     m_tasks->addTask(task);
@@ -685,11 +710,11 @@ void MainWindow::onTrain()
         showError(tr("Train"), tr("Open a dataset folder first: the model learns from its train/good images."));
         return;
     }
-    TrainOptionsDialog options(m_preferences.defaultPreset, this);
+    TrainOptionsDialog options(m_preferences.defaultPreset, *m_project->dataset(), this);
     if (options.exec() != QDialog::Accepted)
         return;
     try {
-        startTraining(options.config());
+        startTraining(options.config(), options.device());
     } catch (const std::exception& e) {
         showError(tr("Train"), QString::fromLocal8Bit(e.what()));
     }
@@ -708,15 +733,15 @@ void MainWindow::onModelInfo()
         tr("<table>"
            "<tr><td>File</td><td>%1</td></tr>"
            "<tr><td>Method</td><td>%2, preset %3</td></tr>"
-           "<tr><td>Network input</td><td>%4 x %4, %5 channel(s)</td></tr>"
+           "<tr><td>Network input</td><td>%4 x %4 tiles, %5 channel(s), %21</td></tr>"
            "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
-           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 epochs in %15</td></tr>"
+           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 steps in %15</td></tr>"
            "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
            "<tr><td>Device</td><td>%20</td></tr>"
            "</table>")
             .arg(m_project->modelPath().isEmpty() ? tr("(not saved)") : m_project->modelPath().toHtmlEscaped(),
                  QString::fromStdString(utad::methodName(c.method)), QString::fromStdString(c.preset))
-            .arg(c.imageSize)
+            .arg(c.tileSize)
             .arg(c.channels)
             .arg(c.ieWidth)
             .arg(c.latentDim)
@@ -726,13 +751,14 @@ void MainWindow::onModelInfo()
             .arg(QString::fromStdString(info.training.dataRoot).toHtmlEscaped())
             .arg(info.training.sourceWidth)
             .arg(info.training.sourceHeight)
-            .arg(info.training.epochsDone)
+            .arg(info.training.ieStepsDone + info.training.expertStepsDone)
             .arg(formatDuration(info.training.seconds))
             .arg(info.calibration.mean, 0, 'g', 4)
             .arg(info.calibration.stddev, 0, 'g', 3)
             .arg(info.calibration.goodScores.size())
             .arg(info.calibration.maxPixel, 0, 'g', 4)
-            .arg(QString::fromStdString(model->deviceName()));
+            .arg(QString::fromStdString(model->deviceName()))
+            .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -62,7 +62,7 @@ public:
     void loadModel(const QString& path, bool runInference = false);
     void setModel(std::shared_ptr<utad::Model> model, const QString& path);
     bool runInference();
-    TrainingDialog* startTraining(const utad::ModelConfig& config);
+    TrainingDialog* startTraining(const utad::ModelConfig& config, utad::Device device = utad::Device::Auto);
     bool exportPanels(const QString& path);
 
     bool isLoadingModel() const;

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <array>
 
+class QPainter;
+
 namespace utad::ui {
 
 enum class ColorMap { Jet, Inferno, Magma, Viridis, Gray };
@@ -31,6 +33,9 @@ struct PanelStyle {
 struct PanelSet {
     std::array<QImage, 4> images;  // every image at the source size
     std::array<QString, 4> titles;
+    // The value drawn at the top of the colour map in the coloured panels (the anomaly map, or the
+    // three residuals), as resolved for this image; 0 when no panel is coloured.
+    double colorScaleMax = 0;
 };
 
 QStringList panelTitles(PanelMode mode);
@@ -46,7 +51,21 @@ cv::Mat predictedRegions(const cv::Mat& anomalyMap, double threshold, int minAre
 // Outlines of the nonzero regions of a CV_8U mask, in pixel coordinates of the mask.
 QPainterPath regionOutline(const cv::Mat& mask);
 
+// A colour bar for `map` from 0 to `maxValue` with its values, filling `rect`: vertical (high values
+// at the top, labels on the right) when `rect` is taller than wide; otherwise horizontal, with the
+// labels below or, when `rect` is less than two lines high, at both ends. Labels use the painter's
+// font and pen; the top label reads ">= max", as the map saturates there.
+void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, double maxValue);
+
+struct MontageLabels {
+    QString caption;      // above the panels, e.g. the file name and score
+    QString legendTitle;  // before the colour bar under the panels
+    double legendMax = 0; // no colour bar when <= 0
+    ColorMap colorMap = ColorMap::Jet;
+};
+
 // The panels side by side (columns x rows) with their titles above them.
-QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>& titles, int columns);
+QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>& titles, int columns,
+               const MontageLabels& labels = {});
 
 } // namespace utad::ui

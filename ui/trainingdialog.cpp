@@ -30,8 +30,8 @@ namespace utad::ui {
 
 // ---------------------------------------------------------------------------------------------
 
-TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, QWidget* parent)
-    : QDialog(parent)
+TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, const utad::Dataset& dataset, QWidget* parent)
+    : QDialog(parent), m_dataset(dataset)
 {
     setWindowTitle(tr("Train a model"));
     auto* form = new QFormLayout(this);
@@ -44,17 +44,23 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, QWidget* pa
     m_preset->addItem(tr("paper: release-sized networks, for a GPU"), QStringLiteral("paper"));
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(defaultPreset)));
     form->addRow(tr("Preset:"), m_preset);
-    m_epochs = new QSpinBox(this);
-    m_epochs->setRange(1, 10000);
-    form->addRow(tr("IE-Net epochs:"), m_epochs);
-    m_expertEpochs = new QSpinBox(this);
-    m_expertEpochs->setRange(0, 10000);
-    m_expertEpochs->setToolTip(tr("Expert-Net epochs (not used by the one-stage autoencoder)"));
-    form->addRow(tr("Expert-Net epochs:"), m_expertEpochs);
+    m_ieSteps = new QSpinBox(this);
+    m_ieSteps->setRange(1, 10000000);
+    m_ieSteps->setToolTip(tr("Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles"));
+    form->addRow(tr("IE-Net steps:"), m_ieSteps);
+    m_expertSteps = new QSpinBox(this);
+    m_expertSteps->setRange(0, 10000000);
+    m_expertSteps->setToolTip(tr("Optimizer steps of the Expert-Net (not used by the one-stage autoencoder)"));
+    form->addRow(tr("Expert-Net steps:"), m_expertSteps);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
     form->addRow(tr("Random seed:"), m_seed);
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    form->addRow(tr("Device:"), m_device);
     m_augment = new QCheckBox(tr("Flips, rotations and crops of the training images"), this);
     m_augment->setChecked(true);
     form->addRow(tr("Augmentation:"), m_augment);
@@ -71,11 +77,11 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, QWidget* pa
 void TrainOptionsDialog::presetChanged()
 {
     try {
-        const utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
-                                                       utad::methodFromString(m_method->currentData().toString().toStdString()));
-        m_epochs->setValue(c.epochs);
-        m_expertEpochs->setValue(c.expertEpochs);
-        m_expertEpochs->setEnabled(c.method == utad::Method::TwoStage);
+        const utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
+                                                           utad::methodFromString(m_method->currentData().toString().toStdString()));
+        m_ieSteps->setValue(c.ieSteps);
+        m_expertSteps->setValue(c.expertSteps);
+        m_expertSteps->setEnabled(c.method == utad::Method::TwoStage);
         m_augment->setChecked(c.augment);
     } catch (const std::exception&) {
         // Unknown preset: keep the fields as they are; config() reports it.
@@ -84,13 +90,18 @@ void TrainOptionsDialog::presetChanged()
 
 utad::ModelConfig TrainOptionsDialog::config() const
 {
-    utad::ModelConfig c = utad::presetConfig(m_preset->currentData().toString().toStdString(),
-                                             utad::methodFromString(m_method->currentData().toString().toStdString()));
-    c.epochs = m_epochs->value();
-    c.expertEpochs = m_expertEpochs->value();
+    utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
+                                                 utad::methodFromString(m_method->currentData().toString().toStdString()));
+    c.ieSteps = m_ieSteps->value();
+    c.expertSteps = c.method == utad::Method::TwoStage ? m_expertSteps->value() : 0;
     c.seed = std::uint64_t(m_seed->value());
     c.augment = m_augment->isChecked();
     return c;
+}
+
+utad::Device TrainOptionsDialog::device() const
+{
+    return utad::deviceFromString(m_device->currentData().toString().toStdString());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +127,7 @@ TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* 
 
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumHeight(220);
-    m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->xAxis->setLabel(tr("optimizer steps"));
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
@@ -178,13 +189,13 @@ TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* 
 void TrainingDialog::onRound(const utad::TrainProgress& p)
 {
     const QString stage = QString::fromStdString(p.stage);
-    m_stage->setText(tr("%1: epoch %2 of %3, loss %4").arg(stage).arg(p.epoch).arg(p.epochs).arg(p.loss, 0, 'g', 4));
     m_progress->setValue(int(p.fraction * 1000));
-    m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
-    if (stage == QLatin1String("Calibration")) {
-        m_stage->setText(tr("Calibrating on good images..."));
-        return;  // no loss: not a point of the curve
+    if (p.stage == "Calibration") {  // not a loss point
+        m_stage->setText(tr("Calibrating on held-back good images..."));
+        return;
     }
+    m_stage->setText(tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(p.loss, 0, 'g', 4));
+    m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
     // One curve per stage: their losses have different scales and meanings.
     if (stage != m_lastStage) {
         m_lastStage = stage;
@@ -195,10 +206,13 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         graph->setScatterStyle(QCPScatterStyle::ssDisc);
     }
     ++m_point;
-    m_plot->graph(m_plot->graphCount() - 1)->addData(m_point, p.loss);
+    // Steps over the whole run: the Expert-Net's curve continues where the IE-Net's ended.
+    const int offset = stage == QLatin1String("Expert-Net") && m_task ? m_task->config().ieSteps : 0;
+    const double x = offset + p.step;
+    m_plot->graph(m_plot->graphCount() - 1)->addData(x, p.loss);
     m_plot->rescaleAxes();
     m_plot->yAxis->scaleRange(1.15);  // keep the first and last points off the frame
-    m_plot->xAxis->setRange(0.5, std::max(m_point, 2) + 0.5);
+    m_plot->xAxis->setRange(0, std::max(x, 1.0) * 1.05);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -229,8 +243,8 @@ void TrainingDialog::onFinished(bool ok)
         m_stage->setText(tr("Training failed: %1").arg(m_task->errorMessage()));
         m_log->appendPlainText(m_task->errorMessage());
     } else if (m_model) {
-        m_stage->setText(tr("Training stopped early. The model is incomplete: it can be saved, but it does not "
-                            "detect defects as a finished one would."));
+        m_stage->setText(tr("Training stopped after %n step(s), before the end: the model is only partly trained.",
+                            nullptr, m_task->stepsDone()));
     } else {
         m_stage->setText(tr("Training stopped before every network had trained; there is no model to save."));
     }

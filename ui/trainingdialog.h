@@ -1,6 +1,6 @@
 #pragma once
 // Training from the workbench: the options dialog, and the window that follows a TrainingTask
-// (progress with ETA, live loss curve, preview of a fixed training image after every round).
+// (progress with ETA, live loss curve, preview of a fixed training image after every round of steps).
 #include "utad/model.h"
 
 #include <QDialog>
@@ -25,16 +25,20 @@ class TrainingTask;
 class TrainOptionsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit TrainOptionsDialog(const QString& defaultPreset, QWidget* parent = nullptr);
-    utad::ModelConfig config() const;  // the preset's defaults with the user's choices applied
+    // The configuration starts from utad::configForDataset for `dataset`.
+    TrainOptionsDialog(const QString& defaultPreset, const utad::Dataset& dataset, QWidget* parent = nullptr);
+    utad::ModelConfig config() const;  // the dataset's defaults with the user's choices applied
+    utad::Device device() const;
 
 private:
     void presetChanged();
     QComboBox* m_method;
     QComboBox* m_preset;
-    QSpinBox* m_epochs;
-    QSpinBox* m_expertEpochs;
+    QSpinBox* m_ieSteps;
+    QSpinBox* m_expertSteps;
     QSpinBox* m_seed;
+    QComboBox* m_device;
+    const utad::Dataset& m_dataset;
     QCheckBox* m_augment;
 };
 

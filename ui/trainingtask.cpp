@@ -4,8 +4,8 @@
 
 namespace utad::ui {
 
-TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset)
-    : Task(tr("Training")), m_config(config), m_dataset(dataset)
+TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, utad::Device device)
+    : Task(tr("Training")), m_config(config), m_dataset(dataset), m_device(device)
 {
 }
 
@@ -23,12 +23,12 @@ utad::Inference cloned(const utad::Inference& in)
 
 bool TrainingTask::run()
 {
-    m_model = utad::Model::create(m_config);
+    m_model = utad::Model::create(m_config, m_device);
     utad::TrainCallbacks callbacks;
     callbacks.isCancelled = [this] { return isCancelled(); };
     callbacks.onProgress = [this](const utad::TrainProgress& p) {
         if (p.stage != "Calibration")  // the last report is not a round of steps
-            ++m_rounds;
+            m_stepsDone = p.stage == "Expert-Net" ? m_config.ieSteps + p.step : p.step;
         setProgress(p.fraction, QString::fromStdString(p.stage));
         emit roundDone(p);
     };
@@ -40,7 +40,7 @@ bool TrainingTask::run()
 void TrainingTask::completed(bool ok)
 {
     m_stoppedEarly = !ok && errorMessage().isEmpty();
-    m_complete = ok;
+    m_complete = ok && m_model && m_model->complete();
     if (m_model && (ok || (m_stoppedEarly && m_model->trained())))
         m_result = m_model;
     m_model.reset();

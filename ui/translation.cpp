@@ -64,7 +64,7 @@ QString savedLanguage() {
     return QSettings().value(QLatin1String(kLanguageSettingsKey)).toString();
 }
 
-QString installTranslators(QApplication& app, const QString& language) {
+QString installTranslators(QCoreApplication& app, const QString& language) {
     const QLocale locale = localeFor(language);
     // The first preferred language decides: an English system with German as its second choice
     // stays English.

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-class QApplication;
+class QCoreApplication;
 class QWidget;
 
 namespace utad::ui {
@@ -26,9 +26,10 @@ QString languageDisplayName(const QString& code);
 QString savedLanguage();
 
 // Installs on `app` the workbench's translation and Qt's own (qtbase) for `language`
-// ("" = the system locale's preferred languages). Call it once, before creating any window.
+// ("" = the system locale's preferred languages). Call it once, before creating any window; a
+// QCoreApplication is enough (--help prints without a display).
 // Returns the code of the workbench translation loaded, or "en" when the program stays in English.
-QString installTranslators(QApplication& app, const QString& language);
+QString installTranslators(QCoreApplication& app, const QString& language);
 
 // After the language setting changed: tells the user it applies after a restart and offers to
 // restart now. On yes, every window is closed the normal way (so each can ask to save its work);

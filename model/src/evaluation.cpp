@@ -275,6 +275,12 @@ cv::Mat toBgr8(const cv::Mat& image01)
     return out;
 }
 
+double heatmapScale(const ModelInfo& info)
+{
+    const double hint = info.calibration.maxPixel;
+    return hint > 0 && std::isfinite(hint) ? 1.25 * hint : 0.0;
+}
+
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue)
 {
     if (map.empty())

@@ -9,14 +9,10 @@
 #include <chrono>
 #include <cstring>
 #include <cmath>
-#include <numeric>
-#include <optional>
-#include <random>
 #include <thread>
 
 namespace utad {
 
-namespace F = torch::nn::functional;
 
 // ---------------------------------------------------------------------------------------------
 // Presets and names
@@ -26,39 +22,79 @@ ModelConfig presetConfig(const std::string& preset, Method method) {
     c.method = method;
     c.preset = preset;
     if (preset == "cpu") {
-        c.imageSize = 64;
+        c.tileSize = 64;
+        c.workingScale = 0.5;
         c.ieWidth = 16;
         c.latentDim = 64;
         c.expertWidth = 8;
         c.detailDim = 8;
         c.naiveSamples = 4;
-        c.epochs = 60;
-        c.expertEpochs = 20;
+        c.ieSteps = 1200;
+        c.expertSteps = 400;
         c.batchSize = 8;
         c.learningRate = 1e-3;
     } else if (preset == "paper") {
         // Release sizes: 256x256 input, 8x8x512 bottleneck, 128-d latent, K = 10.
-        c.imageSize = 256;
+        c.tileSize = 256;
+        c.workingScale = 1.0;
         c.ieWidth = 64;
         c.latentDim = 128;
         c.expertWidth = 64;
         c.detailDim = 8;
         c.naiveSamples = 10;
-        c.epochs = 400;
-        c.expertEpochs = 200;
+        c.ieSteps = 20000;
+        c.expertSteps = 10000;
         c.batchSize = 16;
         c.learningRate = 1e-3;
     } else {
         throw Error("unknown preset '" + preset + "' (expected cpu or paper)");
     }
-    // Measured on battery-weld: the release combination scored image AUROC 0.65 with the short CPU
-    // training, r(x, x_hat) + r(m, naive) 0.95 (docs/BENCHMARKS.md).
-    c.anomalyCombination = "recon+naive";
     if (method == Method::Autoencoder) {
-        // Same total budget: the autoencoder also gets the Expert-Net's epochs, each measured at about
-        // 5 IE-Net epochs at 64 px (docs/BENCHMARKS.md).
-        c.epochs += 5 * c.expertEpochs;
-        c.expertEpochs = 0;
+        // The same budget: the baseline also gets the Expert-Net's share, an Expert-Net step
+        // costing about kExpertStepCost IE-Net steps (docs/BENCHMARKS.md).
+        c.ieSteps += int(kExpertStepCost * c.expertSteps);
+        c.expertSteps = 0;
+        c.ssimLossWeight = 1.0;  // AE-SSIM (Bergmann et al.): SSIM + L2
+    }
+    return c;
+}
+
+ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, Method method) {
+    ModelConfig c = presetConfig(preset, method);
+    if (dataset.kind == DatasetKind::Idx) {
+        c.tileSize = 32;
+        c.workingScale = 0;
+        c.channels = 1;
+        return c;
+    }
+    // Channels and typical size from a few training images.
+    std::vector<int> longSides;
+    bool colour = false;
+    const size_t probe = std::min<size_t>(dataset.train.size(), 16);
+    for (size_t i = 0; i < probe; ++i) {
+        try {
+            const cv::Mat img = readImage(dataset.train[i]);
+            longSides.push_back(std::max(img.cols, img.rows));
+            if (img.channels() == 3) {
+                std::vector<cv::Mat> bgr;
+                cv::split(img, bgr);
+                colour = colour || cv::norm(bgr[0], bgr[1], cv::NORM_INF) > 8 || cv::norm(bgr[1], bgr[2], cv::NORM_INF) > 8;
+            }
+        } catch (const Error&) {
+            // An unreadable image is reported when training reads it.
+        }
+    }
+    c.channels = colour ? 3 : 1;
+    if (longSides.empty())
+        return c;
+    std::nth_element(longSides.begin(), longSides.begin() + long(longSides.size() / 2), longSides.end());
+    const int longSide = longSides[longSides.size() / 2];
+    if (longSide <= c.tileSize * 3 / 2) {
+        c.workingScale = 0;  // small images: one tile each
+    } else {
+        // Working images about three tiles long: tiles see a local part, and a 400 x 256 image costs
+        // about 18 tiles.
+        c.workingScale = std::min(1.0, 3.0 * c.tileSize / longSide);
     }
     return c;
 }
@@ -73,6 +109,16 @@ Method methodFromString(const std::string& name) {
 
 std::string methodName(Method method) {
     return method == Method::Autoencoder ? "ae" : "utad";
+}
+
+Device deviceFromString(const std::string& name) {
+    if (name == "auto")
+        return Device::Auto;
+    if (name == "cpu")
+        return Device::Cpu;
+    if (name == "cuda")
+        return Device::Cuda;
+    throw Error("unknown device '" + name + "' (expected auto, cpu or cuda)");
 }
 
 int setThreads(int threads) {
@@ -93,16 +139,26 @@ double measureMatmulGflops(int n) {
     return 2.0 * double(n) * n * n * reps / seconds / 1e9;
 }
 
+double meanSsim(const cv::Mat& a, const cv::Mat& b) {
+    if (a.empty() || a.size() != b.size())
+        throw Error("SSIM needs two images of one size");
+    return 1.0 - cv::mean(scoring::ssimResidual(scoring::toGrey(a), scoring::toGrey(b)))[0];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Networks, pre-processing, inference
 
-void Model::Impl::build() {
+void Model::Impl::build(Device choice) {
     const auto& c = info.config;
     if (c.channels != 1 && c.channels != 3)
         throw Error("model channels must be 1 or 3, got " + std::to_string(c.channels));
+    if (choice == Device::Cuda && !torch::cuda::is_available())
+        throw Error("CUDA was asked for, but this program's LibTorch has no CUDA or no GPU is visible");
+    const bool cuda = choice == Device::Cuda || (choice == Device::Auto && torch::cuda::is_available());
+    device = cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     torch::manual_seed(c.seed);
-    device = torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
-    ie = nets::IENet(c.channels, c.imageSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage);
+    const int inChannels = c.channels + (c.positionChannels ? 2 : 0);
+    ie = nets::IENet(inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage);
     ie->to(device);
     expert = nullptr;
     if (c.method == Method::TwoStage) {
@@ -118,7 +174,7 @@ void Model::Impl::setEval() {
         expert->eval();
 }
 
-cv::Mat Model::Impl::prepare(const cv::Mat& image) const {
+cv::Mat Model::Impl::workingImage(const cv::Mat& image) const {
     if (image.empty())
         throw Error("cannot run the model on an empty image");
     const auto& c = info.config;
@@ -136,20 +192,54 @@ cv::Mat Model::Impl::prepare(const cv::Mat& image) const {
         img.convertTo(f, CV_32F, 1.0 / 65535.0);
     else
         img.convertTo(f, CV_32F, 1.0 / 255.0);
+    cv::Size size;
+    if (c.wholeImage())
+        size = cv::Size(c.tileSize, c.tileSize);
+    else
+        size = cv::Size(std::max(1, int(std::lround(f.cols * c.workingScale))),
+                        std::max(1, int(std::lround(f.rows * c.workingScale))));
+    if (size == f.size())
+        return f;
     cv::Mat out;
-    cv::resize(f, out, cv::Size(c.imageSize, c.imageSize), 0, 0,
-               f.cols > c.imageSize ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(f, out, size, 0, 0, size.area() < f.size().area() ? cv::INTER_AREA : cv::INTER_LINEAR);
     return out;
 }
 
-torch::Tensor Model::Impl::toBatch(const std::vector<cv::Mat>& images) const {
+TileGrid Model::Impl::grid(cv::Size working) const {
+    return TileGrid::make(working, info.config.tileSize, info.config.tileOverlap);  // as the training sampler
+}
+
+torch::Tensor Model::Impl::pixels(const std::vector<Tile>& tiles) const {
     const auto& c = info.config;
-    auto batch = torch::empty({long(images.size()), c.imageSize, c.imageSize, c.channels});
-    for (size_t i = 0; i < images.size(); ++i) {
-        cv::Mat m = images[i].isContinuous() ? images[i] : images[i].clone();
+    auto batch = torch::empty({long(tiles.size()), c.tileSize, c.tileSize, c.channels});
+    for (size_t i = 0; i < tiles.size(); ++i) {
+        const cv::Mat& t = tiles[i].pixels;
+        cv::Mat m = t.isContinuous() ? t : t.clone();
         std::memcpy(batch[long(i)].data_ptr<float>(), m.ptr<float>(), sizeof(float) * m.total() * m.channels());
     }
     return batch.permute({0, 3, 1, 2}).contiguous().to(device);
+}
+
+torch::Tensor Model::Impl::ieInput(const std::vector<Tile>& tiles, const torch::Tensor& x01) const {
+    auto xn = normalise(x01);
+    if (!info.config.positionChannels)
+        return xn;
+    // Each pixel's place in its working image, -1..1 across it (beyond 1 in the padding).
+    const int t = info.config.tileSize;
+    auto coords = torch::empty({long(tiles.size()), 2, t, t});
+    auto ramp = torch::arange(t, torch::kFloat32) + 0.5f;
+    for (size_t i = 0; i < tiles.size(); ++i) {
+        const auto& tile = tiles[i];
+        auto xs = (ramp + float(tile.origin.x)) * (2.0f / float(std::max(1, tile.imageSize.width))) - 1.0f;
+        auto ys = (ramp + float(tile.origin.y)) * (2.0f / float(std::max(1, tile.imageSize.height))) - 1.0f;
+        if (tile.flipX)
+            xs = xs.flip(0);
+        if (tile.flipY)
+            ys = ys.flip(0);
+        coords[long(i)][0].copy_(xs.unsqueeze(0).expand({t, t}));
+        coords[long(i)][1].copy_(ys.unsqueeze(1).expand({t, t}));
+    }
+    return torch::cat({xn, coords.to(device)}, 1);
 }
 
 torch::Tensor Model::Impl::normalise(const torch::Tensor& x01) const {
@@ -158,49 +248,104 @@ torch::Tensor Model::Impl::normalise(const torch::Tensor& x01) const {
 
 namespace {
 
-// [C, H, W] tensor in [0, 1] -> CV_32F image (C channels).
-cv::Mat toMat(const torch::Tensor& chw) {
-    auto t = chw.detach().to(torch::kCPU).clamp(0, 1).permute({1, 2, 0}).contiguous();
-    const int h = int(t.size(0)), w = int(t.size(1)), c = int(t.size(2));
-    cv::Mat m(h, w, CV_MAKETYPE(CV_32F, c));
-    std::memcpy(m.ptr<float>(), t.data_ptr<float>(), sizeof(float) * size_t(h) * w * c);
-    return m;
+// [N, C, H, W] tensor in [0, 1] -> one CV_32F image (C channels) per sample.
+std::vector<cv::Mat> toMats(const torch::Tensor& nchw) {
+    auto t = nchw.detach().to(torch::kCPU).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
+    const int n = int(t.size(0)), h = int(t.size(1)), w = int(t.size(2)), c = int(t.size(3));
+    std::vector<cv::Mat> out;
+    for (int i = 0; i < n; ++i) {
+        cv::Mat m(h, w, CV_MAKETYPE(CV_32F, c));
+        std::memcpy(m.ptr<float>(), t[i].data_ptr<float>(), sizeof(float) * size_t(h) * w * c);
+        out.push_back(m);
+    }
+    return out;
+}
+
+// Tiles per forward pass: the K naive impressions of each tile go through a decoder in one batch,
+// so the batch is bounded by tile pixels x K (32 tiles of 64 x 64 with K = 4), whatever the preset.
+size_t tilesPerPass(const ModelConfig& c) {
+    const double budget = 32.0 * 64 * 64 * 4;
+    return size_t(std::max(1.0, budget / (double(c.tileSize) * c.tileSize * std::max(1, c.naiveSamples))));
 }
 
 } // namespace
 
-std::vector<Inference> Model::Impl::run(const std::vector<cv::Mat>& prepared,
+std::vector<Inference> Model::Impl::run(const std::vector<cv::Mat>& working,
                                         const std::vector<cv::Size>& sourceSizes) const {
     torch::NoGradGuard noGrad;
     const auto& c = info.config;
-    std::vector<Inference> out(prepared.size());
-    if (prepared.empty())
+    const size_t n = working.size();
+    std::vector<Inference> out(n);
+    if (n == 0)
         return out;
-    auto x01 = toBatch(prepared);
-    auto xn = normalise(x01);
-    // The holders are const here; forward passes in eval mode change nothing.
-    auto m = ie.ptr()->forward(xn).image;
-    torch::Tensor xhat, naive;
-    if (expert) {
-        xhat = expert.ptr()->reconstruct(xn, normalise(m));
-        naive = expert.ptr()->naive(xn);  // [K, N, C, H, W]
+
+    // Cut every image into tiles; results are blended back per image.
+    struct Job {
+        size_t image, tile;
+    };
+    std::vector<TileGrid> grids;
+    std::vector<cv::Mat> padded;
+    std::vector<Job> jobs;
+    for (size_t i = 0; i < n; ++i) {
+        grids.push_back(grid(working[i].size()));
+        padded.push_back(padToGrid(working[i], grids.back()));
+        for (size_t t = 0; t < grids.back().origins.size(); ++t)
+            jobs.push_back({i, t});
     }
-    for (size_t i = 0; i < prepared.size(); ++i) {
+    struct Blenders {
+        TileBlender impression, reconstruction, naiveMean, naiveVariance;
+    };
+    std::vector<Blenders> blend;
+    for (size_t i = 0; i < n; ++i)
+        blend.push_back({TileBlender(grids[i], c.channels), TileBlender(grids[i], c.channels),
+                         TileBlender(grids[i], c.channels), TileBlender(grids[i], 1)});
+
+    const size_t perPass = tilesPerPass(c);
+    for (size_t first = 0; first < jobs.size(); first += perPass) {
+        const size_t last = std::min(jobs.size(), first + perPass);
+        std::vector<Tile> tiles;
+        for (size_t j = first; j < last; ++j) {
+            const Job& job = jobs[j];
+            const cv::Point o = grids[job.image].origins[job.tile];
+            tiles.push_back({padded[job.image](cv::Rect(o, cv::Size(c.tileSize, c.tileSize))), o,
+                             working[job.image].size()});
+        }
+        auto x01 = pixels(tiles);
+        auto xn = normalise(x01);
+        // The holders are const here; forward passes in eval mode change nothing.
+        auto m = ie.ptr()->forward(ieInput(tiles, x01)).image;
+        const auto mTiles = toMats(m);
+        std::vector<cv::Mat> xhatTiles, naiveTiles, varTiles;
+        if (expert) {
+            xhatTiles = toMats(expert.ptr()->reconstruct(xn, normalise(m)));
+            auto naive = expert.ptr()->naive(xn).clamp(0, 1);  // [K, N, C, T, T]
+            naiveTiles = toMats(naive.mean(0));
+            varTiles = toMats(naive.mean(2, true).var(0, false));  // grey variance over the K samples
+        }
+        for (size_t j = first; j < last; ++j) {
+            const size_t k = j - first;
+            Blenders& b = blend[jobs[j].image];
+            b.impression.add(jobs[j].tile, mTiles[k]);
+            if (expert) {
+                b.reconstruction.add(jobs[j].tile, xhatTiles[k]);
+                b.naiveMean.add(jobs[j].tile, naiveTiles[k]);
+                b.naiveVariance.add(jobs[j].tile, varTiles[k]);
+            }
+        }
+    }
+
+    for (size_t i = 0; i < n; ++i) {
         Inference& r = out[i];
-        const long n = long(i);
-        r.input = prepared[i];
-        r.impression = toMat(m[n]);
+        r.input = working[i];
+        r.impression = blend[i].impression.result();
         scoring::Views v;
         v.x = scoring::toGrey(r.input);
         v.impression = scoring::toGrey(r.impression);
         if (expert) {
-            r.reconstruction = toMat(xhat[n]);
-            std::vector<cv::Mat> samples;
-            for (long k = 0; k < naive.size(0); ++k)
-                samples.push_back(scoring::toGrey(toMat(naive[k][n])));
-            r.naiveImpression = toMat(naive.select(1, n).mean(0));
+            r.reconstruction = blend[i].reconstruction.result();
+            r.naiveImpression = blend[i].naiveMean.result();
             v.naiveMean = scoring::toGrey(r.naiveImpression);
-            v.naiveVariance = scoring::variance(samples);
+            v.naiveVariance = blend[i].naiveVariance.result();
             r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual);
         } else {
             r.reconstruction = r.impression;
@@ -211,7 +356,10 @@ std::vector<Inference> Model::Impl::run(const std::vector<cv::Mat>& prepared,
         r.anomalyMapNet = scoring::smooth(scoring::anomalyMap(v, c), c.smoothSigma);
         r.score = scoring::imageScore(r.anomalyMapNet, c.scoreTopFraction);
         const cv::Size size = sourceSizes[i].area() > 0 ? sourceSizes[i] : r.anomalyMapNet.size();
-        cv::resize(r.anomalyMapNet, r.anomalyMap, size, 0, 0, cv::INTER_LINEAR);
+        if (size == r.anomalyMapNet.size())
+            r.anomalyMap = r.anomalyMapNet.clone();
+        else
+            cv::resize(r.anomalyMapNet, r.anomalyMap, size, 0, 0, cv::INTER_LINEAR);
     }
     return out;
 }
@@ -222,19 +370,22 @@ std::vector<Inference> Model::Impl::run(const std::vector<cv::Mat>& prepared,
 Model::Model() : d(std::make_unique<Impl>()) {}
 Model::~Model() = default;
 
-std::unique_ptr<Model> Model::create(const ModelConfig& config) {
-    if (config.imageSize < 32 || config.imageSize % 32 != 0)
-        throw Error("image size must be a positive multiple of 32, got " + std::to_string(config.imageSize));
+std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device) {
+    if (config.tileSize < 32 || config.tileSize % 32 != 0)
+        throw Error("tile size must be a positive multiple of 32, got " + std::to_string(config.tileSize));
     if (config.ieWidth < 4 || config.ieWidth % 4 != 0)
         throw Error("IE-Net width must be a positive multiple of 4, got " + std::to_string(config.ieWidth));
     if (config.latentDim < 1 || config.expertWidth < 1 || config.detailDim < 1 || config.naiveSamples < 1 ||
-        config.batchSize < 1 || config.epochs < 0 || config.expertEpochs < 0)
-        throw Error("model sizes, epochs and batch size must be positive");
-    setThreads(config.threads);
+        config.batchSize < 1 || config.ieSteps < 0 || config.expertSteps < 0)
+        throw Error("model sizes, steps and batch size must be positive");
+    if (config.workingScale < 0 || config.workingScale > 4)
+        throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
+    if (config.tileOverlap < 0 || config.tileOverlap > 0.9)
+        throw Error("tile overlap must be between 0 and 0.9, got " + std::to_string(config.tileOverlap));
     std::unique_ptr<Model> model(new Model());
     model->d->info.formatVersion = kModelFormatVersion;
     model->d->info.config = config;
-    model->d->build();
+    model->d->build(device);
     return model;
 }
 
@@ -243,19 +394,17 @@ Inference Model::infer(const cv::Mat& image) const {
 }
 
 std::vector<Inference> Model::inferBatch(const std::vector<cv::Mat>& images) const {
-    std::vector<cv::Mat> prepared;
-    std::vector<cv::Size> sizes;
-    for (const auto& img : images) {
-        prepared.push_back(d->prepare(img));
-        sizes.push_back(img.size());
-    }
-    // Bounded batches keep memory flat for long lists.
     std::vector<Inference> out;
-    const size_t chunk = 32;
-    for (size_t i = 0; i < prepared.size(); i += chunk) {
-        const size_t end = std::min(prepared.size(), i + chunk);
-        auto part = d->run({prepared.begin() + long(i), prepared.begin() + long(end)},
-                           {sizes.begin() + long(i), sizes.begin() + long(end)});
+    // A few images at a time keep memory flat for long lists; run() bounds each forward pass.
+    const size_t chunk = 16;
+    for (size_t i = 0; i < images.size(); i += chunk) {
+        std::vector<cv::Mat> working;
+        std::vector<cv::Size> sizes;
+        for (size_t j = i; j < std::min(images.size(), i + chunk); ++j) {
+            working.push_back(d->workingImage(images[j]));
+            sizes.push_back(images[j].size());
+        }
+        auto part = d->run(working, sizes);
         std::move(part.begin(), part.end(), std::back_inserter(out));
     }
     return out;
@@ -278,307 +427,15 @@ void Model::setScoringValue(const std::string& name, const std::string& value) {
     d->info.config = changed;
     d->info.calibration = Calibration{};
 }
+
 bool Model::trained() const { return d->trained; }
+
+bool Model::complete() const {
+    const auto& c = d->info.config;
+    const auto& t = d->info.training;
+    return d->trained && t.ieStepsDone >= c.ieSteps && (!d->expert || t.expertStepsDone >= c.expertSteps);
+}
+
 std::string Model::deviceName() const { return d->device.is_cuda() ? "cuda" : "cpu"; }
-
-// ---------------------------------------------------------------------------------------------
-// Training
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-// Copies of every parameter and buffer, to return to the last complete epoch on cancel.
-std::vector<torch::Tensor> snapshot(const torch::nn::Module& module) {
-    std::vector<torch::Tensor> s;
-    for (const auto& p : module.parameters())
-        s.push_back(p.detach().clone());
-    for (const auto& b : module.buffers())
-        s.push_back(b.detach().clone());
-    return s;
-}
-
-void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s) {
-    torch::NoGradGuard noGrad;
-    size_t i = 0;
-    for (auto& p : module.parameters())
-        p.copy_(s[i++]);
-    for (auto& b : module.buffers())
-        b.copy_(s[i++]);
-}
-
-// Flips, a small rotation and a random resized crop (area 0.8-1) of a CV_32F image.
-cv::Mat augmentImage(const cv::Mat& img, std::mt19937_64& rng, bool flips) {
-    std::uniform_real_distribution<double> u(0, 1);
-    cv::Mat out = img;
-    if (flips) {
-        if (u(rng) < 0.5)
-            cv::flip(out, out, 1);
-        if (u(rng) < 0.5)
-            cv::flip(out, out, 0);
-    }
-    const double angle = (u(rng) * 2 - 1) * 10.0;
-    const double area = 0.8 + 0.2 * u(rng);
-    const double aspect = std::exp((u(rng) * 2 - 1) * std::log(1.1));
-    const double side = double(img.cols);
-    const double cw = std::min(side, side * std::sqrt(area * aspect));
-    const double ch = std::min(side, side * std::sqrt(area / aspect));
-    const double cx = (side - cw) * u(rng) + cw / 2, cy = (side - ch) * u(rng) + ch / 2;
-    // One affine warp: rotate about the crop centre and scale the crop to the full size.
-    cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(float(cx), float(cy)), angle, 1.0);
-    rot.at<double>(0, 2) += side / 2 - cx;
-    rot.at<double>(1, 2) += side / 2 - cy;
-    cv::Mat scale = (cv::Mat_<double>(3, 3) << side / cw, 0, side / 2 * (1 - side / cw), 0, side / ch,
-                     side / 2 * (1 - side / ch), 0, 0, 1);
-    cv::Mat rot3 = cv::Mat::eye(3, 3, CV_64F);
-    rot.copyTo(rot3.rowRange(0, 2));
-    cv::Mat m = cv::Mat(scale * rot3).rowRange(0, 2);
-    cv::Mat warped;
-    cv::warpAffine(out, warped, m, img.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
-    return warped;
-}
-
-} // namespace
-
-bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
-    auto& info = d->info;
-    const ModelConfig& c = info.config;
-    const auto start = Clock::now();
-    auto log = [&](const std::string& s) {
-        if (cb.onLog)
-            cb.onLog(s);
-    };
-    auto cancelled = [&] { return cb.isCancelled && cb.isCancelled(); };
-    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-
-    // Load and resize the training images once.
-    std::vector<cv::Mat> images;
-    std::vector<int> widths, heights;
-    std::string firstProblem;
-    for (const auto& s : dataset.train) {
-        try {
-            cv::Mat img = readImage(s);
-            widths.push_back(img.cols);
-            heights.push_back(img.rows);
-            images.push_back(d->prepare(img));
-        } catch (const Error& e) {
-            if (firstProblem.empty())
-                firstProblem = e.what();
-            log(std::string("skipped: ") + e.what());
-        }
-    }
-    if (images.empty())
-        throw Error("no readable training images in '" + dataset.root + "'" +
-                    (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
-
-    torch::manual_seed(c.seed);
-    std::mt19937_64 rng(c.seed);
-
-    // Hold back part of the images for calibration when there are enough of them.
-    std::vector<size_t> order(images.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng);
-    std::vector<cv::Mat> fit, held;
-    const size_t holdCount = images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.15 * double(images.size())))) : 0;
-    for (size_t i = 0; i < order.size(); ++i)
-        (i < holdCount ? held : fit).push_back(images[order[i]]);
-    if (held.empty())
-        held = fit;
-    log("training on " + std::to_string(fit.size()) + " images, " + std::to_string(holdCount) +
-        " held back for calibration");
-
-    // Normalisation from the training pixels.
-    {
-        double sum = 0, sumSq = 0, n = 0;
-        for (const auto& img : fit) {
-            cv::Scalar m, s;
-            cv::meanStdDev(img, m, s);
-            const double cnt = double(img.total() * img.channels());
-            sum += m[0] * cnt;
-            sumSq += (s[0] * s[0] + m[0] * m[0]) * cnt;
-            n += cnt;
-        }
-        info.normalization.mean = sum / n;
-        info.normalization.stddev = std::max(1e-3, std::sqrt(std::max(0.0, sumSq / n - info.normalization.mean * info.normalization.mean)));
-    }
-
-    auto nthMedian = [](std::vector<int> v) {
-        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-        return v[v.size() / 2];
-    };
-    info.training.dataRoot = dataset.root;
-    info.training.imageCount = int(images.size());
-    info.training.sourceWidth = nthMedian(widths);
-    info.training.sourceHeight = nthMedian(heights);
-    info.training.epochsDone = 0;
-
-    const bool twoStage = c.method == Method::TwoStage && d->expert;
-
-    // Time per epoch of each stage, for the progress fraction and the ETA. Until a stage has run an
-    // epoch, it is estimated from the IE-Net's: an Expert-Net epoch cost about 5 of them at 64 px
-    // and 10 at 32 px when measured.
-    struct StageClock {
-        int epochs = 0, done = 0;
-        double seconds = 0, relativeCost = 1;
-    };
-    StageClock ieClock{c.epochs, 0, 0, 1}, exClock{twoStage ? c.expertEpochs : 0, 0, 0, 5};
-    auto remainingSeconds = [&] {
-        const double iePerEpoch = ieClock.done ? ieClock.seconds / ieClock.done : 0;
-        auto stageLeft = [&](const StageClock& s) {
-            const double perEpoch = s.done ? s.seconds / s.done : iePerEpoch * s.relativeCost;
-            return (s.epochs - s.done) * perEpoch;
-        };
-        return stageLeft(ieClock) + stageLeft(exClock);
-    };
-
-    const cv::Mat previewImage = fit.front();
-    auto batches = [&](std::vector<cv::Mat>& batchImages, std::vector<size_t>& idx, size_t b) {
-        batchImages.clear();
-        const size_t bs = size_t(c.batchSize);
-        for (size_t j = b * bs; j < std::min(idx.size(), (b + 1) * bs); ++j)
-            batchImages.push_back(c.augment ? augmentImage(fit[idx[j]], rng, c.augmentFlips) : fit[idx[j]]);
-    };
-    const size_t batchesPerEpoch = (fit.size() + size_t(c.batchSize) - 1) / size_t(c.batchSize);
-    std::vector<size_t> idx(fit.size());
-    std::iota(idx.begin(), idx.end(), 0);
-
-    double lastFraction = 0;  // a progress bar never moves back, even when an estimate grows
-    auto report = [&](const std::string& stage, const StageClock& clock, double loss) {
-        const double eta = remainingSeconds();
-        const double frac = lastFraction = std::max(lastFraction, std::min(1.0, elapsed() / std::max(1e-9, elapsed() + eta)));
-        TrainProgress p{stage, clock.done, clock.epochs, frac, loss, elapsed(), eta};
-        if (cb.onProgress)
-            cb.onProgress(p);
-        if (cb.onPreview) {
-            d->setEval();
-            cb.onPreview(d->run({previewImage}, {cv::Size(info.training.sourceWidth, info.training.sourceHeight)}).front());
-        }
-    };
-
-    bool wasCancelled = false;
-    auto finish = [&]() {
-        d->setEval();
-        // Calibration on the held-back (or all) training images.
-        auto results = inferBatch(held);
-        Calibration cal;
-        std::vector<float> pixels;
-        for (const auto& r : results) {
-            cal.goodScores.push_back(r.score);
-            pixels.insert(pixels.end(), r.anomalyMapNet.begin<float>(), r.anomalyMapNet.end<float>());
-        }
-        const double n = double(cal.goodScores.size());
-        cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / n;
-        double ss = 0;
-        for (double s : cal.goodScores)
-            ss += (s - cal.mean) * (s - cal.mean);
-        cal.stddev = n > 1 ? std::sqrt(ss / (n - 1)) : 0;
-        if (!pixels.empty()) {
-            const size_t q = std::min(pixels.size() - 1, size_t(0.999 * double(pixels.size())));
-            std::nth_element(pixels.begin(), pixels.begin() + long(q), pixels.end());
-            cal.maxPixel = pixels[q];
-        }
-        info.calibration = cal;
-        info.training.seconds = elapsed();
-        d->trained = info.training.epochsDone > 0;
-        if (cb.onProgress) {
-            TrainProgress p{"Calibration", 1, 1, 1.0, 0, elapsed(), 0};
-            cb.onProgress(p);
-        }
-        return !wasCancelled;
-    };
-
-    // One stage: shuffled, augmented batches for clock.epochs epochs. `step` trains on one batch and
-    // returns its loss, or nothing to skip the batch. Cancelling between batches returns `net` to its
-    // last complete epoch.
-    using Step = std::function<std::optional<double>(const std::vector<cv::Mat>&)>;
-    auto runStage = [&](const std::string& stage, torch::nn::Module& net, StageClock& clock, const Step& step) {
-        auto saved = snapshot(net);
-        while (clock.done < clock.epochs) {
-            const auto epochStart = Clock::now();
-            net.train();
-            std::shuffle(idx.begin(), idx.end(), rng);
-            double lossSum = 0;
-            int count = 0;
-            std::vector<cv::Mat> bi;
-            for (size_t b = 0; b < batchesPerEpoch; ++b) {
-                if (cancelled()) {
-                    wasCancelled = true;
-                    restore(net, saved);
-                    return;
-                }
-                batches(bi, idx, b);
-                if (const auto loss = step(bi)) {
-                    lossSum += *loss;
-                    ++count;
-                }
-            }
-            saved = snapshot(net);
-            clock.done += 1;
-            clock.seconds += std::chrono::duration<double>(Clock::now() - epochStart).count();
-            info.training.epochsDone += 1;
-            report(stage, clock, count ? lossSum / count : 0);
-        }
-    };
-
-    // Stage 1: IE-Net (or the whole baseline).
-    {
-        auto& net = d->ie;
-        torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
-        runStage(twoStage ? "IE-Net" : "Autoencoder", *net, ieClock, [&](const std::vector<cv::Mat>& bi) -> std::optional<double> {
-            if (bi.size() < 2 && batchesPerEpoch > 1)
-                return std::nullopt;  // batch norm needs more than one sample
-            auto x01 = d->toBatch(bi);
-            auto out = net->forward(d->normalise(x01));
-            auto loss = 100.0 * F::mse_loss(out.image, x01);
-            if (out.mean.defined()) {
-                auto kl = 0.5 * (out.mean.pow(2) + out.logvar.exp() - 1 - out.logvar).mean();
-                loss = loss + c.klWeight * kl;
-            }
-            opt.zero_grad();
-            loss.backward();
-            opt.step();
-            return loss.item<double>();
-        });
-    }
-    if (wasCancelled || !twoStage)
-        return finish();
-
-    // Stage 2: Expert-Net on pairs (x, IE(x)).
-    {
-        auto& ex = d->expert;
-        d->ie->eval();
-        torch::optim::Adam opt(ex->parameters(), torch::optim::AdamOptions(c.learningRate).betas({0.5, 0.999}));
-        auto& I = ex->image;
-        auto& M = ex->impression;
-        runStage("Expert-Net", *ex, exClock, [&](const std::vector<cv::Mat>& bi) -> std::optional<double> {
-            auto x01 = d->toBatch(bi);
-            auto xn = d->normalise(x01);
-            torch::Tensor m01;
-            {
-                torch::NoGradGuard noGrad;
-                m01 = d->ie->forward(xn).image;
-            }
-            auto mn = d->normalise(m01);
-            auto cx = I.content->forward(xn), sx = I.detail->forward(xn);
-            auto cm = M.content->forward(mn), sm = M.detail->forward(mn);
-            // Within-domain and paired cross-domain reconstructions (L1, weight 10).
-            auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01) +
-                         F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
-            // Random detail codes: the content and the code must survive the translation (weight 1 each).
-            auto sr = torch::randn_like(sx);
-            auto mFake = d->normalise(M.decoder->forward(cx, sr));
-            auto xFake = d->normalise(I.decoder->forward(cm, sr));
-            auto contentLoss = F::l1_loss(M.content->forward(mFake), cx.detach()) +
-                               F::l1_loss(I.content->forward(xFake), cm.detach());
-            auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
-            auto loss = 10.0 * recon + contentLoss + detailLoss;
-            opt.zero_grad();
-            loss.backward();
-            opt.step();
-            return loss.item<double>();
-        });
-    }
-    return finish();
-}
 
 } // namespace utad

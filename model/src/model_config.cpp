@@ -88,18 +88,22 @@ const std::vector<Field>& fields() {
          [](ModelConfig& c, const std::string& v) { c.method = methodFromString(v); }},
         {"preset", false, [](const ModelConfig& c) { return c.preset; },
          [](ModelConfig& c, const std::string& v) { c.preset = v; }},
-        intField("imageSize", &ModelConfig::imageSize),
+        intField("tileSize", &ModelConfig::tileSize),
+        numberField("workingScale", &ModelConfig::workingScale),
+        numberField("tileOverlap", &ModelConfig::tileOverlap),
+        flagField("positionChannels", &ModelConfig::positionChannels),
         intField("channels", &ModelConfig::channels),
         intField("ieWidth", &ModelConfig::ieWidth),
         intField("latentDim", &ModelConfig::latentDim),
         intField("expertWidth", &ModelConfig::expertWidth),
         intField("detailDim", &ModelConfig::detailDim),
         intField("naiveSamples", &ModelConfig::naiveSamples),
-        intField("epochs", &ModelConfig::epochs),
-        intField("expertEpochs", &ModelConfig::expertEpochs),
+        intField("ieSteps", &ModelConfig::ieSteps),
+        intField("expertSteps", &ModelConfig::expertSteps),
         intField("batchSize", &ModelConfig::batchSize),
         numberField("learningRate", &ModelConfig::learningRate),
         numberField("klWeight", &ModelConfig::klWeight),
+        numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
          [](ModelConfig& c, const std::string& v) {
              const long long s = parseInteger("seed", v);
@@ -107,7 +111,6 @@ const std::vector<Field>& fields() {
                  throw Error("'seed' must not be negative, got '" + v + "'");
              c.seed = std::uint64_t(s);
          }},
-        intField("threads", &ModelConfig::threads),
         flagField("augment", &ModelConfig::augment),
         flagField("augmentFlips", &ModelConfig::augmentFlips),
         flagField("ssimResidual", &ModelConfig::ssimResidual, true),

@@ -91,7 +91,8 @@ std::string infoToText(const ModelInfo& info) {
     line("trainSourceWidth", std::to_string(info.training.sourceWidth));
     line("trainSourceHeight", std::to_string(info.training.sourceHeight));
     line("trainSeconds", num(info.training.seconds));
-    line("trainEpochsDone", std::to_string(info.training.epochsDone));
+    line("trainIeStepsDone", std::to_string(info.training.ieStepsDone));
+    line("trainExpertStepsDone", std::to_string(info.training.expertStepsDone));
     return os.str();
 }
 
@@ -146,7 +147,8 @@ ModelInfo infoFromText(const std::string& text, const std::string& path) {
     info.training.sourceWidth = int(toInt("trainSourceWidth"));
     info.training.sourceHeight = int(toInt("trainSourceHeight"));
     info.training.seconds = toDouble("trainSeconds");
-    info.training.epochsDone = int(toInt("trainEpochsDone"));
+    info.training.ieStepsDone = int(toInt("trainIeStepsDone"));
+    info.training.expertStepsDone = int(toInt("trainExpertStepsDone"));
     return info;
 }
 
@@ -191,7 +193,7 @@ void Model::save(const std::string& path) const {
     }
 }
 
-std::unique_ptr<Model> Model::load(const std::string& path) {
+std::unique_ptr<Model> Model::load(const std::string& path, Device device) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot open model file '" + path + "': " + std::strerror(errno));
@@ -207,6 +209,10 @@ std::unique_ptr<Model> Model::load(const std::string& path) {
                     "): update UTAD Workbench");
     if (version < 1)
         throw Error("model file '" + path + "' has an invalid format version 0");
+    if (version < std::uint32_t(kModelFormatVersion))
+        throw Error("model file '" + path + "' has format version " + std::to_string(version) +
+                    ", made by an earlier UTAD Workbench whose squashed 64 x 64 input this version "
+                    "replaced by tiles at the source aspect ratio: train the model again");
     const auto payloadSize = getInt<std::uint64_t>(data, 12);
     const auto checksum = getInt<std::uint64_t>(data, 20);
     if (data.size() - kHeaderSize < payloadSize)
@@ -245,9 +251,8 @@ std::unique_ptr<Model> Model::load(const std::string& path) {
     auto& d = *model->d;
     d.info = infoFromText(need("info"), path);
     d.info.formatVersion = int(version);
-    setThreads(d.info.config.threads);
     try {
-        d.build();
+        d.build(device);
         auto loadModule = [&](torch::nn::Module& module, const std::string& name) {
             std::istringstream is(need(name));
             torch::serialize::InputArchive archive;
@@ -264,7 +269,8 @@ std::unique_ptr<Model> Model::load(const std::string& path) {
         throw Error("model file '" + path + "': " + e.what());
     }
     d.setEval();
-    d.trained = d.info.training.epochsDone > 0;
+    d.trained = d.info.training.ieStepsDone > 0 &&
+                (d.info.config.method != Method::TwoStage || d.info.training.expertStepsDone > 0);
     return model;
 }
 

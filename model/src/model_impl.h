@@ -1,14 +1,27 @@
 #pragma once
-// The state behind utad::Model, shared by model.cpp (training, inference) and model_file.cpp.
+// The state behind utad::Model, shared by model.cpp (inference), training.cpp and model_file.cpp.
 #include "networks.h"
 #include "utad/model.h"
+#include "utad/tiling.h"
 
 #include <string>
 #include <vector>
 
 namespace utad {
 
-inline constexpr int kModelFormatVersion = 1;
+inline constexpr int kModelFormatVersion = 2;
+
+// An Expert-Net step costs about this many IE-Net steps at the cpu preset's sizes (docs/BENCHMARKS.md):
+// the baseline gets the two-stage method's whole budget in its own steps, and the ETA starts from it.
+inline constexpr double kExpertStepCost = 4.0;
+
+// One tile cut from a working image, with its place for the position channels.
+struct Tile {
+    cv::Mat pixels;       // tileSize x tileSize, CV_32F, config.channels channels, [0, 1]
+    cv::Point origin;     // top-left corner in the (padded) working image
+    cv::Size imageSize;   // the working image the tile came from
+    bool flipX = false, flipY = false;  // augmentation flipped the pixels (and so their places)
+};
 
 struct Model::Impl {
     ModelInfo info;
@@ -17,16 +30,20 @@ struct Model::Impl {
     nets::IENet ie{nullptr};          // IE-Net, or the whole baseline autoencoder
     nets::ExpertNet expert{nullptr};  // empty for the baseline
 
-    // Builds fresh networks from info.config (weights initialised from config.seed).
-    void build();
+    // Builds fresh networks from info.config (weights initialised from config.seed) on `choice`.
+    void build(Device choice);
     void setEval();
-    // CV_8UC1/3 (or CV_32F in [0, 1]) -> [N, C, S, S] float in [0, 1] on the device.
-    torch::Tensor toBatch(const std::vector<cv::Mat>& images) const;
+    // The image at working resolution: CV_32F in [0, 1] with config.channels channels (whole-image
+    // mode: tileSize x tileSize).
+    cv::Mat workingImage(const cv::Mat& image) const;
+    TileGrid grid(cv::Size working) const;
+    // Tiles -> [N, C, T, T] float in [0, 1] on the device.
+    torch::Tensor pixels(const std::vector<Tile>& tiles) const;
+    // The IE-Net's input for tiles: normalised pixels, plus the position channels when configured.
+    torch::Tensor ieInput(const std::vector<Tile>& tiles, const torch::Tensor& x01) const;
     torch::Tensor normalise(const torch::Tensor& x01) const;
-    // Resized network input as CV_32F in [0, 1] with config.channels channels.
-    cv::Mat prepare(const cv::Mat& image) const;
-    // Full pipeline on prepared images; `sourceSizes` give the anomalyMap sizes.
-    std::vector<Inference> run(const std::vector<cv::Mat>& prepared, const std::vector<cv::Size>& sourceSizes) const;
+    // Full pipeline on working images; `sourceSizes` give the anomalyMap sizes.
+    std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 };
 
 // Key=value text of everything in ModelInfo but the weights (model_file.cpp).

@@ -56,13 +56,13 @@ torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x) {
     return torch::cat({b1->forward(x), b3->forward(x), b5->forward(x), bp->forward(pooled)}, 1);
 }
 
-IENetImpl::IENetImpl(int channels, int imageSize, int width, int latentDim, bool variational)
-    : bottleneckChannels_(8 * width), bottleneckSize_(imageSize / 32), variational_(variational) {
-    if (imageSize < 32 || imageSize % 32 != 0)
-        throw Error("image size must be a positive multiple of 32, got " + std::to_string(imageSize));
+IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational)
+    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational) {
+    if (tileSize < 32 || tileSize % 32 != 0)
+        throw Error("tile size must be a positive multiple of 32, got " + std::to_string(tileSize));
     const int w = width;
     encoder = register_module("encoder", nn::Sequential(
-        InceptionBlock(channels, w), maxPool(4),
+        InceptionBlock(inChannels, w), maxPool(4),
         InceptionBlock(w, 2 * w), maxPool(2),
         InceptionBlock(2 * w, 4 * w), maxPool(2),
         InceptionBlock(4 * w, 8 * w), maxPool(2)));
@@ -71,7 +71,7 @@ IENetImpl::IENetImpl(int channels, int imageSize, int width, int latentDim, bool
         upsample(2), InceptionBlock(4 * w, 2 * w),
         upsample(2), InceptionBlock(2 * w, w),
         upsample(4), InceptionBlock(w, w),
-        nn::Conv2d(nn::Conv2dOptions(w, channels, 1))));
+        nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
     fromLatent = register_module("fromLatent", nn::Linear(latentDim, flat));
@@ -199,13 +199,6 @@ torch::Tensor ExpertNetImpl::naive(const torch::Tensor& x) {
     auto s = naiveCodes.unsqueeze(1).expand({-1, n, -1}).reshape({k * n, detailDim_});
     auto out = impression.decoder->forward(c, s);
     return out.view({k, n, out.size(1), out.size(2), out.size(3)});
-}
-
-std::int64_t parameterCount(const torch::nn::Module& module) {
-    std::int64_t n = 0;
-    for (const auto& p : module.parameters())
-        n += p.numel();
-    return n;
 }
 
 } // namespace utad::nets

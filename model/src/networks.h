@@ -18,10 +18,11 @@ private:
 TORCH_MODULE(InceptionBlock);
 
 // IE-Net: inception encoder down 32x, Gaussian latent, mirrored decoder without skips, sigmoid.
-// `variational` false gives the plain autoencoder of the same shape (the baseline).
+// `inChannels` may exceed `outChannels` by the position channels. `variational` false gives the
+// plain autoencoder of the same shape (the baseline).
 class IENetImpl : public torch::nn::Module {
 public:
-    IENetImpl(int channels, int imageSize, int width, int latentDim, bool variational);
+    IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational);
 
     struct Output {
         torch::Tensor image;   // [N, C, H, W] in [0, 1]
@@ -119,7 +120,5 @@ private:
     int detailDim_;
 };
 TORCH_MODULE(ExpertNet);
-
-std::int64_t parameterCount(const torch::nn::Module& module);
 
 } // namespace utad::nets

@@ -56,7 +56,9 @@ AnnotationPanel::AnnotationPanel(Project* project, QWidget* parent) : QWidget(pa
     m_title->setStyleSheet(QStringLiteral("font-weight: bold"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details = new QLabel(this);
+    m_details->setWordWrap(true);  // score, prediction and truth: long in German
     m_state = new QLabel(this);
+    m_state->setWordWrap(true);
     m_state->setObjectName(QStringLiteral("state"));
 
     auto* buttons = new QGridLayout;
@@ -66,12 +68,13 @@ AnnotationPanel::AnnotationPanel(Project* project, QWidget* parent) : QWidget(pa
         b->setDefaultAction(all[i]);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        buttons->addWidget(b, i / 2, i % 2);
+        buttons->addWidget(b, i, 0);  // one column: a narrow dock leaves the panels room at 1280 px
     }
 
     m_note = new QLineEdit(this);
     m_note->setObjectName(QStringLiteral("note"));
-    m_note->setPlaceholderText(tr("Note on this image (Enter to save)"));
+    m_note->setPlaceholderText(tr("Note (Enter saves it)"));
+    m_note->setToolTip(tr("A note on this image, saved with Enter"));
     m_note->setEnabled(false);
     m_note->setClearButtonEnabled(true);
     connect(m_note, &QLineEdit::editingFinished, this, &AnnotationPanel::commitNote);

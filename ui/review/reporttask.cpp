@@ -21,7 +21,7 @@ bool ReportTask::run()
     for (const QString& file : {m_htmlPath, reportCsvPath(m_htmlPath), pdfPath(), reportFilesDir(m_htmlPath)})
         if (!file.isEmpty() && !QFileInfo::exists(file))
             created << file;
-    // The panels take most of the time; printing the PDF gets the last fifth of the bar.
+    // The panels take most of the time; laying out the PDF gets the last fifth of the bar.
     const double panelsShare = m_pdf ? 0.8 : 1.0;
     setProgress(0, tr("Writing the review report"));
     ReportCallbacks callbacks;
@@ -29,12 +29,8 @@ bool ReportTask::run()
     callbacks.onImage = [this, panelsShare](int done, int all) {
         setProgress(panelsShare * done / std::max(all, 1), tr("Report: image %1 of %2").arg(done).arg(all));
     };
-    bool ok = writeReviewReport(m_snapshot, m_htmlPath, &m_error, callbacks) && !isCancelled();
-    if (ok && m_pdf) {
-        setProgress(panelsShare, tr("Report: writing the PDF"));
-        ok = printReviewReport(m_htmlPath, pdfPath(), &m_error, [this] { return isCancelled(); }) && !isCancelled();
-    }
-    if (!ok) {
+    callbacks.onPdf = [this, panelsShare] { setProgress(panelsShare, tr("Report: writing the PDF")); };
+    if (!writeReviewReport(m_snapshot, m_htmlPath, pdfPath(), &m_error, callbacks) || isCancelled()) {
         // Half a report is no record.
         for (const QString& path : created) {
             if (QFileInfo(path).isDir())

@@ -14,7 +14,7 @@ public:
 
     QString htmlPath() const { return m_htmlPath; }
     QString pdfPath() const { return m_pdf ? reportPdfPath(m_htmlPath) : QString(); }
-    int imageCount() const { return int(m_snapshot.images.size()); }
+    int imageCount() const { return int(m_snapshot.images.size()); }  // every scored image has a row
     // Why it failed (after finished(false)); empty when it succeeded or was cancelled.
     QString error() const;
 

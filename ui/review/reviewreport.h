@@ -1,7 +1,8 @@
 #pragma once
-// The review report: every flagged or annotated image with its four panels, the thresholds, the
-// metrics at the operating point and the reviewer's marks. HTML (panels as PNG files in a folder
-// beside it), CSV, and the HTML printed to PDF.
+// The review report, a record of every decision: a summary table with one row per scored image
+// (passed ones too), and a block with the four panels for every flagged or annotated image. Written
+// as HTML (panels as PNG files in a folder beside it), CSV (one row per image) and a PDF laid out
+// for A4 paper.
 //
 // Written in two steps so that the slow part runs off the GUI thread: snapshotReport() copies what
 // the report needs out of the document (GUI thread), writeReviewReport(snapshot) renders the panels
@@ -23,16 +24,20 @@ namespace utad::ui {
 
 struct ReportOptions {
     std::shared_ptr<const utad::Model> model;  // computes panels missing from the cache; may be null
-    int panelSize = 192;                       // longest side of the panel PNGs
+    int panelSize = 360;                       // longest side of the panel PNGs
+    // Anomaly-map value at the top of the colour scale; snapshotReport() sets it from the model with
+    // utad::heatmapScale, the rule the inspector and the command line use. <= 0: each image's range.
+    double heatMax = 0;
 };
 
-// One listed image, as plain values.
+// One image of the report, as plain values.
 struct ReportImage {
     utad::ImageResult result;
     Decision decision = Decision::Good;
     Annotation annotation;
-    QString maskFile;   // absolute; empty when none (read on the worker thread)
-    QString cacheFile;  // the image's cached inference
+    QString maskFile;       // absolute; empty when none (read on the worker thread)
+    QString cacheFile;      // the image's cached inference
+    bool detailed = false;  // flagged or annotated: shown with its panels
 };
 
 struct ReportSnapshot {
@@ -41,40 +46,36 @@ struct ReportSnapshot {
     Thresholds thresholds;
     utad::Confusion confusion;  // at the image threshold
     double auroc = utad::kNaN;
-    std::vector<ReportImage> images;
+    std::vector<ReportImage> images;  // every result, in result order
     ReportOptions options;
 };
 
-// Called from the writing thread; both may be empty.
+// Called from the writing thread; any may be empty.
 struct ReportCallbacks {
     std::function<bool()> isCancelled;
-    std::function<void(int done, int total)> onImage;
+    std::function<void(int done, int total)> onImage;  // panels of the detailed images
+    std::function<void()> onPdf;                       // the PDF is being laid out
 };
 
-// Paths of the images the report lists, in result order: flagged (defective or uncertain) or
-// annotated (mark, note or mask).
-QStringList reportImages(const Project& project);
+// Paths of the images shown with their panels, in result order: flagged (defective or uncertain)
+// or annotated (mark, note or mask). Every other image has one row in the summary.
+QStringList reportDetailImages(const Project& project);
 
 // GUI thread: everything writeReviewReport needs, copied out of the project.
 ReportSnapshot snapshotReport(const Project& project, const ReportOptions& options = {});
 
-// Writes `htmlPath`, the CSV beside it (same name, .csv) and the panels into "<name>_files/".
-// Each file is written atomically. Returns false and fills `error` naming the path on failure;
-// returns false with `error` untouched when cancelled (the HTML and CSV are then not written).
-// Safe on any thread: it touches no QObject of the document.
-bool writeReviewReport(const ReportSnapshot& snapshot, const QString& htmlPath, QString* error,
+// Writes `htmlPath`, the CSV beside it (same name, .csv), the panels into "<name>_files/" and,
+// when `pdfPath` is not empty, the PDF. Each file is written atomically. Returns false and fills
+// `error` naming the path on failure; returns false with `error` untouched when cancelled (the
+// HTML, CSV and PDF are then not written). Safe on any thread: it touches no QObject of the
+// document and paints on QImage and QPdfWriter only.
+bool writeReviewReport(const ReportSnapshot& snapshot, const QString& htmlPath, const QString& pdfPath, QString* error,
                        const ReportCallbacks& callbacks = {});
 // Both steps at once, on the calling thread.
-bool writeReviewReport(const Project& project, const QString& htmlPath, QString* error,
+bool writeReviewReport(const Project& project, const QString& htmlPath, const QString& pdfPath, QString* error,
                        const ReportOptions& options = {});
 QString reportCsvPath(const QString& htmlPath);
 QString reportPdfPath(const QString& htmlPath);
 QString reportFilesDir(const QString& htmlPath);
-
-// Prints a written HTML report (with its images) to a PDF file, atomically. Safe on a worker
-// thread (QTextDocument and QPdfWriter, no widgets). When `isCancelled` says so after printing,
-// the PDF is discarded and false is returned with `error` untouched.
-bool printReviewReport(const QString& htmlPath, const QString& pdfPath, QString* error,
-                       const std::function<bool()>& isCancelled = {});
 
 } // namespace utad::ui

@@ -81,7 +81,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     : QWidget(parent), m_project(project), m_hist(new QCustomPlot(this)), m_roc(new QCustomPlot(this))
 {
     // Histogram with the draggable threshold lines.
-    m_hist->setMinimumSize(260, 160);
+    m_hist->setMinimumSize(220, 110);
     m_hist->xAxis->setLabel(tr("Image score"));
     m_hist->yAxis->setLabel(tr("Images"));
     m_goodGraph = addHistogramGraph(m_hist, tr("Good"), kGoodColor);
@@ -109,7 +109,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     connect(m_hist, &QCustomPlot::mouseRelease, this, &ThresholdPanel::onRelease);
 
     // ROC with the operating point.
-    m_roc->setMinimumSize(160, 160);
+    m_roc->setMinimumSize(130, 110);
     m_roc->xAxis->setLabel(tr("False-positive rate"));
     m_roc->yAxis->setLabel(tr("True-positive rate"));
     m_roc->xAxis->setRange(0, 1);
@@ -158,11 +158,13 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_metrics = new QLabel(matrix);
     m_metrics->setObjectName(QStringLiteral("metrics"));
     m_metrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWidget(m_metrics, 0, 3, 3, 1);
-    grid->setColumnStretch(3, 1);
+    // Below the matrix rather than beside it: the panel is laid out in columns for wide, short screens.
+    grid->addWidget(m_metrics, 3, 0, 1, 3);
+    grid->setRowStretch(4, 1);
 
     // Threshold controls.
-    auto* controls = new QGroupBox(tr("Thresholds"), this);
+    // No title: the dock around it says "Thresholds" already, and the height is scarce.
+    auto* controls = new QGroupBox(this);
     auto* form = new QFormLayout(controls);
     m_imageSpin = new QDoubleSpinBox(controls);
     m_imageSpin->setObjectName(QStringLiteral("imageThreshold"));
@@ -214,10 +216,9 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_pixelSuggest = new QPushButton(tr("From calibration"), controls);
     m_pixelSuggest->setToolTip(tr("A high quantile of the anomaly-map values on the model's good images."));
     pixelRow->addWidget(m_pixelSpin, 1);
-    pixelRow->addWidget(new QLabel(tr("min. area"), controls));
-    pixelRow->addWidget(m_areaSpin, 1);
     pixelRow->addWidget(m_pixelSuggest);
     form->addRow(tr("Region outline:"), pixelRow);
+    form->addRow(tr("Minimum area:"), m_areaSpin);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
@@ -226,14 +227,17 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_origin->setObjectName(QStringLiteral("thresholdOrigin"));
     m_origin->setWordWrap(true);
 
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(controls, 3);
-    bottom->addWidget(matrix, 2);
-    auto* layout = new QVBoxLayout(this);
+    // Plots, controls and decisions side by side: on a 1280x720 screen the dock below the panels
+    // is wide and short.
+    auto* middle = new QVBoxLayout;
+    middle->addWidget(controls);
+    middle->addWidget(m_origin);
+    middle->addWidget(m_status);
+    middle->addStretch(1);
+    auto* layout = new QHBoxLayout(this);
     layout->addWidget(plots, 1);
-    layout->addLayout(bottom);
-    layout->addWidget(m_origin);
-    layout->addWidget(m_status);
+    layout->addLayout(middle);
+    layout->addWidget(matrix);
 
     m_commitTimer = new QTimer(this);
     m_commitTimer->setSingleShot(true);

@@ -65,6 +65,10 @@ void writeTextFileAtomically(const std::string& path, const std::string& text);
 // Visualisation shared by the CLI and the workbench.
 cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
+// The anomaly-map value at the top of the colour scale, the same for every image of a model so that
+// colours compare across images: 1.25x the calibration's pixel-threshold hint (maxPixel), which puts
+// the default region threshold at 80 % of the scale. 0 (each image's own range) when uncalibrated.
+double heatmapScale(const ModelInfo& info);
 // Writes input/impression/reconstruction/heatmap PNGs as <dir>/<stem>_{input,impression,reconstruction,heatmap}.png.
 void writePanels(const Sample& sample, const Inference& inference, const std::string& dir, double heatMax);
 void writePanels(const std::string& stem, const Inference& inference, const std::string& dir, double heatMax);

@@ -14,25 +14,38 @@ namespace utad {
 
 enum class Method { TwoStage, Autoencoder };  // "utad" and "ae" on the command line
 
-// Every size the networks are built from; stored in the model file so a model rebuilds itself.
+// Where the networks run. Auto picks CUDA when the LibTorch this was built against has it.
+enum class Device { Auto, Cpu, Cuda };
+Device deviceFromString(const std::string& name);  // "auto" | "cpu" | "cuda"; throws utad::Error
+
+// Every size the networks are built from and how they are trained; stored in the model file so a
+// model rebuilds itself.
+//
+// Geometry: with workingScale > 0 an image keeps its aspect ratio, is resized by workingScale (the
+// working resolution) and is cut into overlapping tileSize x tileSize tiles whose maps are blended
+// back and resized to the source size; training draws random tiles. With workingScale == 0 (whole-
+// image mode, for small images such as Fashion-MNIST) the whole image is resized to tileSize x tileSize.
 struct ModelConfig {
     Method method = Method::TwoStage;
     std::string preset = "cpu";   // "cpu" or "paper"
-    int imageSize = 64;           // square network input
+    int tileSize = 64;            // square network input, a multiple of 32
+    double workingScale = 0.5;    // source pixels -> working pixels; 0: whole-image mode
+    double tileOverlap = 0.5;     // fraction of a tile shared with its neighbour
+    bool positionChannels = true; // feed the tile's place in the image (two coordinate channels)
     int channels = 1;             // 1 grey, 3 colour
     int ieWidth = 16;             // IE-Net base width (inception block output channels at full res)
     int latentDim = 64;           // IE-Net Gaussian latent
     int expertWidth = 16;         // Expert-Net content encoder base width
     int detailDim = 8;            // Expert-Net detail code length
     int naiveSamples = 4;         // K naive impressions sampled per image
-    int epochs = 30;              // IE-Net epochs (Expert-Net gets its own share of the budget)
+    int ieSteps = 2000;           // IE-Net optimizer steps (or the baseline's)
+    int expertSteps = 2000;       // Expert-Net optimizer steps
     int batchSize = 16;
     double learningRate = 1e-3;
     double klWeight = 0.1;
+    double ssimLossWeight = 0;    // adds weight x (1 - SSIM) to the L2 loss of the IE-Net / baseline
     std::uint64_t seed = 1;
-    int threads = 0;              // 0: all cores
     bool augment = true;
-    int expertEpochs = 30;        // Expert-Net epochs
     bool augmentFlips = true;     // flips in the augmentation (off for parts with a fixed orientation)
     // Scoring. r(a, b) is 1 - SSIM (11x11 Gaussian, sigma 1.5) or the squared difference.
     bool ssimResidual = true;
@@ -40,12 +53,18 @@ struct ModelConfig {
     // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
     // The autoencoder baseline always uses r(x, reconstruction).
     std::string anomalyCombination = "recon+naive";
-    double smoothSigma = 2.0;     // Gaussian smoothing of the map, in network pixels
+    double smoothSigma = 2.0;     // Gaussian smoothing of the map, in working pixels
     double scoreTopFraction = 0;  // image score: 0 = maximum of the map, else mean of the top fraction
+
+    bool wholeImage() const { return workingScale <= 0; }
 };
 
 // Defaults for a preset ("cpu" or "paper") and method. Throws utad::Error for an unknown preset.
 ModelConfig presetConfig(const std::string& preset, Method method = Method::TwoStage);
+// The configuration to train on `dataset`: the preset, with channels and geometry chosen from the
+// data (whole-image mode for small images such as IDX records, tiles at a working scale otherwise).
+// The command line and the workbench both start from this. Throws utad::Error for an unknown preset.
+ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, Method method = Method::TwoStage);
 Method methodFromString(const std::string& name);  // "utad" | "ae"; throws utad::Error
 std::string methodName(Method method);
 
@@ -71,7 +90,8 @@ struct TrainingSummary {
     int imageCount = 0;
     int sourceWidth = 0, sourceHeight = 0;  // typical (median) source image size
     double seconds = 0;
-    int epochsDone = 0;
+    int ieStepsDone = 0;      // optimizer steps done (IE-Net, or the baseline)
+    int expertStepsDone = 0;  // Expert-Net optimizer steps done
 };
 
 // Per-pixel normalisation applied before the networks.
@@ -88,35 +108,41 @@ struct ModelInfo {
 };
 
 // Everything one image yields. Images are CV_32F in [0, 1] (grey: 1 channel, colour: 3 BGR) at the
-// network resolution; maps are CV_32F, >= 0.
+// working resolution (tiles stitched; whole-image mode: tileSize x tileSize); maps are CV_32F, >= 0.
 struct Inference {
-    cv::Mat input;            // the network's input (resized)
+    cv::Mat input;            // the input at working resolution
     cv::Mat impression;       // IE-Net output m (for "ae": the reconstruction)
     cv::Mat reconstruction;   // Expert-Net output x_hat (for "ae": the reconstruction)
     cv::Mat naiveImpression;  // mean of the K naive impressions (for "ae": empty)
     cv::Mat residualImpression;      // r(input, impression)
     cv::Mat residualReconstruction;  // r(input, reconstruction)
     cv::Mat residualNaive;           // r(impression, naive impression)
-    cv::Mat anomalyMapNet;    // anomaly map at network resolution, smoothed
+    cv::Mat anomalyMapNet;    // anomaly map at working resolution, smoothed
     cv::Mat anomalyMap;       // the same, resized to the source image size
     double score = 0;         // image score from the smoothed map
 };
 
+// Training reports in rounds of optimizer steps (kStepsPerRound, fewer at the end of a stage).
+inline constexpr int kStepsPerRound = 50;
+
 struct TrainProgress {
-    std::string stage;        // "IE-Net", "Expert-Net", "Autoencoder", "Calibration"
-    int epoch = 0, epochs = 0;          // within the current stage
+    std::string stage;        // "IE-Net", "Expert-Net", "Autoencoder"; "Calibration" once at the end
+    int step = 0, steps = 0;  // optimizer steps within the current stage
     double fraction = 0;      // of the whole run, 0..1
-    double loss = 0;          // mean loss of the last epoch
+    double loss = 0;          // mean loss over the last round (0 for "Calibration": not a loss point)
     double elapsedSeconds = 0, etaSeconds = 0;
 };
 
 struct TrainCallbacks {
-    std::function<void(const TrainProgress&)> onProgress;   // after each epoch
-    // Called after each epoch with the inference of a fixed training image; may be empty.
+    std::function<void(const TrainProgress&)> onProgress;   // after each round
+    // Called after each round with the inference of a fixed training image; may be empty.
     std::function<void(const Inference&)> onPreview;
-    // Polled between batches; returning true stops training after restoring the last complete epoch.
+    // Polled between steps; returning true stops training after restoring the last complete round.
     std::function<bool()> isCancelled;
     std::function<void(const std::string&)> onLog;
+    // Called once the networks are trained, before calibration: a caller can save them so that a
+    // failure in calibration never loses a training run.
+    std::function<void()> onTrained;
 };
 
 class Model {
@@ -125,14 +151,16 @@ public:
     Model(const Model&) = delete;
     Model& operator=(const Model&) = delete;
 
-    static std::unique_ptr<Model> create(const ModelConfig& config);
-    // Throws utad::Error for a missing, truncated, foreign or newer-version file.
-    static std::unique_ptr<Model> load(const std::string& path);
+    // Neither changes LibTorch's thread count: that is the program's choice (setThreads).
+    // Throws utad::Error for invalid sizes, or Device::Cuda without CUDA.
+    static std::unique_ptr<Model> create(const ModelConfig& config, Device device = Device::Auto);
+    // Throws utad::Error for a missing, truncated, foreign, older- or newer-version file.
+    static std::unique_ptr<Model> load(const std::string& path, Device device = Device::Auto);
     // Written atomically (temporary file then rename).
     void save(const std::string& path) const;
 
     // Trains on `dataset.train`. Returns false when cancelled (the model then holds the last complete
-    // epoch and is usable). Throws utad::Error when there are no readable training images.
+    // round; see complete()). Throws utad::Error when there are no readable training images.
     bool train(const Dataset& dataset, const TrainCallbacks& callbacks = {});
 
     // Thread-safe for concurrent const calls. `image` is CV_8UC1/CV_8UC3 as readImage returns it.
@@ -140,7 +168,10 @@ public:
     std::vector<Inference> inferBatch(const std::vector<cv::Mat>& images) const;
 
     const ModelInfo& info() const;
+    // Every network has had at least one optimizer step (the baseline: its one network).
     bool trained() const;
+    // Every stage ran all its configured steps.
+    bool complete() const;
     // Changes one scoring field (see isScoringField) of a loaded model. The calibration was measured
     // with the old scoring, so it is cleared (no proposed threshold until the model is retrained).
     // Throws utad::Error for a field that is not a scoring field or a bad value.
@@ -153,8 +184,11 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-// Sets LibTorch's intra-op thread count; 0 means every core. Returns the count in effect.
+// Sets LibTorch's intra-op thread count; 0 means every core. Returns the count in effect. Only the
+// programs call this, once at start and when the user changes the preference.
 int setThreads(int threads);
+// Mean SSIM (11x11 Gaussian window, sigma 1.5, on grey) of two CV_32F images in [0, 1] of one size.
+double meanSsim(const cv::Mat& a, const cv::Mat& b);
 // Measured peak of a large matrix product on this machine, GFLOP/s (for benchmarks).
 double measureMatmulGflops(int n = 1024);
 

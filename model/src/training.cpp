@@ -1,0 +1,412 @@
+// Model::train: the IE-Net (or the baseline) on random tiles of the good training images, then the
+// Expert-Net on pairs (tile, impression), then calibration on held-back good images.
+#include "model_impl.h"
+
+#include "utad/error.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace utad {
+
+namespace F = torch::nn::functional;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Copies of every parameter and buffer, to return to the last complete round on cancel.
+std::vector<torch::Tensor> snapshot(const torch::nn::Module& module) {
+    std::vector<torch::Tensor> s;
+    for (const auto& p : module.parameters())
+        s.push_back(p.detach().clone());
+    for (const auto& b : module.buffers())
+        s.push_back(b.detach().clone());
+    return s;
+}
+
+void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s) {
+    torch::NoGradGuard noGrad;
+    size_t i = 0;
+    for (auto& p : module.parameters())
+        p.copy_(s[i++]);
+    for (auto& b : module.buffers())
+        b.copy_(s[i++]);
+}
+
+// Whole-image mode: flips, a small rotation and a random resized crop (area 0.8-1) of a square image.
+cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips) {
+    std::uniform_real_distribution<double> u(0, 1);
+    cv::Mat out = img;
+    if (flips) {
+        if (u(rng) < 0.5)
+            cv::flip(out, out, 1);
+        if (u(rng) < 0.5)
+            cv::flip(out, out, 0);
+    }
+    const double angle = (u(rng) * 2 - 1) * 10.0;
+    const double area = 0.8 + 0.2 * u(rng);
+    const double aspect = std::exp((u(rng) * 2 - 1) * std::log(1.1));
+    const double side = double(img.cols);
+    const double cw = std::min(side, side * std::sqrt(area * aspect));
+    const double ch = std::min(side, side * std::sqrt(area / aspect));
+    const double cx = (side - cw) * u(rng) + cw / 2, cy = (side - ch) * u(rng) + ch / 2;
+    // One affine warp: rotate about the crop centre and scale the crop to the full size.
+    cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(float(cx), float(cy)), angle, 1.0);
+    rot.at<double>(0, 2) += side / 2 - cx;
+    rot.at<double>(1, 2) += side / 2 - cy;
+    cv::Mat scale = (cv::Mat_<double>(3, 3) << side / cw, 0, side / 2 * (1 - side / cw), 0, side / ch,
+                     side / 2 * (1 - side / ch), 0, 0, 1);
+    cv::Mat rot3 = cv::Mat::eye(3, 3, CV_64F);
+    rot.copyTo(rot3.rowRange(0, 2));
+    cv::Mat m = cv::Mat(scale * rot3).rowRange(0, 2);
+    cv::Mat warped;
+    cv::warpAffine(out, warped, m, img.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    return warped;
+}
+
+// 1 - mean SSIM (11x11 Gaussian window, sigma 1.5) of two [N, C, H, W] batches in [0, 1].
+torch::Tensor ssimLoss(const torch::Tensor& a, const torch::Tensor& b) {
+    const int c = int(a.size(1));
+    auto g = torch::arange(11, a.options()) - 5.0;
+    g = torch::exp(-(g * g) / (2 * 1.5 * 1.5));
+    g = g / g.sum();
+    auto window = (g.unsqueeze(1) * g.unsqueeze(0)).expand({c, 1, 11, 11}).contiguous();
+    auto blur = [&](const torch::Tensor& t) {
+        return F::conv2d(F::pad(t, F::PadFuncOptions({5, 5, 5, 5}).mode(torch::kReflect)), window,
+                         F::Conv2dFuncOptions().groups(c));
+    };
+    constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
+    auto muA = blur(a), muB = blur(b);
+    auto varA = blur(a * a) - muA * muA, varB = blur(b * b) - muB * muB, cov = blur(a * b) - muA * muB;
+    auto ssim = ((2 * muA * muB + c1) * (2 * cov + c2)) / ((muA * muA + muB * muB + c1) * (varA + varB + c2));
+    return 1.0 - ssim.mean();
+}
+
+// Random training tiles: images drawn in proportion to their tile positions, places uniform.
+class TileSampler {
+public:
+    TileSampler(const ModelConfig& config, const std::vector<cv::Mat>& working) : c_(config) {
+        std::vector<double> weights;
+        for (const auto& w : working) {
+            grids_.push_back(TileGrid::make(w.size(), c_.tileSize, c_.tileOverlap));
+            padded_.push_back(padToGrid(w, grids_.back()));
+            const cv::Size p = grids_.back().padded;
+            weights.push_back(double(p.width - c_.tileSize + 1) * double(p.height - c_.tileSize + 1));
+        }
+        pick_ = std::discrete_distribution<size_t>(weights.begin(), weights.end());
+    }
+
+    std::vector<Tile> draw(std::mt19937_64& rng) {
+        std::vector<Tile> tiles;
+        std::uniform_real_distribution<double> u(0, 1);
+        const int t = c_.tileSize;
+        for (int i = 0; i < c_.batchSize; ++i) {
+            const size_t k = pick_(rng);
+            Tile tile;
+            tile.imageSize = grids_[k].image;
+            if (c_.wholeImage()) {
+                tile.pixels = c_.augment ? augmentWhole(padded_[k], rng, c_.augmentFlips) : padded_[k];
+            } else {
+                const cv::Size p = grids_[k].padded;
+                tile.origin = cv::Point(int(u(rng) * (p.width - t + 1)), int(u(rng) * (p.height - t + 1)));
+                tile.origin.x = std::min(tile.origin.x, p.width - t);
+                tile.origin.y = std::min(tile.origin.y, p.height - t);
+                tile.pixels = padded_[k](cv::Rect(tile.origin, cv::Size(t, t)));
+                if (c_.augment && c_.augmentFlips) {
+                    tile.flipX = u(rng) < 0.5;
+                    tile.flipY = u(rng) < 0.5;
+                    if (tile.flipX || tile.flipY) {
+                        cv::Mat flipped;
+                        cv::flip(tile.pixels, flipped, tile.flipX && tile.flipY ? -1 : (tile.flipX ? 1 : 0));
+                        tile.pixels = flipped;
+                    }
+                }
+            }
+            tiles.push_back(std::move(tile));
+        }
+        return tiles;
+    }
+
+private:
+    const ModelConfig& c_;
+    std::vector<TileGrid> grids_;
+    std::vector<cv::Mat> padded_;
+    std::discrete_distribution<size_t> pick_;
+};
+
+// Learning rate over a stage: cosine decay from the configured rate to 5 % of it.
+double learningRateAt(double base, int step, int steps) {
+    const double t = steps > 1 ? double(step) / double(steps - 1) : 1.0;
+    return base * (0.05 + 0.95 * 0.5 * (1 + std::cos(M_PI * t)));
+}
+
+void setLearningRate(torch::optim::Adam& opt, double lr) {
+    for (auto& group : opt.param_groups())
+        static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+}
+
+// Keeps a uniform sample of at most `capacity` values from a stream (Algorithm R), so a quantile of
+// every pixel of a large calibration set needs bounded memory.
+class Reservoir {
+public:
+    Reservoir(size_t capacity, std::uint64_t seed) : capacity_(capacity), rng_(seed) {}
+    void add(const cv::Mat& values) {
+        for (auto it = values.begin<float>(); it != values.end<float>(); ++it, ++seen_) {
+            if (sample_.size() < capacity_) {
+                sample_.push_back(*it);
+            } else {
+                const std::uint64_t j = std::uniform_int_distribution<std::uint64_t>(0, seen_)(rng_);
+                if (j < capacity_)
+                    sample_[j] = *it;
+            }
+        }
+    }
+    double quantile(double q) {
+        if (sample_.empty())
+            return 0;
+        const size_t k = std::min(sample_.size() - 1, size_t(q * double(sample_.size())));
+        std::nth_element(sample_.begin(), sample_.begin() + long(k), sample_.end());
+        return sample_[k];
+    }
+
+private:
+    size_t capacity_;
+    std::uint64_t seen_ = 0;
+    std::mt19937_64 rng_;
+    std::vector<float> sample_;
+};
+
+} // namespace
+
+bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
+    auto& info = d->info;
+    const ModelConfig& c = info.config;
+    const auto start = Clock::now();
+    auto log = [&](const std::string& s) {
+        if (cb.onLog)
+            cb.onLog(s);
+    };
+    auto cancelled = [&] { return cb.isCancelled && cb.isCancelled(); };
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+
+    // Every training image at working resolution, read once.
+    std::vector<cv::Mat> images;
+    std::vector<int> widths, heights;
+    std::string firstProblem;
+    for (const auto& s : dataset.train) {
+        try {
+            cv::Mat img = readImage(s);
+            widths.push_back(img.cols);
+            heights.push_back(img.rows);
+            images.push_back(d->workingImage(img));
+        } catch (const Error& e) {
+            if (firstProblem.empty())
+                firstProblem = e.what();
+            log(std::string("skipped: ") + e.what());
+        }
+    }
+    if (images.empty())
+        throw Error("no readable training images in '" + dataset.root + "'" +
+                    (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
+
+    torch::manual_seed(c.seed);
+    std::mt19937_64 rng(c.seed);
+
+    // Hold back a fifth of the images for calibration when there are enough of them.
+    std::vector<size_t> order(images.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<cv::Mat> fit, held;
+    const size_t holdCount =
+        images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.2 * double(images.size())))) : 0;
+    for (size_t i = 0; i < order.size(); ++i)
+        (i < holdCount ? held : fit).push_back(images[order[i]]);
+    if (held.empty())
+        held = fit;
+    log("training on " + std::to_string(fit.size()) + " images, " + std::to_string(holdCount) +
+        " held back for calibration");
+
+    // Normalisation from the training pixels.
+    {
+        double sum = 0, sumSq = 0, n = 0;
+        for (const auto& img : fit) {
+            cv::Scalar m, s;
+            cv::meanStdDev(img.reshape(1), m, s);
+            const double cnt = double(img.total() * img.channels());
+            sum += m[0] * cnt;
+            sumSq += (s[0] * s[0] + m[0] * m[0]) * cnt;
+            n += cnt;
+        }
+        info.normalization.mean = sum / n;
+        info.normalization.stddev =
+            std::max(1e-3, std::sqrt(std::max(0.0, sumSq / n - info.normalization.mean * info.normalization.mean)));
+    }
+
+    auto median = [](std::vector<int> v) {
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
+    info.training.dataRoot = dataset.root;
+    info.training.imageCount = int(images.size());
+    info.training.sourceWidth = median(widths);
+    info.training.sourceHeight = median(heights);
+    info.training.ieStepsDone = 0;
+    info.training.expertStepsDone = 0;
+
+    const bool twoStage = c.method == Method::TwoStage && d->expert;
+    TileSampler sampler(c, fit);
+
+    // Seconds per step of each stage, for the progress fraction and the ETA; until the Expert-Net has
+    // run a round, its step is estimated from the IE-Net's.
+    struct StageClock {
+        int steps = 0;
+        int* done = nullptr;
+        double seconds = 0;
+    };
+    StageClock ieClock{c.ieSteps, &info.training.ieStepsDone, 0};
+    StageClock exClock{twoStage ? c.expertSteps : 0, &info.training.expertStepsDone, 0};
+    auto remainingSeconds = [&] {
+        const double ieStep = *ieClock.done ? ieClock.seconds / *ieClock.done : 0;
+        const double exStep = *exClock.done ? exClock.seconds / *exClock.done : ieStep * kExpertStepCost;
+        return (ieClock.steps - *ieClock.done) * ieStep + (exClock.steps - *exClock.done) * exStep;
+    };
+
+    const cv::Mat previewImage = fit.front();
+    const cv::Size previewSource(info.training.sourceWidth, info.training.sourceHeight);
+    double lastFraction = 0;  // a progress bar never moves back, even when an estimate grows
+    auto report = [&](const std::string& stage, const StageClock& clock, double loss) {
+        const double eta = remainingSeconds();
+        const double frac = lastFraction =
+            std::max(lastFraction, std::min(1.0, elapsed() / std::max(1e-9, elapsed() + eta)));
+        if (cb.onProgress)
+            cb.onProgress(TrainProgress{stage, *clock.done, clock.steps, frac, loss, elapsed(), eta});
+        if (cb.onPreview) {
+            d->setEval();
+            cb.onPreview(d->run({previewImage}, {previewSource}).front());
+        }
+    };
+
+    // One stage: `step` trains on one batch of tiles and returns its loss. Progress is reported per
+    // round of kStepsPerRound steps; cancelling returns `net` to its last complete round.
+    bool wasCancelled = false;
+    using Step = std::function<double(const std::vector<Tile>&)>;
+    auto runStage = [&](const std::string& stage, torch::nn::Module& net, torch::optim::Adam& opt,
+                        StageClock& clock, const Step& step) {
+        auto saved = snapshot(net);
+        while (*clock.done < clock.steps) {
+            const auto roundStart = Clock::now();
+            const int roundEnd = std::min(clock.steps, *clock.done + kStepsPerRound);
+            net.train();
+            double lossSum = 0;
+            for (int s = *clock.done; s < roundEnd; ++s) {
+                if (cancelled()) {
+                    wasCancelled = true;
+                    restore(net, saved);
+                    return;
+                }
+                setLearningRate(opt, learningRateAt(c.learningRate, s, clock.steps));
+                lossSum += step(sampler.draw(rng));
+            }
+            const int count = roundEnd - *clock.done;
+            saved = snapshot(net);
+            *clock.done = roundEnd;
+            clock.seconds += std::chrono::duration<double>(Clock::now() - roundStart).count();
+            report(stage, clock, lossSum / count);
+        }
+    };
+
+    // Stage 1: IE-Net (or the whole baseline): 100 x L2, optional SSIM term, KL towards N(0, I).
+    {
+        auto& net = d->ie;
+        torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
+        runStage(twoStage ? "IE-Net" : "Autoencoder", *net, opt, ieClock, [&](const std::vector<Tile>& tiles) {
+            auto x01 = d->pixels(tiles);
+            auto out = net->forward(d->ieInput(tiles, x01));
+            auto loss = 100.0 * F::mse_loss(out.image, x01);
+            if (c.ssimLossWeight > 0)
+                loss = loss + c.ssimLossWeight * ssimLoss(out.image, x01);
+            if (out.mean.defined()) {
+                auto kl = 0.5 * (out.mean.pow(2) + out.logvar.exp() - 1 - out.logvar).mean();
+                loss = loss + c.klWeight * kl;
+            }
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            return loss.item<double>();
+        });
+    }
+
+    // Stage 2: Expert-Net on pairs (x, IE(x)).
+    if (!wasCancelled && twoStage) {
+        auto& ex = d->expert;
+        d->ie->eval();
+        torch::optim::Adam opt(ex->parameters(), torch::optim::AdamOptions(c.learningRate).betas({0.5, 0.999}));
+        auto& I = ex->image;
+        auto& M = ex->impression;
+        runStage("Expert-Net", *ex, opt, exClock, [&](const std::vector<Tile>& tiles) {
+            auto x01 = d->pixels(tiles);
+            auto xn = d->normalise(x01);
+            torch::Tensor m01;
+            {
+                torch::NoGradGuard noGrad;
+                m01 = d->ie->forward(d->ieInput(tiles, x01)).image;
+            }
+            auto mn = d->normalise(m01);
+            auto cx = I.content->forward(xn), sx = I.detail->forward(xn);
+            auto cm = M.content->forward(mn), sm = M.detail->forward(mn);
+            // Within-domain and paired cross-domain reconstructions (L1, weight 10).
+            auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01) +
+                         F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
+            // Random detail codes: the content and the code must survive the translation (weight 1 each).
+            auto sr = torch::randn_like(sx);
+            auto mFake = d->normalise(M.decoder->forward(cx, sr));
+            auto xFake = d->normalise(I.decoder->forward(cm, sr));
+            auto contentLoss =
+                F::l1_loss(M.content->forward(mFake), cx.detach()) + F::l1_loss(I.content->forward(xFake), cm.detach());
+            auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
+            auto loss = 10.0 * recon + contentLoss + detailLoss;
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            return loss.item<double>();
+        });
+    }
+
+    d->setEval();
+    d->trained = info.training.ieStepsDone > 0 && (!twoStage || info.training.expertStepsDone > 0);
+    info.training.seconds = elapsed();
+    if (cb.onTrained)
+        cb.onTrained();
+
+    // Calibration on the held-back (or all) training images, a few at a time, in bounded memory.
+    Calibration cal;
+    Reservoir pixels(1 << 18, c.seed);
+    const size_t chunk = 8;
+    for (size_t i = 0; i < held.size(); i += chunk) {
+        const std::vector<cv::Mat> part(held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
+        for (const auto& r : d->run(part, std::vector<cv::Size>(part.size()))) {
+            cal.goodScores.push_back(r.score);
+            pixels.add(r.anomalyMapNet);
+        }
+    }
+    const double n = double(cal.goodScores.size());
+    cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / n;
+    double ss = 0;
+    for (double s : cal.goodScores)
+        ss += (s - cal.mean) * (s - cal.mean);
+    cal.stddev = n > 1 ? std::sqrt(ss / (n - 1)) : 0;
+    cal.maxPixel = pixels.quantile(0.999);
+    info.calibration = cal;
+    info.training.seconds = elapsed();
+    if (cb.onProgress)
+        cb.onProgress(TrainProgress{"Calibration", 1, 1, 1.0, 0, elapsed(), 0});
+    return !wasCancelled;
+}
+
+} // namespace utad

@@ -1,0 +1,146 @@
+// The workbench fits a 1280x720 screen in English, German and Chinese: no minimum size above it,
+// no label, button, list entry or column title cut off, and the panel controls (colour map,
+// outlines) on the inspector's toolbar rather than in its overflow menu.
+#include "ui/inspectorwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/panelview.h"
+#include "ui/project.h"
+#include "ui/translation.h"
+#include "utad/model.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QStyleOptionComboBox>
+#include <QTableView>
+#include <QToolBar>
+#include <QtTest>
+
+using namespace utad::ui;
+
+namespace {
+
+const QSize kScreen(1280, 720);
+
+QString where(const QWidget* w)
+{
+    QStringList chain;
+    for (const QWidget* p = w; p; p = p->parentWidget())
+        chain.prepend(p->objectName().isEmpty() ? QString::fromLatin1(p->metaObject()->className()) : p->objectName());
+    return chain.join(QLatin1Char('/'));
+}
+
+// Widgets whose text does not fit the room they were given.
+QStringList cutOff(QWidget* window)
+{
+    QStringList problems;
+    for (QComboBox* combo : window->findChildren<QComboBox*>()) {
+        if (!combo->isVisible() || combo->currentText().isEmpty())
+            continue;
+        QStyleOptionComboBox option;
+        option.initFrom(combo);
+        option.editable = combo->isEditable();
+        const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
+        const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
+        if (needed > field.width())
+            problems << QStringLiteral("combo %1 \"%2\": %3 px of text in %4 px").arg(where(combo), combo->currentText()).arg(needed).arg(field.width());
+    }
+    for (QAbstractButton* button : window->findChildren<QAbstractButton*>()) {
+        if (!button->isVisible() || button->text().isEmpty() || button->inherits("QToolButton"))
+            continue;
+        if (button->width() < button->sizeHint().width())
+            problems << QStringLiteral("button %1 \"%2\": %3 px wide, needs %4").arg(where(button), button->text()).arg(button->width()).arg(button->sizeHint().width());
+    }
+    for (QLabel* label : window->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || !label->pixmap().isNull() || label->textFormat() == Qt::RichText)
+            continue;
+        const int needed = label->fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), Qt::AlignLeft, label->text()).width();
+        if (needed > label->contentsRect().width())
+            problems << QStringLiteral("label %1 \"%2\": %3 px of text in %4 px").arg(where(label), label->text()).arg(needed).arg(label->contentsRect().width());
+    }
+    for (QHeaderView* header : window->findChildren<QHeaderView*>()) {
+        if (!header->isVisible() || header->orientation() != Qt::Horizontal || !header->model())
+            continue;
+        for (int section = 0; section < header->count(); ++section) {
+            if (header->isSectionHidden(section) || header->sectionSize(section) == 0)
+                continue;
+            const QString text = header->model()->headerData(section, Qt::Horizontal).toString();
+            // Title, margins and the sort arrow.
+            const int needed = header->fontMetrics().horizontalAdvance(text) + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) +
+                               (header->sortIndicatorSection() == section ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize) : 0);
+            if (needed > header->sectionSize(section))
+                problems << QStringLiteral("column \"%1\" of %2: %3 px wide, needs %4").arg(text, where(header)).arg(header->sectionSize(section)).arg(needed);
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
+class TestWindowFit : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void fits_data()
+    {
+        QTest::addColumn<QString>("language");
+        // In this order: a translator installed later is asked first.
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("German") << QStringLiteral("de");
+        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    }
+
+    void fits()
+    {
+        QFETCH(QString, language);
+        auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+        QCOMPARE(installTranslators(*app, language), language);
+
+        {
+            Project previous;  // no autosave from an earlier run
+            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+            QFile::remove(previous.autosavePath());
+        }
+        MainWindow window;
+        window.resize(kScreen);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+        const QString modelPath = QStringLiteral(UTAD_SOURCE_DIR "/resources/models/battery-weld-cpu.utad");
+        window.setModel(std::shared_ptr<utad::Model>(utad::Model::load(modelPath.toStdString())), modelPath);
+        window.imageView()->setCurrentIndex(window.imageProxy()->index(0, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->currentInference(), 30000);
+        QTest::qWait(100);
+
+        const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(minimum.width() <= kScreen.width() && minimum.height() <= kScreen.height(),
+                 qPrintable(QStringLiteral("minimum size %1x%2").arg(minimum.width()).arg(minimum.height())));
+        QCOMPARE(window.size(), kScreen);
+
+        const QStringList problems = cutOff(&window);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+        // The panel controls stay on the inspector's toolbar, not in its » menu.
+        QToolBar* toolBar = window.inspector()->findChild<QToolBar*>();
+        QVERIFY(toolBar);
+        for (QAction* action : {window.inspector()->overlayAction(), window.inspector()->truthAction(), window.inspector()->predictedAction(),
+                                window.inspector()->residualsAction()}) {
+            QWidget* widget = toolBar->widgetForAction(action);
+            QVERIFY2(widget && widget->isVisible(), qPrintable(action->text()));
+        }
+        auto* colorMap = window.inspector()->findChild<QComboBox*>();
+        QVERIFY(colorMap);
+        QVERIFY2(colorMap->isVisible(), "the colour map is in the overflow menu");
+
+        // The four panels get a useful share of the screen.
+        const QSize panel = window.inspector()->panel(0)->size();
+        QVERIFY2(panel.width() >= 260 && panel.height() >= 150, qPrintable(QStringLiteral("panel %1x%2").arg(panel.width()).arg(panel.height())));
+    }
+};
+
+QTEST_MAIN(TestWindowFit)
+#include "test_window_fit.moc"
