@@ -274,13 +274,13 @@ private slots:
     void workbenchWindow()
     {
         MainWindow window;
-        ReviewTools* tools = ReviewTools::of(&window);
+        ReviewTools* tools = window.reviewTools();
         QVERIFY(tools);
-        QCOMPARE(tools->undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
-        QCOMPARE(tools->redoAction()->shortcut(), QKeySequence(QKeySequence::Redo));
+        QCOMPARE(window.undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
+        QCOMPARE(window.redoAction()->shortcut(), QKeySequence(QKeySequence::Redo));
         bool editMenu = false;
         for (QAction* a : window.menuBar()->actions())
-            editMenu |= a->menu() && a->menu()->actions().contains(tools->undoAction());
+            editMenu |= a->menu() && a->menu()->actions().contains(window.undoAction());
         QVERIFY(editMenu);
 
         {
@@ -321,12 +321,15 @@ private slots:
         QVERIFY(tools->annotationPanel()->falsePositiveAction()->isEnabled());
         tools->annotationPanel()->falsePositiveAction()->trigger();
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::FalsePositive);
-        tools->undoAction()->trigger();
+        window.undoAction()->trigger();
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::None);
-        tools->redoAction()->trigger();
+        window.redoAction()->trigger();
         QCOMPARE(window.project()->annotations()->annotation(fp).mark, Mark::FalsePositive);
 
-        // The keyboard: 2 marks a confirmed defect, 1 a false positive again.
+        // The keyboard: 2 marks a confirmed defect, 1 a false positive again (in the whole list: a
+        // confirmed defect leaves the false-positive list at once).
+        tools->setFilter(ReviewFilter::All);
+        window.selectImage(fp);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

@@ -6,6 +6,8 @@
 #include "ui/mainwindow.h"
 #include "ui/project.h"
 #include "ui/review/reviewtools.h"
+#include "ui/taskmanager.h"
+#include "ui/taskstatuswidget.h"
 #include "ui/trainingtask.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/reporttask.h"
@@ -308,7 +310,7 @@ private slots:
         const QStringList expected = reportDetailImages(*window.project());
         QVERIFY(!expected.isEmpty());
         const auto& results = window.project()->results();
-        ReviewTools* tools = ReviewTools::of(&window);
+        ReviewTools* tools = window.reviewTools();
         QSignalSpy finished(tools, &ReviewTools::reportFinished);
 
         QTemporaryDir dir;
@@ -319,7 +321,9 @@ private slots:
         // Returned at once: the HTML is written only after every panel, on the pool thread.
         QVERIFY(!QFile::exists(html));
         QCOMPARE(tools->reportTask(), task);
-        QVERIFY(window.findChild<QProgressBar*>(QStringLiteral("reportProgress"))->isVisibleTo(&window));
+        // The status bar's job list shows it, with its progress.
+        QVERIFY(window.taskStatus()->isVisibleTo(&window));
+        QVERIFY(window.taskStatus()->jobNames().contains(QStringLiteral("Review report")));
         // A second request while it runs is refused, not queued and not crashing.
         QVERIFY(!tools->startExport(dir.filePath(QStringLiteral("second.html")), true));
         QVERIFY(tools->lastProblem().contains(QStringLiteral("already")));
@@ -329,7 +333,7 @@ private slots:
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(window.findChild<QMessageBox*>() ? window.findChild<QMessageBox*>()->text() : QString()));
         QCOMPARE(finished.first().at(1).toString(), html);
         QVERIFY(!tools->reportTask());
-        QVERIFY(!window.findChild<QProgressBar*>(QStringLiteral("reportProgress"))->isVisibleTo(&window));
+        QVERIFY(!window.taskStatus()->isVisibleTo(&window));
         QVERIFY(QFile::exists(html));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("second.html"))));
         const QStringList rows = csvRows(reportCsvPath(html));
@@ -441,13 +445,15 @@ private slots:
             if (r.label == utad::Label::Good && r.score >= 0.5)
                 project.annotations()->setMark(QString::fromStdString(r.path), Mark::FalsePositive);
 
-        Retrainer retrainer(&project, tinyConfig(), m_dataset);
-        QCOMPARE(retrainer.addedImages(), 3);
-        QSignalSpy finished(&retrainer, &Retrainer::finished);
-        QSignalSpy progress(&retrainer, &Retrainer::progressChanged);
-        retrainer.start();
+        TaskManager tasks;
+        auto retrainer = std::make_unique<Retrainer>(&project, tinyConfig(), m_dataset);
+        retrainer->setAutoDelete(false);  // read after finished()
+        QCOMPARE(retrainer->addedImages(), 3);
+        QSignalSpy finished(retrainer.get(), &Retrainer::finished);
+        QSignalSpy progress(retrainer.get(), &Retrainer::progressChanged);
+        tasks.addTask(retrainer.get());
         QVERIFY(finished.wait(180000));
-        const RetrainOutcome& outcome = retrainer.outcome();
+        const RetrainOutcome& outcome = retrainer->outcome();
         QVERIFY2(finished.first().first().toBool(), qPrintable(outcome.error));
         QVERIFY(outcome.model && outcome.model->trained());
         QCOMPARE(outcome.model->info().training.imageCount, int(m_dataset.train.size()) + 3);
@@ -480,7 +486,7 @@ private slots:
         model->train(*window.dataset());
         window.setModel(model, QString());
         window.project()->setResults(sampleResults(*window.dataset()));
-        ReviewTools* tools = ReviewTools::of(&window);
+        ReviewTools* tools = window.reviewTools();
         QVERIFY(!tools->startRetraining());  // nothing marked yet
         QVERIFY(tools->lastProblem().contains(QStringLiteral("false positive")));
 
@@ -488,12 +494,20 @@ private slots:
         Retrainer* retrainer = tools->startRetraining();
         QVERIFY(retrainer);
         QCOMPARE(retrainer->addedImages(), 1);
-        QSignalSpy finished(retrainer, &Retrainer::finished);
+        QSignalSpy finished(tools, &ReviewTools::retrainFinished);
         QVERIFY(finished.wait(180000));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(retrainer->outcome().error));
+        QVERIFY(finished.first().first().toBool());
         // The comparison opens over the window; the current model stays until the user switches.
-        QTRY_VERIFY(window.findChild<RetrainComparisonDialog*>());
+        RetrainComparisonDialog* comparison = nullptr;
+        QTRY_VERIFY((comparison = window.findChild<RetrainComparisonDialog*>()));
         QCOMPARE(window.model(), std::shared_ptr<const utad::Model>(model));
+        // The finished job is gone; the dialog holds the new model until it closes.
+        QTRY_VERIFY(tools->retrainer() == nullptr);
+        QVERIFY(window.tasks()->isIdle());
+        std::weak_ptr<utad::Model> retrained = comparison->outcome().model;
+        QVERIFY(!retrained.expired());
+        comparison->close();
+        QTRY_VERIFY(retrained.expired());
     }
 
     void retrainCancel()
@@ -504,13 +518,15 @@ private slots:
         utad::ModelConfig config = tinyConfig();
         config.ieSteps = 100000;  // long enough to be cancelled while it runs
         config.expertSteps = 100000;
-        Retrainer retrainer(&project, config, m_dataset);
-        QSignalSpy finished(&retrainer, &Retrainer::finished);
-        retrainer.start();
-        retrainer.cancel();
+        TaskManager tasks;
+        auto retrainer = std::make_unique<Retrainer>(&project, config, m_dataset);
+        retrainer->setAutoDelete(false);
+        QSignalSpy finished(retrainer.get(), &Retrainer::finished);
+        tasks.addTask(retrainer.get());
+        retrainer->cancel();
         QVERIFY(finished.wait(180000));
         QVERIFY(!finished.first().first().toBool());
-        QVERIFY(retrainer.outcome().cancelled);
+        QVERIFY(retrainer->outcome().cancelled);
     }
 
 private:

@@ -124,7 +124,9 @@ private slots:
 
         // A project saved from it opens the same way.
         const QString projectFile = m_home.filePath(QStringLiteral("line.utadproj"));
+        QSignalSpy saved(window.project(), &Project::saved);  // written once its data folder is copied
         QVERIFY(window.saveProjectAs(projectFile));
+        QVERIFY(saved.wait(30000));
         MainWindow second;
         QVERIFY(openPaths(second, {projectFile}).isEmpty());
         QCOMPARE(second.project()->filePath(), projectFile);

@@ -9,6 +9,7 @@
 #include "ui/review/annotationstore.h"
 
 #include <QtTest>
+#include <functional>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -283,13 +284,58 @@ private slots:
         QCOMPARE(project.decide(0.9), Decision::Defective);
     }
 
+    // A header and its source are one unit; no chain of includes between units may come back
+    // to where it started (the document, the window and the review tools know each other only
+    // one way).
+    void uiHasNoIncludeCycles()
+    {
+        const QDir root(QStringLiteral(UTAD_SOURCE_DIR));
+        QHash<QString, QSet<QString>> uses;
+        QDirIterator it(root.filePath(QStringLiteral("ui")), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        const QRegularExpression include(QStringLiteral("^#include \"(ui/[^\"]+)\\.h\""), QRegularExpression::MultilineOption);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QString unit = root.relativeFilePath(file).section(QLatin1Char('.'), 0, 0);
+            QFile in(file);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            auto matches = include.globalMatch(QString::fromUtf8(in.readAll()));
+            while (matches.hasNext()) {
+                const QString used = matches.next().captured(1);
+                if (used != unit)
+                    uses[unit].insert(used);
+            }
+        }
+        QVERIFY(uses.size() > 20);
+        // Depth-first search; a unit met again while still on the path closes a cycle.
+        QHash<QString, int> state;  // 1 on the path, 2 done
+        QStringList path;
+        std::function<QString(const QString&)> visit = [&](const QString& unit) -> QString {
+            state[unit] = 1;
+            path << unit;
+            for (const QString& next : uses.value(unit)) {
+                if (state.value(next) == 1)
+                    return (path.mid(path.indexOf(next)) << next).join(QStringLiteral(" -> "));
+                if (state.value(next) == 0) {
+                    const QString cycle = visit(next);
+                    if (!cycle.isEmpty())
+                        return cycle;
+                }
+            }
+            path.removeLast();
+            state[unit] = 2;
+            return {};
+        };
+        for (const QString& unit : uses.keys()) {
+            const QString cycle = state.value(unit) == 0 ? visit(unit) : QString();
+            QVERIFY2(cycle.isEmpty(), qPrintable(cycle));
+        }
+    }
+
     void imageListSortsAndFilters()
     {
         Project project;
-        Thresholds t;
-        t.image = 0.5;
-        project.setThresholds(t);
-        ImageListModel model(&project);
+        ImageListModel model(&project, nullptr);  // follows the document
         std::vector<utad::Sample> samples(4);
         const char* names[] = {"/d/test/good/a.png", "/d/test/crack/b.png", "/d/test/crack/c.png", "/d/test/good/d.png"};
         for (int i = 0; i < 4; ++i) {
@@ -297,7 +343,14 @@ private slots:
             samples[size_t(i)].defectType = i == 1 || i == 2 ? "crack" : "good";
             samples[size_t(i)].label = i == 1 || i == 2 ? utad::Label::Anomalous : utad::Label::Good;
         }
-        model.setSamples(samples);
+        utad::Dataset dataset;
+        dataset.root = "/d";
+        dataset.test = samples;
+        project.openDataset(dataset, QStringLiteral("/d"));
+        Thresholds t;
+        t.image = 0.5;
+        project.setThresholds(t);
+        QCOMPARE(model.rowCount(), 4);
         const double scores[] = {0.1, 0.9, 0.3, 0.7};
         std::vector<utad::ImageResult> results;
         for (int i = 0; i < 3; ++i) {  // d.png stays unscored
@@ -306,7 +359,7 @@ private slots:
             r.score = scores[i];
             results.push_back(r);
         }
-        model.setResults(results);
+        project.setResults(results);
         QCOMPARE(model.defectTypes(), QStringList({QStringLiteral("crack"), QStringLiteral("good")}));
 
         ImageFilterProxy proxy(&project);

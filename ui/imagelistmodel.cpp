@@ -1,7 +1,10 @@
 #include "ui/imagelistmodel.h"
 
 #include "ui/imageconvert.h"
+#include "ui/jobs.h"
 #include "ui/project.h"
+#include "ui/review/annotationstore.h"
+#include "ui/taskmanager.h"
 
 #include <QApplication>
 #include <QColor>
@@ -35,30 +38,45 @@ QString labelDisplayName(utad::Label label)
     return QCoreApplication::translate("utad::ui::ImageListModel", "unknown");
 }
 
-namespace {
-// Thumbnails decode on their own single thread, so they never wait behind training or inference.
-QThreadPool& thumbnailPool()
+ImageListModel::ImageListModel(Project* project, TaskManager* tasks, QObject* parent)
+    : QAbstractTableModel(parent), m_project(project), m_tasks(tasks)
 {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool(qApp);
-        p->setMaxThreadCount(1);
-        return p;
-    }();
-    return *pool;
-}
-} // namespace
-
-ImageListModel::ImageListModel(Project* project, QObject* parent) : QAbstractTableModel(parent), m_project(project)
-{
+    connect(project, &Project::datasetChanged, this, [this] {
+        setSamples(m_project->listedSamples());
+        setResults(m_project->results());
+    });
+    connect(project, &Project::resultsChanged, this, [this] { setResults(m_project->results()); });
+    connect(project, &Project::resultChanged, this, &ImageListModel::setResult);
     connect(project, &Project::thresholdsChanged, this, &ImageListModel::predictionsChanged);
+    // The review column follows the reviewer's marks.
+    connect(project->annotations(), &AnnotationStore::changed, this, [this](const QString& path) {
+        const int row = rowOf(path);
+        if (row >= 0)
+            emit dataChanged(index(row, ReviewColumn), index(row, ReviewColumn));
+    });
+    connect(project->annotations(), &AnnotationStore::reset, this, [this] {
+        if (!m_rows.empty())
+            emit dataChanged(index(0, ReviewColumn), index(rowCount() - 1, ReviewColumn));
+    });
+    setSamples(project->listedSamples());
+    setResults(project->results());
 }
 
-ImageListModel::~ImageListModel() = default;
+ImageListModel::~ImageListModel()
+{
+    if (m_thumbnailTask)
+        m_thumbnailTask->cancel();
+}
 
 void ImageListModel::setSamples(const std::vector<utad::Sample>& samples)
 {
     beginResetModel();
-    ++m_generation;
+    if (m_thumbnailTask) {  // thumbnails of the previous dataset are dropped
+        disconnect(m_thumbnailTask, nullptr, this, nullptr);
+        m_thumbnailTask->cancel();
+        m_thumbnailTask = nullptr;
+    }
+    m_thumbnailQueue.clear();
     m_rows.clear();
     m_rowByPath.clear();
     m_thumbnails.clear();
@@ -100,8 +118,6 @@ void ImageListModel::setResult(const utad::ImageResult& result)
     m_rows[size_t(i)].error = QString::fromStdString(result.error);
     emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
 }
-
-void ImageListModel::clearScores() { setResults({}); }
 
 QStringList ImageListModel::defectTypes() const
 {
@@ -179,6 +195,15 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DisplayRole || role == SortRole)
             return labelDisplayName(row.sample.label);
         break;
+    case ReviewColumn:
+        if (role == Qt::DisplayRole || role == SortRole) {
+            const Annotation a = m_project->annotations()->annotation(row.path);
+            QString text = a.mark != Mark::None ? markName(a.mark) : a.reviewed ? tr("OK") : QString();
+            if (!a.maskFile.isEmpty())
+                text += tr(" (drawn)");
+            return text;
+        }
+        break;
     default: break;
     }
     return {};
@@ -195,6 +220,7 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation orientation, in
     case ScoreColumn: return tr("Score");
     case PredictionColumn: return tr("Predicted");
     case TruthColumn: return tr("Truth");
+    case ReviewColumn: return tr("Review");
     default: return {};
     }
 }
@@ -210,20 +236,36 @@ void ImageListModel::requestThumbnail(int row) const
         m_thumbnails.insert(r.path, toQImage(r.sample.image).scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
         return;
     }
-    QPointer<ImageListModel> self(const_cast<ImageListModel*>(this));
-    const QString path = r.path;
-    const int generation = m_generation;
-    thumbnailPool().start([self, path, size, generation] {
-        QImageReader reader(path);
-        const QSize full = reader.size();
-        if (full.isValid())
-            reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
-        const QImage image = reader.read();  // null when unreadable: shown as a warning icon
-        QMetaObject::invokeMethod(qApp, [self, path, image, generation] {
-            if (self && self->m_generation == generation)
-                self->onThumbnail(path, image);
-        });
+    m_thumbnailQueue.append(r.path);
+    if (!m_thumbnailTask)
+        QMetaObject::invokeMethod(const_cast<ImageListModel*>(this), [this] { startThumbnails(); }, Qt::QueuedConnection);
+}
+
+// One job decodes every thumbnail asked for so far (the rows being painted), then the next batch.
+void ImageListModel::startThumbnails() const
+{
+    if (m_thumbnailTask || m_thumbnailQueue.isEmpty())
+        return;
+    auto* self = const_cast<ImageListModel*>(this);
+    const QStringList paths = m_thumbnailQueue;
+    m_thumbnailQueue.clear();
+    if (!m_tasks) {
+        for (const QString& path : paths) {
+            QImageReader reader(path);
+            if (reader.size().isValid())
+                reader.setScaledSize(reader.size().scaled(kThumbnailSize, kThumbnailSize, Qt::KeepAspectRatio));
+            self->onThumbnail(path, reader.read());
+        }
+        return;
+    }
+    auto* task = new ThumbnailTask(paths, kThumbnailSize);
+    m_thumbnailTask = task;
+    connect(task, &ThumbnailTask::thumbnail, self, &ImageListModel::onThumbnail);
+    connect(task, &Task::finished, self, [self] {
+        self->m_thumbnailTask = nullptr;
+        self->startThumbnails();
     });
+    m_tasks->addTask(task);
 }
 
 void ImageListModel::onThumbnail(const QString& path, const QImage& image)

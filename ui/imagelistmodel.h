@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QImage>
+#include <QPointer>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <functional>
@@ -16,20 +17,19 @@
 namespace utad::ui {
 
 class Project;
+class TaskManager;
+class ThumbnailTask;
 
 class ImageListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ThumbnailColumn, NameColumn, DefectColumn, ScoreColumn, PredictionColumn, TruthColumn, ColumnCount };
+    enum Column { ThumbnailColumn, NameColumn, DefectColumn, ScoreColumn, PredictionColumn, TruthColumn, ReviewColumn, ColumnCount };
     enum Role { PathRole = Qt::UserRole + 1, SortRole, ScoreRole, PredictionRole, TruthRole, DefectRole };
 
-    explicit ImageListModel(Project* project, QObject* parent = nullptr);
+    // Follows `project`: its listed images, scores, thresholds and review marks. Thumbnails are
+    // decoded by jobs of `tasks` (synchronously when it is null).
+    ImageListModel(Project* project, TaskManager* tasks, QObject* parent = nullptr);
     ~ImageListModel() override;
-
-    void setSamples(const std::vector<utad::Sample>& samples);
-    void setResults(const std::vector<utad::ImageResult>& results);  // scores by path; others cleared
-    void setResult(const utad::ImageResult& result);                 // one image, e.g. while a run goes on
-    void clearScores();
 
     const utad::Sample& sample(int row) const { return m_rows[size_t(row)].sample; }
     QString path(int row) const { return m_rows[size_t(row)].path; }
@@ -52,16 +52,22 @@ private:
         double score;
         QString error;
     };
+    void setSamples(const std::vector<utad::Sample>& samples);
+    void setResults(const std::vector<utad::ImageResult>& results);  // scores by path; others cleared
+    void setResult(const utad::ImageResult& result);                 // one image, e.g. while a run goes on
     void requestThumbnail(int row) const;
+    void startThumbnails() const;
     void onThumbnail(const QString& path, const QImage& image);
     void predictionsChanged();
 
     Project* m_project;
+    TaskManager* m_tasks;
+    mutable QPointer<ThumbnailTask> m_thumbnailTask;
+    mutable QStringList m_thumbnailQueue;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowByPath;
     mutable QHash<QString, QImage> m_thumbnails;
     mutable QSet<QString> m_thumbnailsPending;
-    int m_generation = 0;  // thumbnails of a previous dataset are dropped
 };
 
 // Sorts by any column (scores numerically) and filters by text, defect type, true label and

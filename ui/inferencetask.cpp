@@ -6,8 +6,8 @@
 namespace utad::ui {
 
 InferenceTask::InferenceTask(std::shared_ptr<const utad::Model> model, const utad::Dataset& dataset,
-                             std::function<QString(const QString&)> cacheFileFor, QObject* parent)
-    : Task(tr("Inference"), parent), m_model(std::move(model)), m_dataset(dataset), m_cacheFileFor(std::move(cacheFileFor))
+                             std::function<QString(const QString&)> cacheFileFor)
+    : Task(tr("Scoring")), m_model(std::move(model)), m_dataset(dataset), m_cacheFileFor(std::move(cacheFileFor))
 {
 }
 

@@ -1,7 +1,11 @@
 #include "ui/inspectorwidget.h"
 
 #include "ui/colorlegend.h"
+#include "ui/jobs.h"
 #include "ui/panelview.h"
+#include "ui/project.h"
+#include "ui/review/annotationstore.h"
+#include "ui/taskmanager.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -138,7 +142,7 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
         });
         connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
         connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, view] { syncScrollFrom(view); });
-        connect(view, &PanelView::hovered, this, &InspectorWidget::onHover);
+        connect(view, &PanelView::hovered, this, [this, i](const QPointF& pos) { onHover(i, pos); });
         connect(view, &PanelView::left, this, [this] { emit hoverInfo(QString()); });
     }
     grid->setRowStretch(0, 1);
@@ -149,6 +153,116 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     updatePanels();
 }
 
+void InspectorWidget::setDocument(Project* project, TaskManager* tasks)
+{
+    m_project = project;
+    m_tasks = tasks;
+    connect(project, &Project::currentImageChanged, this, &InspectorWidget::reload);
+    connect(project, &Project::modelChanged, this, [this] {
+        // One colour scale for every image of the model, the rule the report and the CLI use too.
+        setHeatMax(m_project->model() ? utad::heatmapScale(m_project->model()->info()) : 0);
+        m_path.clear();  // the new model's panels, not the old one's
+        reload();
+    });
+    connect(project, &Project::resultsChanged, this, [this] {
+        if (!m_inference && !m_loading)
+            reload();
+    });
+    connect(project, &Project::thresholdsChanged, this, &InspectorWidget::followThresholds);
+    connect(project->annotations(), &AnnotationStore::changed, this, [this](const QString& path) {
+        if (path == m_path)
+            followUserMask();
+    });
+    connect(project->annotations(), &AnnotationStore::reset, this, &InspectorWidget::followUserMask);
+    followThresholds();
+    reload();
+}
+
+void InspectorWidget::followThresholds()
+{
+    const Thresholds t = m_project->thresholds();
+    setRegionThreshold(t.pixel, t.minRegionArea);
+}
+
+void InspectorWidget::followUserMask()
+{
+    setUserMask(m_path.isEmpty() ? QImage() : m_project->annotations()->mask(m_path));
+}
+
+void InspectorWidget::reload()
+{
+    if (!m_project)
+        return;
+    const QString path = m_project->currentImage();
+    if (path.isEmpty()) {
+        clear();
+        return;
+    }
+    if (path != m_path || !m_inference)
+        showLoading(path);
+    m_requestPending = true;
+    if (m_panelTask) {
+        m_panelTask->cancel();  // the next request starts when it ends
+        return;
+    }
+    startPanelTask();
+}
+
+void InspectorWidget::showLoading(const QString& path)
+{
+    m_loading = true;
+    m_path = path;
+    m_source = cv::Mat();
+    m_truthMask = cv::Mat();
+    m_inference.reset();
+    updatePanels();
+    m_titles[0]->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    followUserMask();
+}
+
+void InspectorWidget::startPanelTask()
+{
+    m_requestPending = false;
+    const QString path = m_project->currentImage();
+    const utad::Sample* sample = nullptr;
+    for (const utad::Sample& s : m_project->listedSamples())
+        if (QString::fromStdString(s.path) == path) {
+            sample = &s;
+            break;
+        }
+    if (!sample) {
+        m_loading = false;
+        return;
+    }
+    const QString cache = m_project->resultsModelStamp().isEmpty() ? QString() : m_project->panelCacheFile(path);
+    auto* task = new PanelTask(*sample, cache, m_project->model());
+    m_panelTask = task;
+    const QPointer<PanelTask> guard(task);
+    auto current = [this, guard] { return guard && !guard->isCancelled() && guard->path() == m_path; };
+    connect(task, &PanelTask::sourceReady, this, [this, current](const QString& p, const cv::Mat& image, const cv::Mat& mask) {
+        if (current())
+            setSource(p, image, mask);
+    });
+    connect(task, &PanelTask::inferenceReady, this, [this, current](const QString& p, const utad::Inference& inference, bool fromCache) {
+        if (!current())
+            return;
+        ++(fromCache ? m_fromCache : m_computed);
+        m_loading = false;
+        setInference(p, inference);
+        emit panelsShown(p, fromCache);
+    });
+    connect(task, &PanelTask::failed, this, [this](const QString& p, const QString& message) { emit loadFailed(p, message); });
+    connect(task, &Task::finished, this, [this, task] {
+        if (m_panelTask == task)
+            m_panelTask = nullptr;
+        if (m_requestPending)
+            startPanelTask();
+        else if (task->path() == m_path)
+            m_loading = false;
+    });
+    m_tasks->addTask(task);
+}
+
 void InspectorWidget::setSource(const QString& path, const cv::Mat& image, const cv::Mat& truthMask)
 {
     const bool sizeChanged = image.size() != m_source.size();
@@ -157,6 +271,8 @@ void InspectorWidget::setSource(const QString& path, const cv::Mat& image, const
     m_truthMask = truthMask;
     m_inference.reset();
     updatePanels();
+    if (m_project)
+        followUserMask();
     if (sizeChanged && m_fit)
         fitToWindow();
 }
@@ -172,6 +288,7 @@ void InspectorWidget::setInference(const QString& path, const utad::Inference& i
 
 void InspectorWidget::clear()
 {
+    m_loading = false;
     m_path.clear();
     m_source = cv::Mat();
     m_truthMask = cv::Mat();
@@ -242,8 +359,26 @@ void InspectorWidget::setRegionThreshold(double pixelThreshold, int minArea)
 
 void InspectorWidget::setUserMask(const QImage& mask)
 {
+    // The reviewer's mask (255 = defect) as a translucent tint over the panels: the pixels under
+    // it stay visible, and the rest of the panel is untouched.
+    QImage overlay;
+    if (!mask.isNull()) {
+        QImage grey = mask.convertToFormat(QImage::Format_Grayscale8);
+        if (!m_source.empty() && grey.size() != QSize(m_source.cols, m_source.rows))
+            grey = grey.scaled(m_source.cols, m_source.rows);
+        overlay = QImage(grey.size(), QImage::Format_ARGB32_Premultiplied);
+        overlay.fill(Qt::transparent);
+        const QRgb tint = qPremultiply(qRgba(0, 200, 255, 110));
+        for (int y = 0; y < grey.height(); ++y) {
+            const uchar* in = grey.constScanLine(y);
+            auto* out = reinterpret_cast<QRgb*>(overlay.scanLine(y));
+            for (int x = 0; x < grey.width(); ++x)
+                if (in[x] > 127)
+                    out[x] = tint;
+        }
+    }
     for (PanelView* view : m_views)
-        view->setUserMask(mask);
+        view->setUserMask(overlay);
 }
 
 QString InspectorWidget::panelTitle(int index) const { return m_titles[size_t(index)]->text(); }
@@ -361,7 +496,7 @@ void InspectorWidget::syncScrollFrom(PanelView* source)
     m_syncing = false;
 }
 
-void InspectorWidget::onHover(const QPointF& scenePos)
+void InspectorWidget::onHover(int panel, const QPointF& scenePos)
 {
     const int x = int(std::floor(scenePos.x())), y = int(std::floor(scenePos.y()));
     if (m_source.empty() || x < 0 || y < 0 || x >= m_source.cols || y >= m_source.rows) {
@@ -369,14 +504,34 @@ void InspectorWidget::onHover(const QPointF& scenePos)
         return;
     }
     QString text = tr("x %1, y %2").arg(x).arg(y);
-    if (m_source.channels() == 1) {
+    // The value of the panel under the mouse, read from the image it shows.
+    const bool input = m_style.mode == PanelMode::Stages && panel == 0;
+    if (input && m_source.channels() == 1) {
         text += tr("  value %1").arg(int(m_source.at<uchar>(y, x)));
-    } else if (m_source.channels() == 3) {
+    } else if (input && m_source.channels() == 3) {
         const cv::Vec3b bgr = m_source.at<cv::Vec3b>(y, x);
         text += tr("  RGB %1, %2, %3").arg(bgr[2]).arg(bgr[1]).arg(bgr[0]);
+    } else if (m_inference) {
+        const utad::Inference& inf = *m_inference;
+        const cv::Mat* shown = nullptr;
+        if (m_style.mode == PanelMode::Stages)
+            shown = panel == 1 ? &inf.impression : panel == 2 ? &inf.reconstruction : &inf.anomalyMap;
+        else
+            shown = panel == 0 ? &inf.naiveImpression : panel == 1 ? &inf.residualImpression
+                                : panel == 2 ? &inf.residualReconstruction : &inf.residualNaive;
+        if (shown->empty() && shown == &inf.anomalyMap)
+            shown = &inf.anomalyMapNet;
+        if (!shown->empty() && shown->depth() == CV_32F) {
+            // Panels may be at the working resolution: map the source pixel onto them.
+            const int px = std::min(shown->cols - 1, x * shown->cols / m_source.cols);
+            const int py = std::min(shown->rows - 1, y * shown->rows / m_source.rows);
+            const double value = shown->channels() == 1 ? double(shown->at<float>(py, px))
+                                                        : double(shown->at<cv::Vec3f>(py, px)[1]);
+            const bool map = shown == &inf.anomalyMap || shown == &inf.anomalyMapNet;
+            text += map ? tr("  anomaly %1").arg(value, 0, 'g', 4)
+                        : tr("  %1 %2").arg(m_titles[size_t(panel)]->text()).arg(value, 0, 'g', 4);
+        }
     }
-    if (m_inference && m_inference->anomalyMap.size() == m_source.size() && m_inference->anomalyMap.type() == CV_32F)
-        text += tr("  anomaly %1").arg(double(m_inference->anomalyMap.at<float>(y, x)), 0, 'g', 4);
     emit hoverInfo(text);
 }
 

@@ -5,6 +5,7 @@
 #include "ui/panelrender.h"
 #include "utad/model.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <array>
 #include <optional>
@@ -18,12 +19,24 @@ class QToolBar;
 namespace utad::ui {
 
 class ColorLegend;
+class PanelTask;
 class PanelView;
+class Project;
+class TaskManager;
 
 class InspectorWidget : public QWidget {
     Q_OBJECT
 public:
     explicit InspectorWidget(QWidget* parent = nullptr);
+
+    // Follows the document: its current image (panels read from the cache or computed by a job
+    // of `tasks`), its thresholds (outlines, colour scale) and the reviewer's mask.
+    void setDocument(Project* project, TaskManager* tasks);
+    // Asks for the current image's panels again (after the model or its cache changed).
+    void reload();
+    bool isLoading() const { return m_loading; }  // the current image's panels are on their way
+    int panelsFromCache() const { return m_fromCache; }
+    int panelsComputed() const { return m_computed; }
 
     // The image being inspected (as read from disk) and its ground-truth mask (may be empty).
     // Drops any inference of the previous image.
@@ -75,7 +88,10 @@ public:
     QAction* actualSizeAction() const { return m_actualSizeAction; }
 
 signals:
-    void hoverInfo(const QString& text);  // pixel and anomaly value under the cursor; empty when outside
+    void panelsShown(const QString& path, bool fromCache);
+    void loadFailed(const QString& path, const QString& message);
+    // Position and the value of the panel under the cursor; empty when outside.
+    void hoverInfo(const QString& text);
     void zoomChanged(double zoom);
     void inferenceShown(const QString& path);
     void panelsUpdated();
@@ -85,11 +101,15 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void showLoading(const QString& path);  // the new image's name, no stale pixels
+    void startPanelTask();
+    void followThresholds();
+    void followUserMask();
     void updatePanels();
     void updateOutlines();
     void applyZoom();
     void syncScrollFrom(PanelView* view);
-    void onHover(const QPointF& scenePos);
+    void onHover(int panel, const QPointF& scenePos);
 
     std::array<PanelView*, 4> m_views{};
     std::array<QLabel*, 4> m_titles{};
@@ -105,6 +125,14 @@ private:
     QAction* m_zoomOutAction = nullptr;
     QAction* m_fitAction = nullptr;
     QAction* m_actualSizeAction = nullptr;
+
+    Project* m_project = nullptr;
+    TaskManager* m_tasks = nullptr;
+    QPointer<PanelTask> m_panelTask;  // at most one runs; a newer request waits and replaces older ones
+    bool m_requestPending = false;
+    bool m_loading = false;
+    int m_fromCache = 0;
+    int m_computed = 0;
 
     QString m_path;
     cv::Mat m_source;

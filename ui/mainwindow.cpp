@@ -1,11 +1,16 @@
 #include "ui/mainwindow.h"
 
-#include "ui/imageinferenceworker.h"
+#include "ui/format.h"
 #include "ui/inferencetask.h"
 #include "ui/inspectorwidget.h"
+#include "ui/jobs.h"
 #include "ui/metatypes.h"
 #include "ui/project.h"
+#include "ui/review/annotationpanel.h"
 #include "ui/review/reviewtools.h"
+#include "ui/review/thresholdpanel.h"
+#include "ui/taskmanager.h"
+#include "ui/taskstatuswidget.h"
 #include "ui/trainingdialog.h"
 #include "ui/trainingtask.h"
 #include "ui/translation.h"
@@ -20,7 +25,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QDragEnterEvent>
@@ -31,17 +35,17 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
-#include <QToolButton>
-#include <QUuid>
+#include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
 namespace utad::ui {
@@ -50,85 +54,80 @@ namespace {
 constexpr int kMaxRecentProjects = 8;
 const QString kProjectFilter = QStringLiteral("UTAD projects (*.utadproj)");
 
+// A dock's content scrolls up and down instead of setting a minimum height for the whole window
+// (1280x720); its width is kept, so nothing is cut off at the side.
+QScrollArea* scrollable(QWidget* content)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setMinimumWidth(content->minimumSizeHint().width() + area->verticalScrollBar()->sizeHint().width());
+    return area;
+}
+
 QString fmt(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'f', digits) : QStringLiteral("-"); }
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_project(new Project(this)),
-      m_images(new ImageListModel(m_project, this)),
+      m_tasks(new TaskManager(this)),
+      m_images(new ImageListModel(m_project, m_tasks, this)),
       m_proxy(new ImageFilterProxy(m_project, this)),
-      m_inspector(new InspectorWidget(this)),
-      m_worker(new ImageInferenceWorker(this))
+      m_inspector(new InspectorWidget(this))
 {
     registerMetaTypes();
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     m_preferences = Preferences::load();
-    m_threads = utad::setThreads(m_preferences.threads);
+    m_threads = applyComputeThreads(m_preferences);
     m_proxy->setSourceModel(m_images);
 
     setCentralWidget(m_inspector);
     m_inspector->setColorMap(colorMapFromName(m_preferences.colorMap));
+    m_inspector->setDocument(m_project, m_tasks);
+    m_review = new ReviewTools(m_project, m_tasks, m_proxy, this);
     createBrowser();
     createDocks();
     createActions();
 
     m_hoverLabel = new QLabel(this);
     statusBar()->addWidget(m_hoverLabel, 1);
-    m_taskProgress = new QProgressBar(this);
-    m_taskProgress->setRange(0, 1000);
-    m_taskProgress->setMaximumWidth(260);
-    m_taskProgress->setTextVisible(true);
-    m_taskProgress->hide();
-    statusBar()->addPermanentWidget(m_taskProgress);
-    m_taskCancel = new QToolButton(this);
-    m_taskCancel->setText(tr("Cancel"));
-    m_taskCancel->hide();
-    statusBar()->addPermanentWidget(m_taskCancel);
+    m_taskStatus = new TaskStatusWidget(m_tasks, this);
+    statusBar()->addPermanentWidget(m_taskStatus);
     m_deviceLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_deviceLabel);
-    connect(m_taskCancel, &QToolButton::clicked, this, [this] {
-        if (m_inferenceTask)
-            m_inferenceTask->cancel();
-    });
     connect(m_inspector, &InspectorWidget::hoverInfo, m_hoverLabel, &QLabel::setText);
+    connect(m_inspector, &InspectorWidget::panelsShown, this, &MainWindow::panelsShown);
+    connect(m_inspector, &InspectorWidget::loadFailed, this, [this](const QString& path, const QString& message) {
+        log(message);
+        if (path == currentImagePath())
+            statusBar()->showMessage(message, 8000);
+    });
+    connect(m_review, &ReviewTools::message, this, &MainWindow::log);
+    connect(m_review, &ReviewTools::statusMessage, statusBar(), &QStatusBar::showMessage);
 
-    // Document -> views.
-    connect(m_project, &Project::resultsChanged, this, [this] {
-        m_images->setResults(m_project->results());
+    // Document -> window.
+    connect(m_project, &Project::resultsChanged, this, &MainWindow::updateMetrics);
+    connect(m_project, &Project::metricsChanged, this, &MainWindow::updateMetrics);
+    connect(m_project, &Project::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_project, &Project::modelChanged, this, [this] {
+        updateStatus();
         updateMetrics();
     });
-    connect(m_project, &Project::metricsChanged, this, &MainWindow::updateMetrics);
-    connect(m_project, &Project::thresholdsChanged, this, &MainWindow::updateThresholdViews);
-    connect(m_project, &Project::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_project, &Project::currentImageChanged, this, &MainWindow::followCurrentImage);
     connect(m_project, &Project::saveFailed, this, [this](const QString& message) { log(message); });
-
-    // The current image's panels: read, then taken from the cache or computed in the background.
-    connect(m_worker, &ImageInferenceWorker::sourceReady, this,
-            [this](const QString& path, const cv::Mat& image, const cv::Mat& mask) {
-                if (path == m_currentPath)
-                    m_inspector->setSource(path, image, mask);
-            });
-    connect(m_worker, &ImageInferenceWorker::inferenceReady, this,
-            [this](const QString& path, const utad::Inference& inference, bool fromCache) {
-                if (path != m_currentPath)
-                    return;
-                ++(fromCache ? m_panelsFromCache : m_panelsComputed);
-                m_inspector->setInference(path, inference);
-                emit panelsShown(path, fromCache);
-            });
-    connect(m_worker, &ImageInferenceWorker::failed, this, [this](const QString& path, const QString& message) {
-        log(message);
-        if (path == m_currentPath)
-            statusBar()->showMessage(message, 8000);
+    connect(m_project, &Project::message, this, &MainWindow::log);
+    connect(m_project, &Project::saved, this, [this] {
+        statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000);
     });
 
     resize(1400, 900);
     updateTitle();
     updateStatus();
     updateMetrics();
-    installReviewTools(this);
 
     // First start: other bottom docks share the messages' place as tabs, leaving room for the panels.
     const QSettings settings;
@@ -148,12 +147,17 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    stopWork();
-    m_worker->stop();  // before the views it reports to go away
+    // Before the views the jobs report to go away; closeEvent() has asked and said so already.
+    m_tasks->stopAll();
 }
 
+bool MainWindow::isLoadingModel() const { return !m_modelLoad.isNull(); }
 InferenceTask* MainWindow::inferenceTask() const { return m_inferenceTask.data(); }
 TrainingTask* MainWindow::trainingTask() const { return m_trainingTask.data(); }
+TrainingDialog* MainWindow::trainingDialog() const { return m_trainingDialog.data(); }
+QString MainWindow::currentImagePath() const { return m_project->currentImage(); }
+std::shared_ptr<const utad::Model> MainWindow::model() const { return m_project->model(); }
+const utad::Dataset* MainWindow::dataset() const { return m_project->dataset(); }
 
 // --------------------------------------------------------------------------------------------
 // Construction
@@ -184,32 +188,47 @@ void MainWindow::createActions()
     model->addSeparator();
     model->addAction(tr("Model &information..."), this, &MainWindow::onModelInfo);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    // Edit: undo and redo of every document edit (review marks, drawn masks, thresholds).
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = m_project->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_project->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+
+    QMenu* review = menuBar()->addMenu(tr("&Review"));
+    review->addActions(m_review->annotationPanel()->reviewActions());
+    review->addSeparator();
+    review->addAction(m_review->retrainAction());
+    review->addAction(m_review->exportAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QAction* a : {m_inspector->residualsAction(), m_inspector->overlayAction(), m_inspector->truthAction(),
                        m_inspector->predictedAction()})
-        m_viewMenu->addAction(a);
-    m_viewMenu->addSeparator();
+        view->addAction(a);
+    view->addSeparator();
     for (QAction* a : {m_inspector->zoomInAction(), m_inspector->zoomOutAction(), m_inspector->fitAction(),
                        m_inspector->actualSizeAction()})
-        m_viewMenu->addAction(a);
-    m_viewMenu->addSeparator();
-    QMenu* colorMaps = m_viewMenu->addMenu(tr("&Colour map"));
+        view->addAction(a);
+    view->addSeparator();
+    QMenu* colorMaps = view->addMenu(tr("&Colour map"));
     for (const QString& name : colorMapNames())
         colorMaps->addAction(name, this, [this, name] { m_inspector->setColorMap(colorMapFromName(name)); });
-    m_viewMenu->addSeparator();
+    view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
-        m_viewMenu->addAction(dock->toggleViewAction());
+        view->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About UTAD Workbench"), this, &MainWindow::onAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
-    m_toolBar = addToolBar(tr("Main"));
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->addAction(tr("Open dataset"), this, &MainWindow::onOpenDataset);
-    m_toolBar->addAction(m_trainAction);
-    m_toolBar->addAction(m_runAction);
-    m_toolBar->addAction(m_exportAction);
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(tr("Open dataset"), this, &MainWindow::onOpenDataset);
+    toolBar->addAction(m_trainAction);
+    toolBar->addAction(m_runAction);
+    toolBar->addAction(m_exportAction);
 }
 
 void MainWindow::createBrowser()
@@ -272,7 +291,9 @@ void MainWindow::createBrowser()
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
     m_table->installEventFilter(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { onCurrentRowChanged(current); });
+            [this](const QModelIndex& current) {
+                m_project->setCurrentImage(current.isValid() ? current.data(ImageListModel::PathRole).toString() : QString());
+            });
 
     m_metricsLabel = new QLabel(panel);
     m_metricsLabel->setWordWrap(true);
@@ -296,6 +317,18 @@ void MainWindow::createDocks()
     dock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {150}, Qt::Vertical);
+
+    auto* thresholds = new QDockWidget(tr("Thresholds"), this);
+    thresholds->setObjectName(QStringLiteral("thresholdsDock"));
+    thresholds->setWidget(scrollable(m_review->thresholdPanel()));
+    addDockWidget(Qt::BottomDockWidgetArea, thresholds);
+
+    auto* review = new QDockWidget(tr("Review"), this);
+    review->setObjectName(QStringLiteral("reviewDock"));
+    review->setWidget(scrollable(m_review->annotationPanel()));
+    addDockWidget(Qt::RightDockWidgetArea, review);
+    // The one-key shortcuts work wherever the focus is in the window (text fields keep their keys).
+    addActions(m_review->annotationPanel()->reviewActions());
 }
 
 // A dataset folder, a project or a model dropped on the window is opened.
@@ -311,7 +344,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     const QString path = event->mimeData()->urls().value(0).toLocalFile();
     event->acceptProposedAction();
     if (QFileInfo(path).isDir()) {
-        if (openDataset(path) && m_model && m_project->results().empty())
+        if (openDataset(path) && m_project->model() && m_project->results().empty())
             runInference();
     } else if (path.endsWith(QLatin1String(".utadproj"))) {
         openProject(path);
@@ -322,6 +355,18 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    // Home and End go to the first and last image (a table moves along the row by default).
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Home || key->key() == Qt::Key_End) && key->modifiers() == Qt::NoModifier
+            && m_proxy->rowCount() > 0) {
+            const int row = key->key() == Qt::Key_Home ? 0 : m_proxy->rowCount() - 1;
+            const QModelIndex index = m_proxy->index(row, ImageListModel::NameColumn);
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
     if (watched == m_table && event->type() == QEvent::ShortcutOverride) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         if (key == Qt::Key_Plus || key == Qt::Key_Minus || key == Qt::Key_Equal) {
@@ -333,7 +378,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 }
 
 // --------------------------------------------------------------------------------------------
-// Review-tool integration
+// Current image
 
 void MainWindow::selectImage(const QString& path)
 {
@@ -347,9 +392,14 @@ void MainWindow::selectImage(const QString& path)
     m_table->scrollTo(index);
 }
 
-void MainWindow::setImageFilter(ImageFilterProxy::ExtraFilter filter) { m_proxy->setExtraFilter(std::move(filter)); }
-
-void MainWindow::refilterImages() { m_proxy->refilter(); }
+void MainWindow::followCurrentImage(const QString& path)
+{
+    // The review tools move through the document; the list follows.
+    const QModelIndex current = m_table->currentIndex();
+    if (!path.isEmpty() && (!current.isValid() || current.data(ImageListModel::PathRole).toString() != path))
+        selectImage(path);
+    emit currentImageChanged(path);
+}
 
 void MainWindow::log(const QString& text)
 {
@@ -374,38 +424,21 @@ bool MainWindow::openDataset(const QString& path)
         showError(tr("Cannot open the dataset"), tr("%1 contains no images.").arg(absolute));
         return false;
     }
-    // A dataset other than the project's starts a new document (its autosave, if any, comes back).
-    if (m_project->datasetPath() != QString::fromStdString(dataset.root) &&
-        m_project->datasetPath() != absolute) {
-        stopWork();
-        const QString modelPath = m_model ? m_project->modelPath() : QString();
-        m_project->clear();
-        m_project->setDatasetPath(absolute);
-        m_project->setModelPath(modelPath);
-        if (m_project->restoreAutosave())
-            log(tr("Restored the review marks and results saved earlier for %1").arg(absolute));
-        if (m_model && m_project->resultsModelStamp() != m_modelStamp) {
-            m_project->setResultsModelStamp(m_modelStamp);
-            m_project->setResults({});
-        }
-    }
-    m_dataset = std::move(dataset);
-    for (const std::string& w : m_dataset->warnings)
+    if (m_project->datasetPath() != absolute)
+        stopWork(false);
+    const std::vector<std::string> warnings = dataset.warnings;
+    const size_t train = dataset.train.size(), test = dataset.test.size();
+    m_project->openDataset(std::move(dataset), absolute);
+    for (const std::string& w : warnings)
         log(QString::fromStdString(w));
     showDataset();
-    log(tr("Opened %1: %2 training and %3 test images").arg(absolute).arg(m_dataset->train.size()).arg(m_dataset->test.size()));
+    log(tr("Opened %1: %2 training and %3 test images").arg(absolute).arg(train).arg(test));
     emit datasetOpened();
     return true;
 }
 
 void MainWindow::showDataset()
 {
-    // A dataset without test images (only train/good) is browsed through its training images.
-    const std::vector<utad::Sample>& samples = m_dataset->test.empty() ? m_dataset->train : m_dataset->test;
-    m_currentPath.clear();
-    m_inspector->clear();
-    m_images->setSamples(samples);
-    m_images->setResults(m_project->results());
     {
         const QSignalBlocker blocker(m_filterDefect);
         m_filterDefect->clear();
@@ -424,7 +457,7 @@ void MainWindow::showDataset()
 
 bool MainWindow::openProject(const QString& path)
 {
-    stopWork();
+    stopWork(false);
     QString error;
     if (!m_project->load(path, &error)) {
         showError(tr("Cannot open the project"), error);
@@ -433,23 +466,18 @@ bool MainWindow::openProject(const QString& path)
     addRecentProject(m_project->filePath());
     log(tr("Opened project %1").arg(m_project->filePath()));
     const QString modelPath = m_project->modelPath();
-    m_model.reset();
-    m_modelStamp.clear();
-    m_worker->setModel(nullptr);
     if (!m_project->datasetPath().isEmpty()) {
         try {
-            m_dataset = utad::openDataset(m_project->datasetPath().toStdString());
-            for (const std::string& w : m_dataset->warnings)
+            utad::Dataset dataset = utad::openDataset(m_project->datasetPath().toStdString());
+            for (const std::string& w : dataset.warnings)
                 log(QString::fromStdString(w));
+            m_project->openDataset(std::move(dataset), m_project->datasetPath());
             showDataset();
             emit datasetOpened();
         } catch (const std::exception& e) {
-            m_dataset.reset();
-            m_images->setSamples({});
             showError(tr("Cannot open the project's dataset"), QString::fromLocal8Bit(e.what()));
         }
     }
-    updateThresholdViews();
     // Cached results are shown as they are; the model is only needed for images without a cache.
     if (!modelPath.isEmpty()) {
         if (QFileInfo::exists(modelPath))
@@ -465,13 +493,18 @@ bool MainWindow::saveProjectAs(const QString& path)
     QString target = path;
     if (!target.endsWith(QLatin1String(".utadproj")))
         target += QStringLiteral(".utadproj");
-    QString error;
-    if (!m_project->saveAs(target, &error)) {
-        showError(tr("Cannot save the project"), error);
-        return false;
-    }
-    addRecentProject(m_project->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000);
+    Task* task = m_project->saveAsTask(target);
+    const QString absolute = QFileInfo(target).absoluteFilePath();
+    connect(task, &Task::finished, this, [this, absolute] {
+        if (QDir::cleanPath(m_project->filePath()) == QDir::cleanPath(absolute))
+            addRecentProject(m_project->filePath());
+    });
+    // A failed save (the message names every file that could not be copied) is shown.
+    connect(task, &Task::finished, this, [this, task](bool ok) {
+        if (!ok && !task->isCancelled())
+            showError(tr("Cannot save the project"), static_cast<CopyFolderTask*>(task)->problems().join(QLatin1Char('\n')));
+    });
+    m_tasks->addTask(task);
     return true;
 }
 
@@ -483,121 +516,63 @@ void MainWindow::loadModel(const QString& path, bool runInference)
         offerTraining(message);
         return;
     }
-    struct Loaded {
-        std::shared_ptr<utad::Model> model;
-        QString error;
-    };
-    m_loadingModel = true;
-    statusBar()->showMessage(tr("Loading model %1...").arg(path));
-    auto* watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, path, runInference] {
-        const Loaded loaded = watcher->result();
-        watcher->deleteLater();
-        m_loadingModel = false;
-        statusBar()->clearMessage();
-        if (!loaded.model) {
-            showError(tr("Cannot load the model"), loaded.error);
+    auto* task = new ModelLoadTask(path);
+    m_modelLoad = task;
+    connect(task, &Task::finished, this, [this, task, path, runInference](bool ok) {
+        if (m_modelLoad == task)
+            m_modelLoad = nullptr;
+        if (!ok || !task->model()) {
+            showError(tr("Cannot load the model"), task->errorMessage().isEmpty() ? tr("Loading %1 was stopped.").arg(path)
+                                                                                  : task->errorMessage());
             emit modelLoaded();
             return;
         }
-        const bool hadResults = !m_project->results().empty() &&
-                                m_project->resultsModelStamp() == Project::modelStamp(path);
-        setModel(loaded.model, path);
-        if (runInference && m_dataset && !hadResults)
+        const bool hadResults = !m_project->results().empty() && m_project->resultsModelStamp() == Project::modelStamp(path);
+        setModel(task->model(), path);
+        if (runInference && m_project->dataset() && !hadResults)
             this->runInference();
     });
-    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
-        try {
-            return {std::shared_ptr<utad::Model>(utad::Model::load(path.toStdString())), QString()};
-        } catch (const std::exception& e) {
-            return {nullptr, QString::fromLocal8Bit(e.what())};
-        }
-    }));
+    m_tasks->addTask(task);
 }
 
 void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& path)
 {
-    m_model = std::move(model);
-    m_worker->setModel(m_model);
-    m_project->setModelPath(path);
-    m_modelStamp = path.isEmpty() ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                  : Project::modelStamp(path);
-    if (m_modelStamp != m_project->resultsModelStamp()) {
-        // Results of another model no longer apply.
-        m_project->setResultsModelStamp(m_modelStamp);
-        m_project->setResults({});
-        m_project->setMetrics({});
-    }
-    applyDefaultThresholds();
-    // One colour scale for every image of the model, the rule the report and the CLI use too.
-    m_inspector->setHeatMax(utad::heatmapScale(m_model->info()));
-    const utad::ModelInfo& info = m_model->info();
+    m_project->setModel(model, path);
+    const utad::ModelInfo& info = model->info();
     log(tr("Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images")
             .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
                  QString::fromStdString(info.config.preset))
             .arg(info.config.tileSize)
             .arg(info.training.imageCount));
-    updateStatus();
     updateTitle();
-    requestPanels();
     emit modelLoaded();
-}
-
-void MainWindow::applyDefaultThresholds()
-{
-    Thresholds t = m_project->thresholds();
-    if (!m_model || t.image > 0 || t.pixel > 0)
-        return;
-    // Until someone sets them, thresholds come from the model's scores on held-back good images.
-    const utad::Calibration& c = m_model->info().calibration;
-    const double proposed = utad::proposedThreshold(c);
-    if (std::isfinite(proposed))
-        t.image = proposed;
-    else if (c.stddev > 0)
-        t.image = c.mean + 3 * c.stddev;
-    t.pixel = c.maxPixel;
-    t.minRegionArea = 16;
-    if (t.image > 0 || t.pixel > 0)
-        m_project->setThresholds(t);
-}
-
-void MainWindow::updateThresholdViews()
-{
-    const Thresholds t = m_project->thresholds();
-    m_inspector->setRegionThreshold(t.pixel, t.minRegionArea);
 }
 
 bool MainWindow::runInference()
 {
-    if (!m_dataset) {
+    const utad::Dataset* dataset = m_project->dataset();
+    if (!dataset) {
         showError(tr("Run inference"), tr("Open a dataset folder first."));
         return false;
     }
-    if (!m_model) {
+    if (!m_project->model()) {
         offerTraining(tr("No model is loaded."));
         return false;
     }
-    if (m_inferenceTask && m_inferenceTask->isRunning())
+    if (m_inferenceTask)
         return true;
-    utad::Dataset toScore = *m_dataset;
+    utad::Dataset toScore = *dataset;
     if (toScore.test.empty())
         toScore.test = toScore.train;
     const QString dataDir = m_project->dataDir();
     const QString stamp = m_project->resultsModelStamp();
-    auto* task = new InferenceTask(m_model, toScore,
-                                   [dataDir, stamp](const QString& image) { return Project::panelCacheFile(dataDir, stamp, image); },
-                                   this);
+    auto* task = new InferenceTask(m_project->model(), toScore,
+                                   [dataDir, stamp](const QString& image) { return Project::panelCacheFile(dataDir, stamp, image); });
     m_inferenceTask = task;
-    m_images->clearScores();
-    connect(task, &InferenceTask::imageScored, m_images, &ImageListModel::setResult);
+    m_project->setResults({});
+    connect(task, &InferenceTask::imageScored, m_project, &Project::updateResult);
     connect(task, &Task::message, this, &MainWindow::log);
-    connect(task, &Task::progressChanged, this, [this](double fraction, const QString& text) {
-        m_taskProgress->setValue(int(fraction * 1000));
-        m_taskProgress->setFormat(text);
-    });
     connect(task, &Task::finished, this, [this, task](bool ok) {
-        m_taskProgress->hide();
-        m_taskCancel->hide();
         m_runAction->setEnabled(true);
         const utad::EvalReport& report = task->report();
         if (!task->errorMessage().isEmpty()) {
@@ -610,42 +585,32 @@ bool MainWindow::runInference()
             log(ok ? tr("Scored %1 images (%2 ms per image)").arg(report.metrics.images).arg(report.metrics.msPerImage, 0, 'f', 1)
                    : tr("Inference cancelled after %1 images").arg(report.results.size()));
         }
-        task->deleteLater();
-        if (m_inspector->currentInference() == nullptr)
-            requestPanels();
         emit inferenceFinished(ok);
     });
-    m_taskProgress->setValue(0);
-    m_taskProgress->setFormat(tr("Scoring..."));
-    m_taskProgress->show();
-    m_taskCancel->show();
     m_runAction->setEnabled(false);
-    task->start();
+    m_tasks->addTask(task);
     return true;
 }
 
 TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad::Device device)
 {
-    if (!m_dataset) {
+    const utad::Dataset* dataset = m_project->dataset();
+    if (!dataset) {
         showError(tr("Train"), tr("Open a dataset folder first."));
         return nullptr;
     }
-    if (m_dataset->train.empty()) {
+    if (dataset->train.empty()) {
         showError(tr("Train"), tr("%1 has no training images: a model learns from anomaly-free images in train/good.")
-                                   .arg(QString::fromStdString(m_dataset->root)));
+                                   .arg(QString::fromStdString(dataset->root)));
         return nullptr;
     }
-    if (m_trainingTask && m_trainingTask->isRunning()) {
+    if (m_trainingTask && !m_trainingTask->isFinished()) {
         showError(tr("Train"), tr("A training run is already going on."));
         return nullptr;
     }
-    auto* task = new TrainingTask(config, *m_dataset, device, this);
-    auto* dialog = new TrainingDialog(task, this);
+    auto* task = new TrainingTask(config, *dataset, device);
+    auto* dialog = new TrainingDialog(task, m_tasks, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QObject::destroyed, task, [task] {
-        if (!task->isRunning())
-            task->deleteLater();
-    });
     connect(task, &Task::finished, this, [this, task](bool) {
         if (!task->errorMessage().isEmpty())
             log(tr("Training failed: %1").arg(task->errorMessage()));
@@ -658,13 +623,14 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad:
         runInference();
     });
     m_trainingTask = task;
+    m_trainingDialog = dialog;
     log(tr("Training %1 (preset %2, %3 + %4 steps) on %5 images")
             .arg(QString::fromStdString(utad::methodName(config.method)), QString::fromStdString(config.preset))
             .arg(config.ieSteps)
             .arg(config.expertSteps)
-            .arg(m_dataset->train.size()));
+            .arg(dataset->train.size()));
     dialog->show();
-    task->start();
+    m_tasks->addTask(task);
     return dialog;
 }
 
@@ -679,32 +645,8 @@ bool MainWindow::exportPanels(const QString& path)
         showError(tr("Export panels"), tr("Cannot write %1.").arg(path));
         return false;
     }
-    log(tr("Exported the panels of %1 to %2").arg(m_currentPath, path));
+    log(tr("Exported the panels of %1 to %2").arg(currentImagePath(), path));
     return true;
-}
-
-// --------------------------------------------------------------------------------------------
-// Current image
-
-void MainWindow::onCurrentRowChanged(const QModelIndex& current)
-{
-    const QString path = current.isValid() ? current.data(ImageListModel::PathRole).toString() : QString();
-    if (path == m_currentPath)
-        return;
-    m_currentPath = path;
-    requestPanels();
-    emit currentImageChanged(path);
-}
-
-void MainWindow::requestPanels()
-{
-    const int row = m_images->rowOf(m_currentPath);
-    if (row < 0) {
-        m_inspector->clear();
-        return;
-    }
-    const QString cache = m_project->resultsModelStamp().isEmpty() ? QString() : m_project->panelCacheFile(m_currentPath);
-    m_worker->request(m_images->sample(row), cache);
 }
 
 // --------------------------------------------------------------------------------------------
@@ -717,7 +659,7 @@ void MainWindow::onOpenDataset()
     if (dir.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDatasetDir"), dir);
-    if (openDataset(dir) && m_model && m_project->results().empty())
+    if (openDataset(dir) && m_project->model() && m_project->results().empty())
         runInference();
 }
 
@@ -735,9 +677,7 @@ void MainWindow::onSaveProject()
         return;
     }
     QString error;
-    if (m_project->save(&error))
-        statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000);
-    else
+    if (!m_project->save(&error))
         showError(tr("Cannot save the project"), error);
 }
 
@@ -758,7 +698,7 @@ void MainWindow::onLoadModel()
 
 void MainWindow::onExportPanels()
 {
-    const QString suggested = QFileInfo(m_currentPath).completeBaseName() + QStringLiteral("_panels.png");
+    const QString suggested = QFileInfo(currentImagePath()).completeBaseName() + QStringLiteral("_panels.png");
     const QString path = QFileDialog::getSaveFileName(this, tr("Export panels"), suggested, tr("PNG images (*.png)"));
     if (!path.isEmpty())
         exportPanels(path);
@@ -766,11 +706,11 @@ void MainWindow::onExportPanels()
 
 void MainWindow::onTrain()
 {
-    if (!m_dataset) {
+    if (!m_project->dataset()) {
         showError(tr("Train"), tr("Open a dataset folder first: the model learns from its train/good images."));
         return;
     }
-    TrainOptionsDialog options(m_preferences.defaultPreset, *m_dataset, this);
+    TrainOptionsDialog options(m_preferences.defaultPreset, *m_project->dataset(), this);
     if (options.exec() != QDialog::Accepted)
         return;
     try {
@@ -782,11 +722,12 @@ void MainWindow::onTrain()
 
 void MainWindow::onModelInfo()
 {
-    if (!m_model) {
+    const std::shared_ptr<utad::Model> model = m_project->model();
+    if (!model) {
         showError(tr("Model information"), tr("No model is loaded."));
         return;
     }
-    const utad::ModelInfo& info = m_model->info();
+    const utad::ModelInfo& info = model->info();
     const utad::ModelConfig& c = info.config;
     const QString text =
         tr("<table>"
@@ -816,7 +757,7 @@ void MainWindow::onModelInfo()
             .arg(info.calibration.stddev, 0, 'g', 3)
             .arg(info.calibration.goodScores.size())
             .arg(info.calibration.maxPixel, 0, 'g', 4)
-            .arg(QString::fromStdString(m_model->deviceName()))
+            .arg(QString::fromStdString(model->deviceName()))
             .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
@@ -834,7 +775,7 @@ void MainWindow::onPreferences()
     m_preferences.save();
     if (m_preferences.language != oldLanguage)
         offerRestartForLanguageChange(this);
-    m_threads = utad::setThreads(m_preferences.threads);
+    m_threads = applyComputeThreads(m_preferences);
     m_inspector->setColorMap(colorMapFromName(m_preferences.colorMap));
     updateStatus();
 }
@@ -847,7 +788,7 @@ void MainWindow::onAbout()
                           "Liu, Zhuang and Lu, <i>Unsupervised Two-Stage Anomaly Detection</i> (arXiv 2103.11671).</p>"
                           "<p>Qt %2, running on %3 with %4 threads.</p>")
                            .arg(versionString(), QString::fromLatin1(qVersion()),
-                                m_model ? QString::fromStdString(m_model->deviceName()) : QStringLiteral("cpu"))
+                                model() ? QString::fromStdString(model()->deviceName()) : QStringLiteral("cpu"))
                            .arg(m_threads));
 }
 
@@ -867,10 +808,11 @@ void MainWindow::showError(const QString& title, const QString& message)
 void MainWindow::offerTraining(const QString& reason)
 {
     statusBar()->showMessage(reason + QLatin1Char(' ') + tr("Use Model > Train... to train one."), 10000);
-    if (!m_dataset || m_dataset->train.empty())
+    const utad::Dataset* dataset = m_project->dataset();
+    if (!dataset || dataset->train.empty())
         return;
     auto* box = new QMessageBox(QMessageBox::Question, tr("No model"),
-                                reason + QStringLiteral("\n\n") + tr("Train a model on %1 now?").arg(QString::fromStdString(m_dataset->root)),
+                                reason + QStringLiteral("\n\n") + tr("Train a model on %1 now?").arg(QString::fromStdString(dataset->root)),
                                 QMessageBox::NoButton, this);
     QPushButton* train = box->addButton(tr("Train..."), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel);
@@ -913,7 +855,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
-    const QString device = m_model ? QString::fromStdString(m_model->deviceName()) : QStringLiteral("cpu");
+    const QString device = model() ? QString::fromStdString(model()->deviceName()) : QStringLiteral("cpu");
     m_deviceLabel->setText(tr("Device: %1  |  %n thread(s)", nullptr, m_threads).arg(device));
 }
 
@@ -921,7 +863,7 @@ void MainWindow::updateMetrics()
 {
     const utad::EvalMetrics& m = m_project->metrics();
     if (m.images == 0) {
-        m_metricsLabel->setText(m_model ? tr("Not scored yet: Model > Run inference.") : tr("No model loaded."));
+        m_metricsLabel->setText(model() ? tr("Not scored yet: Model > Run inference.") : tr("No model loaded."));
         return;
     }
     m_metricsLabel->setText(tr("%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.")
@@ -931,32 +873,59 @@ void MainWindow::updateMetrics()
                                      fmt(m.msPerImage, 1)));
 }
 
-bool MainWindow::stopWork()
+bool MainWindow::confirmDiscardTraining()
 {
-    if (InferenceTask* task = m_inferenceTask.data()) {
-        // Its results belong to the document being closed: drop them instead of delivering them.
-        task->cancel();
-        task->waitForFinished();
-        disconnect(task, nullptr, this, nullptr);
-        disconnect(task, nullptr, m_images, nullptr);
-        task->deleteLater();
-        m_inferenceTask = nullptr;
-        m_taskProgress->hide();
-        m_taskCancel->hide();
-        m_runAction->setEnabled(true);
-        emit inferenceFinished(false);
+    const bool training = (m_trainingTask && !m_trainingTask->isFinished()) || m_review->retrainer();
+    const bool unsaved = m_trainingDialog && m_trainingDialog->holdsUnsavedModel();
+    if (!training && !unsaved)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Close UTAD Workbench"),
+                    training ? tr("A training run is going on. Closing the window stops it and throws away what it "
+                                  "has trained so far.")
+                             : tr("The trained model has not been saved. Closing the window throws it away."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("discardTrainingQuestion"));
+    QPushButton* discard = box.addButton(tr("Close and discard"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == discard;
+}
+
+void MainWindow::stopWork(bool everything)
+{
+    // Training keeps its own copy of the dataset and its own window, and a model being saved is
+    // finished: only the jobs that belong to the document being closed are stopped.
+    QList<Task*> jobs;
+    for (Task* task : m_tasks->tasks())
+        if (everything || !(qobject_cast<TrainingTask*>(task) || qobject_cast<ModelSaveTask*>(task)))
+            jobs << task;
+    if (jobs.isEmpty())
+        return;
+    QStringList names;
+    for (Task* task : jobs)
+        if (!(task->flags() & Task::Hidden))
+            names << task->description();
+    if (!names.isEmpty()) {
+        const QString text = tr("Waiting for %1 to stop...").arg(names.join(QStringLiteral(", ")));
+        log(text);
+        statusBar()->showMessage(text);
+        statusBar()->repaint();
     }
-    if (m_trainingTask) {
-        m_trainingTask->cancel();
-        m_trainingTask->waitForFinished();
-    }
-    return true;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    m_tasks->stop(jobs);
+    QApplication::restoreOverrideCursor();
+    statusBar()->clearMessage();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    stopWork();
-    m_worker->stop();
+    if (!confirmDiscardTraining()) {
+        event->ignore();
+        return;
+    }
+    stopWork(true);
+    m_tasks->shutDown();  // nothing new starts behind a closed window
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

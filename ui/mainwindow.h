@@ -1,7 +1,7 @@
 #pragma once
-// The workbench window. Data flows dataset -> model -> scores -> views: the Project holds the
-// document, the image browser lists the dataset with its scores, the inspector shows the panels of
-// the current image, and background tasks train models and score datasets.
+// The workbench window. Data flows dataset -> model -> scores -> views: the Project is the
+// document (dataset, model, scores, thresholds, marks, current image), every background job runs
+// through the TaskManager, and the views (image list, inspector, review panels) follow the document.
 #include "ui/imagelistmodel.h"
 #include "ui/preferences.h"
 #include "utad/dataset.h"
@@ -10,23 +10,22 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
-#include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QMenu;
 class QPlainTextEdit;
-class QProgressBar;
 class QTableView;
-class QToolButton;
 
 namespace utad::ui {
 
-class ImageInferenceWorker;
 class InferenceTask;
 class InspectorWidget;
+class ModelLoadTask;
 class Project;
+class ReviewTools;
+class TaskManager;
+class TaskStatusWidget;
 class TrainingDialog;
 class TrainingTask;
 
@@ -36,25 +35,27 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // --- For the review tools and the tests ------------------------------------------------
     Project* project() const { return m_project; }
+    TaskManager* tasks() const { return m_tasks; }
+    TaskStatusWidget* taskStatus() const { return m_taskStatus; }
+    ReviewTools* reviewTools() const { return m_review; }
     InspectorWidget* inspector() const { return m_inspector; }
-    QString currentImagePath() const { return m_currentPath; }
+    QAction* undoAction() const { return m_undo; }  // Edit menu: every document edit
+    QAction* redoAction() const { return m_redo; }
+    QString currentImagePath() const;
     void selectImage(const QString& path);  // no-op when the image is not listed (or filtered out)
-    // An extra predicate on the image list (true = show), combined with the browser's own filters.
-    void setImageFilter(ImageFilterProxy::ExtraFilter filter);
-    void refilterImages();  // after the data behind the extra filter changed
     ImageListModel* imageModel() const { return m_images; }
     ImageFilterProxy* imageProxy() const { return m_proxy; }
     QTableView* imageView() const { return m_table; }
-    QMenu* viewMenu() const { return m_viewMenu; }
-    QToolBar* mainToolBar() const { return m_toolBar; }
-    std::shared_ptr<const utad::Model> model() const { return m_model; }
-    const utad::Dataset* dataset() const { return m_dataset ? &*m_dataset : nullptr; }
+    std::shared_ptr<const utad::Model> model() const;
+    const utad::Dataset* dataset() const;
+    int computeThreads() const { return m_threads; }  // as applied from the preferences
 
     // --- Actions, callable without dialogs --------------------------------------------------
-    bool openDataset(const QString& path);   // errors go to a message box and lastError()
+    bool openDataset(const QString& path);  // errors go to a message box and lastError()
     bool openProject(const QString& path);
+    // Copies the project's data folder in the background, then writes the project file;
+    // Project::saved() or an error message follows. False when it cannot even start.
     bool saveProjectAs(const QString& path);
     // Loads in the background; modelLoaded() or an error follows. With `runInference`, the
     // dataset is scored once loaded (unless the project already holds this model's results).
@@ -64,12 +65,11 @@ public:
     TrainingDialog* startTraining(const utad::ModelConfig& config, utad::Device device = utad::Device::Auto);
     bool exportPanels(const QString& path);
 
-    bool isLoadingModel() const { return m_loadingModel; }
+    bool isLoadingModel() const;
     InferenceTask* inferenceTask() const;  // null when none runs
-    TrainingTask* trainingTask() const;    // the last training run, null once its window closed
+    TrainingTask* trainingTask() const;  // null when no training runs
+    TrainingDialog* trainingDialog() const;  // the last training window, while it is open
     QString lastError() const { return m_lastError; }
-    int panelsFromCache() const { return m_panelsFromCache; }
-    int panelsComputed() const { return m_panelsComputed; }
     void log(const QString& text);
 
 signals:
@@ -94,13 +94,15 @@ private:
     void updateTitle();
     void updateStatus();
     void updateMetrics();
-    void updateThresholdViews();
-    void applyDefaultThresholds();
     void showDataset();
-    void requestPanels();
+    void followCurrentImage(const QString& path);
     void showError(const QString& title, const QString& message);
     void offerTraining(const QString& reason);
-    bool stopWork();  // cancels every background job and waits for it
+    // Asks before a training run or a trained, unsaved model would be thrown away.
+    bool confirmDiscardTraining();
+    // Cancels the jobs bound to the open document (all of them with `everything`) and waits,
+    // saying so in the status bar.
+    void stopWork(bool everything);
 
     void onOpenDataset();
     void onOpenProject();
@@ -112,43 +114,37 @@ private:
     void onModelInfo();
     void onPreferences();
     void onAbout();
-    void onCurrentRowChanged(const QModelIndex& current);
 
     Project* m_project;
+    TaskManager* m_tasks;
     ImageListModel* m_images;
     ImageFilterProxy* m_proxy;
+    InspectorWidget* m_inspector;
+    ReviewTools* m_review = nullptr;
+    TaskStatusWidget* m_taskStatus = nullptr;
     QTableView* m_table = nullptr;
     QLineEdit* m_filterText = nullptr;
     QComboBox* m_filterDefect = nullptr;
     QComboBox* m_filterLabel = nullptr;
     QComboBox* m_filterPrediction = nullptr;
     QLabel* m_metricsLabel = nullptr;
-    InspectorWidget* m_inspector;
     QPlainTextEdit* m_messages = nullptr;
     QLabel* m_hoverLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
-    QProgressBar* m_taskProgress = nullptr;
-    QToolButton* m_taskCancel = nullptr;
     QMenu* m_recentMenu = nullptr;
-    QMenu* m_viewMenu = nullptr;
-    QToolBar* m_toolBar = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
     QAction* m_runAction = nullptr;
     QAction* m_trainAction = nullptr;
     QAction* m_exportAction = nullptr;
 
-    ImageInferenceWorker* m_worker;
-    std::optional<utad::Dataset> m_dataset;
-    std::shared_ptr<utad::Model> m_model;
-    QString m_modelStamp;  // identifies m_model's results and cached panels (Project::resultsModelStamp)
     QPointer<InferenceTask> m_inferenceTask;
     QPointer<TrainingTask> m_trainingTask;
+    QPointer<TrainingDialog> m_trainingDialog;
+    QPointer<ModelLoadTask> m_modelLoad;
     Preferences m_preferences;
     int m_threads = 1;
-    QString m_currentPath;
     QString m_lastError;
-    bool m_loadingModel = false;
-    int m_panelsFromCache = 0;
-    int m_panelsComputed = 0;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -1,5 +1,6 @@
 #include "ui/panelcache.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
 #include <QFile>
@@ -44,7 +45,7 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
     QDataStream stream(&out);
@@ -58,7 +59,7 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
         writeMat(stream, *m);
     if (!out.commit()) {
         if (error)
-            *error = QObject::tr("Cannot write %1: %2").arg(file, out.errorString());
+            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
     return true;

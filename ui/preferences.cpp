@@ -2,6 +2,7 @@
 
 #include "ui/panelrender.h"
 #include "ui/translation.h"
+#include "utad/model.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -34,6 +35,8 @@ void Preferences::save() const
     settings.setValue(QStringLiteral("preferences/defaultPreset"), defaultPreset);
     settings.setValue(QLatin1String(kLanguageSettingsKey), language);
 }
+
+int applyComputeThreads(const Preferences& preferences) { return utad::setThreads(preferences.threads); }
 
 PreferencesDialog::PreferencesDialog(const Preferences& preferences, QWidget* parent) : QDialog(parent)
 {

@@ -18,6 +18,10 @@ struct Preferences {
     void save() const;
 };
 
+// The one place the program's compute threads are set (LibTorch's intra-op pool); loading or
+// training a model never changes them. Returns the count in effect.
+int applyComputeThreads(const Preferences& preferences);
+
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:

@@ -1,8 +1,11 @@
 #include "ui/project.h"
 
+#include "ui/format.h"
+#include "ui/jobs.h"
 #include "ui/review/annotationstore.h"
+#include "utad/metrics.h"
+#include "utad/model.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -14,6 +17,9 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QUuid>
 #include <cmath>
 
 namespace utad::ui {
@@ -22,33 +28,9 @@ namespace {
 constexpr auto kFormat = "utad-workbench-project";
 constexpr int kFormatVersion = 1;
 
-QString hashOf(const QString& text)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
-}
-
 // JSON has no NaN: store it as null.
 QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
 double numberOr(const QJsonValue& v, double fallback) { return v.isDouble() ? v.toDouble() : fallback; }
-
-QString labelName(utad::Label label)
-{
-    switch (label) {
-    case utad::Label::Good: return QStringLiteral("good");
-    case utad::Label::Anomalous: return QStringLiteral("anomalous");
-    case utad::Label::Unknown: break;
-    }
-    return QStringLiteral("unknown");
-}
-
-utad::Label labelFromName(const QString& name)
-{
-    if (name == QLatin1String("good"))
-        return utad::Label::Good;
-    if (name == QLatin1String("anomalous"))
-        return utad::Label::Anomalous;
-    return utad::Label::Unknown;
-}
 
 bool isIdxSpec(const QString& path) { return path.startsWith(QLatin1String(utad::kIdxPrefix)); }
 
@@ -68,28 +50,54 @@ QString relativePath(const QString& path, const QString& base)
     return QDir(base).relativeFilePath(path);
 }
 
-void copyFolder(const QString& from, const QString& to)
+} // namespace
+
+bool Thresholds::operator==(const Thresholds& o) const
 {
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(file));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::remove(target);
-        QFile::copy(file, target);
-    }
+    const bool sameBand = std::isnan(uncertainHigh) ? std::isnan(o.uncertainHigh) : uncertainHigh == o.uncertainHigh;
+    return image == o.image && sameBand && pixel == o.pixel && minRegionArea == o.minRegionArea;
 }
 
-} // namespace
+// A threshold edit. Steps of one gesture (a drag of the threshold line) merge into one command.
+class SetThresholdsCommand : public QUndoCommand {
+public:
+    SetThresholdsCommand(Project* project, const Thresholds& after, int gesture)
+        : QUndoCommand(Project::tr("Change the thresholds")), m_project(project), m_before(project->thresholds()),
+          m_after(after), m_gesture(gesture)
+    {
+    }
+    int id() const override { return 100; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = static_cast<const SetThresholdsCommand*>(other);
+        if (m_gesture == 0 || next->m_gesture != m_gesture)
+            return false;
+        m_after = next->m_after;
+        return true;
+    }
+    void redo() override { m_project->applyThresholds(m_after); }
+    void undo() override { m_project->applyThresholds(m_before); }
+
+private:
+    Project* m_project;
+    Thresholds m_before, m_after;
+    int m_gesture;
+};
 
 struct Project::Data {
     QString filePath;
     QString datasetPath;
     QString modelPath;
+    std::optional<utad::Dataset> dataset;
+    std::shared_ptr<utad::Model> model;
+    QString modelStamp;  // of `model`
     std::vector<utad::ImageResult> results;
     utad::EvalMetrics metrics;
     QString resultsModelStamp;
     Thresholds thresholds;
+    ThresholdOrigin origin;
+    QString currentImage;
+    QUndoStack* undoStack = nullptr;
     AnnotationStore* annotations = nullptr;
     QTimer* thresholdSave = nullptr;  // a dragged slider writes once, when it rests
     bool loading = false;  // no autosave while the document is being replaced
@@ -97,7 +105,8 @@ struct Project::Data {
 
 Project::Project(QObject* parent) : QObject(parent), d(new Data)
 {
-    d->annotations = new AnnotationStore(this);
+    d->undoStack = new QUndoStack(this);
+    d->annotations = new AnnotationStore(d->undoStack, this);
     d->annotations->setDataDir(dataDir());
     // A review mark is never left only in memory.
     connect(d->annotations, &AnnotationStore::changed, this, [this] {
@@ -127,6 +136,7 @@ void Project::setDatasetPath(const QString& path)
     if (clean == d->datasetPath)
         return;
     d->datasetPath = clean;
+    d->annotations->setDatasetDir(clean);
     if (d->filePath.isEmpty())
         d->annotations->setDataDir(dataDir());  // the autosave location depends on the dataset
     emit datasetChanged();
@@ -141,12 +151,100 @@ void Project::setModelPath(const QString& path)
     emit modelChanged();
 }
 
+const utad::Dataset* Project::dataset() const { return d->dataset ? &*d->dataset : nullptr; }
+
+const std::vector<utad::Sample>& Project::listedSamples() const
+{
+    static const std::vector<utad::Sample> none;
+    if (!d->dataset)
+        return none;
+    return d->dataset->test.empty() ? d->dataset->train : d->dataset->test;
+}
+
+void Project::openDataset(utad::Dataset dataset, const QString& path)
+{
+    const QString absolute = absolutePath(path);
+    const bool same = d->datasetPath == absolute || d->datasetPath == absolutePath(QString::fromStdString(dataset.root));
+    if (!same) {
+        clear();
+        setDatasetPath(absolute);
+        if (d->model)
+            setModelPath(d->modelPath);
+        if (restoreAutosave())
+            emit message(tr("Restored the review marks and results saved earlier for %1").arg(absolute));
+        if (d->model && d->resultsModelStamp != d->modelStamp) {
+            // The autosave holds another model's work: its scores and thresholds do not apply.
+            d->resultsModelStamp = d->modelStamp;
+            setResults({});
+            setMetrics({});
+            applyThresholds({}, {});
+        }
+        applyDefaultThresholds();
+    }
+    d->dataset = std::move(dataset);
+    emit datasetChanged();
+}
+
+std::shared_ptr<utad::Model> Project::model() const { return d->model; }
+QString Project::currentModelStamp() const { return d->modelStamp; }
+
+void Project::setModel(std::shared_ptr<utad::Model> model, const QString& path)
+{
+    d->model = std::move(model);
+    setModelPath(path);
+    d->modelStamp = !d->model        ? QString()
+                    : path.isEmpty() ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                     : modelStamp(path);
+    if (d->model && d->modelStamp != d->resultsModelStamp) {
+        // Another model: its scores live on another scale, so the old scores and thresholds go.
+        d->resultsModelStamp = d->modelStamp;
+        setResults({});
+        setMetrics({});
+        applyThresholds({}, {});
+    }
+    applyDefaultThresholds();
+    emit modelChanged();
+}
+
 const std::vector<utad::ImageResult>& Project::results() const { return d->results; }
 
 void Project::setResults(std::vector<utad::ImageResult> results)
 {
     d->results = std::move(results);
+    if (!d->loading && d->origin.rule == ThresholdOrigin::Rule::Calibration)
+        applyLabelledThreshold();
     emit resultsChanged();
+}
+
+void Project::applyLabelledThreshold()
+{
+    std::vector<double> scores;
+    std::vector<int> labels;
+    int good = 0;
+    for (const utad::ImageResult& r : d->results)
+        if (r.error.empty() && std::isfinite(r.score) && r.label != utad::Label::Unknown) {
+            scores.push_back(r.score);
+            labels.push_back(r.label == utad::Label::Anomalous ? 1 : 0);
+            good += labels.back() == 0;
+        }
+    if (good == 0 || good == int(labels.size()))
+        return;  // one class only: the calibration stays
+    const utad::F1Max best = utad::f1Max(scores, labels);
+    Thresholds t = d->thresholds;
+    t.image = best.threshold;
+    if (std::isfinite(t.uncertainHigh) && t.uncertainHigh < t.image)
+        t.uncertainHigh = t.image;
+    applyThresholds(t, {ThresholdOrigin::Rule::LabelledF1, int(labels.size())});
+}
+
+void Project::updateResult(const utad::ImageResult& result)
+{
+    const int i = indexOf(QString::fromStdString(result.path));
+    if (i >= 0)
+        d->results[size_t(i)] = result;
+    else
+        d->results.push_back(result);
+    emit resultChanged(result);
 }
 
 int Project::indexOf(const QString& imagePath) const
@@ -160,13 +258,68 @@ int Project::indexOf(const QString& imagePath) const
 
 Thresholds Project::thresholds() const { return d->thresholds; }
 
-void Project::setThresholds(const Thresholds& t)
+void Project::setThresholds(const Thresholds& t, int gesture)
 {
+    if (t == d->thresholds)
+        return;
+    d->undoStack->push(new SetThresholdsCommand(this, t, gesture));
+}
+
+int Project::newGesture()
+{
+    static int last = 0;
+    return ++last;
+}
+
+void Project::applyThresholds(const Thresholds& t, ThresholdOrigin origin)
+{
+    if (d->loading)
+        origin = {};
+    const bool changed = t != d->thresholds || origin.rule != d->origin.rule || origin.images != d->origin.images;
+    const bool edited = t != d->thresholds;
     d->thresholds = t;
+    d->origin = origin;
+    if (!changed)
+        return;
     emit thresholdsChanged();
-    if (!d->loading)
+    if (edited && !d->loading)
         d->thresholdSave->start();
 }
+
+void Project::applyDefaultThresholds()
+{
+    if (!d->model || d->thresholds.isSet())
+        return;
+    // Until someone sets them, thresholds come from the model's scores on held-back good images.
+    const utad::Calibration& c = d->model->info().calibration;
+    Thresholds t;
+    const double proposed = utad::proposedThreshold(c);
+    if (std::isfinite(proposed))
+        t.image = proposed;
+    else if (c.stddev > 0)
+        t.image = c.mean + 3 * c.stddev;
+    t.pixel = c.maxPixel;
+    t.minRegionArea = 16;
+    if (!t.isSet())
+        return;
+    applyThresholds(t, {ThresholdOrigin::Rule::Calibration, int(c.goodScores.size())});
+    if (!d->results.empty())
+        applyLabelledThreshold();
+}
+
+ThresholdOrigin Project::thresholdOrigin() const { return d->origin; }
+
+QString Project::currentImage() const { return d->currentImage; }
+
+void Project::setCurrentImage(const QString& path)
+{
+    if (path == d->currentImage)
+        return;
+    d->currentImage = path;
+    emit currentImageChanged(path);
+}
+
+QUndoStack* Project::undoStack() const { return d->undoStack; }
 
 Decision Project::decide(double score) const
 {
@@ -209,13 +362,13 @@ QString Project::dataDir() const
         return info.dir().filePath(info.completeBaseName() + QStringLiteral("_data"));
     }
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(base).filePath(QStringLiteral("autosave/%1_data").arg(hashOf(d->datasetPath)));
+    return QDir(base).filePath(QStringLiteral("autosave/%1_data").arg(pathHash(d->datasetPath)));
 }
 
 QString Project::autosavePath() const
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(base).filePath(QStringLiteral("autosave/%1.utadproj").arg(hashOf(d->datasetPath)));
+    return QDir(base).filePath(QStringLiteral("autosave/%1.utadproj").arg(pathHash(d->datasetPath)));
 }
 
 QString Project::panelCacheFile(const QString& imagePath) const
@@ -226,8 +379,8 @@ QString Project::panelCacheFile(const QString& imagePath) const
 QString Project::panelCacheFile(const QString& dataDir, const QString& modelStamp, const QString& imagePath)
 {
     // Panels of different models never mix: the folder is named after the model stamp.
-    const QString folder = QStringLiteral("panels-%1").arg(hashOf(modelStamp));
-    return QDir(dataDir).filePath(folder + QLatin1Char('/') + hashOf(imagePath) + QStringLiteral(".panels"));
+    const QString folder = QStringLiteral("panels-%1").arg(pathHash(modelStamp));
+    return QDir(dataDir).filePath(folder + QLatin1Char('/') + pathHash(imagePath) + QStringLiteral(".panels"));
 }
 
 static QJsonObject toJson(const Project& project, const QString& projectFile)
@@ -251,7 +404,7 @@ static QJsonObject toJson(const Project& project, const QString& projectFile)
     for (const utad::ImageResult& r : project.results()) {
         const QString path = QString::fromStdString(r.path);
         QJsonObject o{{QStringLiteral("path"), isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
-                      {QStringLiteral("label"), labelName(r.label)},
+                      {QStringLiteral("label"), labelKey(r.label)},
                       {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
                       {QStringLiteral("score"), number(r.score)}};
         if (!r.error.empty())
@@ -281,38 +434,82 @@ static bool writeJson(const QJsonObject& json, const QString& path, QString* err
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QObject::tr("Cannot write the project %1: %2").arg(path, file.errorString());
+            *error = Project::tr("Cannot write the project %1: %2").arg(path, file.errorString());
         return false;
     }
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         if (error)
-            *error = QObject::tr("Cannot write the project %1: %2").arg(path, file.errorString());
+            *error = Project::tr("Cannot write the project %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
 }
 
-bool Project::saveAs(const QString& path, QString* error)
+bool Project::commitSaveAs(const QString& target, QString* error)
 {
     d->thresholdSave->stop();
-    const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    const QString oldDataDir = dataDir();
     const QString oldPath = d->filePath;
     d->filePath = target;
-    const QString newDataDir = dataDir();
     if (!writeJson(toJson(*this, target), target, error)) {
         d->filePath = oldPath;
         return false;
     }
-    // Cached panels and user masks move with the project.
-    if (newDataDir != oldDataDir && QFileInfo::exists(oldDataDir))
-        copyFolder(oldDataDir, newDataDir);
-    d->annotations->setDataDir(newDataDir);
+    d->annotations->setDataDir(dataDir());
     if (oldPath != target)
         emit filePathChanged();
     emit saved();
     return true;
+}
+
+static QString dataDirFor(const QString& projectFile)
+{
+    const QFileInfo info(projectFile);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("_data"));
+}
+
+bool Project::saveAs(const QString& path, QString* error)
+{
+    const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString from = dataDir(), to = dataDirFor(target);
+    // Cached panels and user masks move with the project.
+    if (from != to && QFileInfo::exists(from)) {
+        const QStringList problems = copyFolder(from, to);
+        if (!problems.isEmpty()) {
+            if (error)
+                *error = problems.join(QLatin1Char('\n'));
+            return false;
+        }
+    }
+    return commitSaveAs(target, error);
+}
+
+Task* Project::saveAsTask(const QString& path)
+{
+    const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString from = dataDir(), to = dataDirFor(target);
+    auto* task = new CopyFolderTask(tr("Saving the project %1").arg(QFileInfo(target).fileName()),
+                                    from != to ? from : QString(), to);
+    connect(task, &Task::finished, this, [this, task, target, from, to](bool ok) {
+        if (!ok) {
+            const QStringList problems = task->problems();
+            emit saveFailed(problems.isEmpty() ? tr("Saving %1 was cancelled; nothing was written.").arg(target)
+                                               : tr("Cannot save the project %1:\n%2").arg(target, problems.join(QLatin1Char('\n'))));
+            return;
+        }
+        // Masks drawn while the copy ran were written to the old folder: bring them along.
+        if (from != to && QFileInfo::exists(from)) {
+            const QStringList late = copyFolder(from, to);
+            if (!late.isEmpty()) {
+                emit saveFailed(tr("Cannot save the project %1:\n%2").arg(target, late.join(QLatin1Char('\n'))));
+                return;
+            }
+        }
+        QString error;
+        if (!commitSaveAs(target, &error))
+            emit saveFailed(error);
+    });
+    return task;
 }
 
 bool Project::save(QString* error)
@@ -348,25 +545,25 @@ static bool readProject(const QString& path, QJsonObject* json, QString* error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QObject::tr("Cannot open the project %1: %2").arg(path, file.errorString());
+            *error = Project::tr("Cannot open the project %1: %2").arg(path, file.errorString());
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (doc.isNull() || !doc.isObject()) {
         if (error)
-            *error = QObject::tr("%1 is not a valid project file: %2").arg(path, parseError.errorString());
+            *error = Project::tr("%1 is not a valid project file: %2").arg(path, parseError.errorString());
         return false;
     }
     *json = doc.object();
     if (json->value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
         if (error)
-            *error = QObject::tr("%1 is not a UTAD Workbench project.").arg(path);
+            *error = Project::tr("%1 is not a UTAD Workbench project.").arg(path);
         return false;
     }
     if (json->value(QStringLiteral("version")).toInt() > kFormatVersion) {
         if (error)
-            *error = QObject::tr("%1 was written by a newer version of the workbench.").arg(path);
+            *error = Project::tr("%1 was written by a newer version of the workbench.").arg(path);
         return false;
     }
     return true;
@@ -379,17 +576,23 @@ void Project::clear()
     d->loading = true;
     d->filePath.clear();
     d->datasetPath.clear();
-    d->modelPath.clear();
+    d->annotations->setDatasetDir(QString());
+    if (!d->model)
+        d->modelPath.clear();
+    d->dataset.reset();
+    d->currentImage.clear();
     d->results.clear();
     d->metrics = {};
     d->resultsModelStamp.clear();
     d->thresholds = {};
+    d->origin = {};
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson({});
+    d->undoStack->clear();
     d->loading = false;
     emit filePathChanged();
     emit datasetChanged();
-    emit modelChanged();
+    emit currentImageChanged(QString());
     emit resultsChanged();
     emit metricsChanged();
     emit thresholdsChanged();
@@ -418,7 +621,7 @@ static void applyJson(Project& project, const QJsonObject& json, const QDir& bas
         utad::ImageResult result;
         const QString path = o.value(QStringLiteral("path")).toString();
         result.path = absolutePath(path, datasetDir).toStdString();
-        result.label = labelFromName(o.value(QStringLiteral("label")).toString());
+        result.label = labelFromKey(o.value(QStringLiteral("label")).toString());
         result.defectType = o.value(QStringLiteral("defectType")).toString().toStdString();
         result.score = numberOr(o.value(QStringLiteral("score")), utad::kNaN);
         result.error = o.value(QStringLiteral("error")).toString().toStdString();
@@ -445,6 +648,12 @@ bool Project::load(const QString& path, QString* error)
     const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     d->loading = true;
     d->filePath = target;
+    // The project names its own dataset and model; the window opens them next.
+    d->dataset.reset();
+    d->model.reset();
+    d->modelStamp.clear();
+    d->currentImage.clear();
+    d->origin = {};
     std::vector<utad::ImageResult> results;
     utad::EvalMetrics metrics;
     QString stamp;
@@ -453,11 +662,15 @@ bool Project::load(const QString& path, QString* error)
     d->resultsModelStamp = stamp;
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
-    setThresholds(thresholds);
+    d->undoStack->clear();
+    applyThresholds(thresholds);
     setMetrics(metrics);
     setResults(std::move(results));
     d->loading = false;
     emit filePathChanged();
+    emit datasetChanged();
+    emit modelChanged();
+    emit currentImageChanged(QString());
     return true;
 }
 
@@ -483,7 +696,8 @@ bool Project::restoreAutosave()
     d->resultsModelStamp = stamp;
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
-    setThresholds(thresholds);
+    d->undoStack->clear();
+    applyThresholds(thresholds);
     setMetrics(metrics);
     setResults(std::move(results));
     d->loading = false;

@@ -1,6 +1,9 @@
 #include "ui/trainingdialog.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
+#include "ui/jobs.h"
+#include "ui/taskmanager.h"
 #include "ui/trainingtask.h"
 #include "utad/error.h"
 
@@ -15,27 +18,15 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace utad::ui {
-
-QString formatDuration(double seconds)
-{
-    if (!(seconds >= 0))
-        return QStringLiteral("?");
-    const int s = int(seconds + 0.5);
-    if (s < 60)
-        return QObject::tr("%1 s").arg(s);
-    if (s < 3600)
-        return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -115,7 +106,8 @@ utad::Device TrainOptionsDialog::device() const
 
 // ---------------------------------------------------------------------------------------------
 
-TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(parent), m_task(task)
+TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* parent)
+    : QDialog(parent), m_task(task), m_tasks(tasks)
 {
     setWindowTitle(tr("Training"));
     setModal(false);
@@ -135,7 +127,7 @@ TrainingDialog::TrainingDialog(TrainingTask* task, QWidget* parent) : QDialog(pa
 
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumHeight(220);
-    m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->xAxis->setLabel(tr("optimizer steps"));
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
@@ -203,7 +195,6 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         return;
     }
     m_stage->setText(tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(p.loss, 0, 'g', 4));
-    m_progress->setValue(int(p.fraction * 1000));
     m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
     // One curve per stage: their losses have different scales and meanings.
     if (stage != m_lastStage) {
@@ -215,10 +206,13 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         graph->setScatterStyle(QCPScatterStyle::ssDisc);
     }
     ++m_point;
-    m_plot->graph(m_plot->graphCount() - 1)->addData(m_point, p.loss);
+    // Steps over the whole run: the Expert-Net's curve continues where the IE-Net's ended.
+    const int offset = stage == QLatin1String("Expert-Net") && m_task ? m_task->config().ieSteps : 0;
+    const double x = offset + p.step;
+    m_plot->graph(m_plot->graphCount() - 1)->addData(x, p.loss);
     m_plot->rescaleAxes();
     m_plot->yAxis->scaleRange(1.15);  // keep the first and last points off the frame
-    m_plot->xAxis->setRange(0.5, std::max(m_point, 2) + 0.5);
+    m_plot->xAxis->setRange(0, std::max(x, 1.0) * 1.05);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -240,6 +234,8 @@ void TrainingDialog::onFinished(bool ok)
     if (!m_task)
         return;
     m_model = m_task->model();
+    m_complete = m_task->complete();
+    m_cancelled = m_task->wasCancelled();
     if (ok) {
         m_progress->setValue(1000);
         m_stage->setText(tr("Training finished. Save the model to keep it."));
@@ -250,28 +246,36 @@ void TrainingDialog::onFinished(bool ok)
         m_stage->setText(tr("Training stopped after %n step(s), before the end: the model is only partly trained.",
                             nullptr, m_task->stepsDone()));
     } else {
-        m_stage->setText(tr("Training stopped before the first round of steps completed; there is no model to save."));
+        m_stage->setText(tr("Training stopped before every network had trained; there is no model to save."));
     }
     m_save->setEnabled(m_model != nullptr);
     m_use->setEnabled(m_model != nullptr);
 }
 
-bool TrainingDialog::saveModel(const QString& path, QString* error)
+void TrainingDialog::saveModel(const QString& path)
 {
     if (!m_model) {
-        if (error)
-            *error = tr("There is no trained model to save.");
-        return false;
+        emit saveFailed(tr("There is no trained model to save."));
+        return;
     }
-    try {
-        m_model->save(path.toStdString());
-        m_savedPath = path;
-        return true;
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromLocal8Bit(e.what());
-        return false;
-    }
+    auto* task = new ModelSaveTask(m_model, path);
+    m_saving = true;
+    m_save->setEnabled(false);
+    m_stage->setText(tr("Saving to %1...").arg(path));
+    connect(task, &Task::finished, this, [this, task, path](bool ok) {
+        m_saving = false;
+        m_save->setEnabled(true);
+        if (ok) {
+            m_savedPath = path;
+            m_stage->setText(tr("Saved to %1").arg(path));
+            emit modelSaved(path);
+        } else {
+            const QString error = task->errorMessage().isEmpty() ? tr("Saving was stopped.") : task->errorMessage();
+            m_stage->setText(tr("Could not save: %1").arg(error));
+            emit saveFailed(error);
+        }
+    });
+    m_tasks->addTask(task);
 }
 
 void TrainingDialog::onSave()
@@ -288,19 +292,38 @@ void TrainingDialog::onSave()
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastModelDir"), QFileInfo(path).absolutePath());
-    QString error;
-    if (saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"), &error))
-        m_stage->setText(tr("Saved to %1").arg(m_savedPath));
-    else
-        m_stage->setText(tr("Could not save: %1").arg(error));
+    saveModel(path.endsWith(QLatin1String(".utad")) ? path : path + QStringLiteral(".utad"));
+}
+
+void TrainingDialog::useModel()
+{
+    if (!m_model)
+        return;
+    m_used = true;
+    emit modelReady(m_model, m_savedPath);
+    accept();
 }
 
 void TrainingDialog::onUse()
 {
     if (!m_model)
         return;
-    emit modelReady(m_model, m_savedPath);
-    accept();
+    if (!m_complete) {
+        // A stopped run is not silently put to work: its scores mislead.
+        QMessageBox box(QMessageBox::Warning, tr("Use an incomplete model?"),
+                        tr("Training was stopped before it finished. This model has not learnt what a finished one "
+                           "would, and its scores and proposed thresholds can flag good parts or pass defects.\n\n"
+                           "Use it anyway?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("incompleteModelQuestion"));
+        QPushButton* use = box.addButton(tr("Use the incomplete model"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != use)
+            return;
+    }
+    useModel();
 }
 
 void TrainingDialog::closeEvent(QCloseEvent* event)

@@ -19,6 +19,7 @@ class QSpinBox;
 
 namespace utad::ui {
 
+class TaskManager;
 class TrainingTask;
 
 class TrainOptionsDialog : public QDialog {
@@ -44,18 +45,30 @@ private:
 class TrainingDialog : public QDialog {
     Q_OBJECT
 public:
-    // Follows `task` (not owned); it should not have been started yet or just now.
-    explicit TrainingDialog(TrainingTask* task, QWidget* parent = nullptr);
+    // Follows `task` (owned by `tasks`); it should not have been started yet or just now. Saving
+    // the model runs as a job of `tasks`.
+    TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* parent = nullptr);
 
-    TrainingTask* task() const { return m_task; }
+    TrainingTask* task() const { return m_task; }  // null once the run has ended
     QCustomPlot* lossPlot() const { return m_plot; }
     int previewsShown() const { return m_previews; }
-    // Writes the trained model (atomically). Returns false and fills `error` on failure.
-    bool saveModel(const QString& path, QString* error);
+    int lossPoints() const { return m_point; }
+    // The trained model after the run ended (null when there is none) and whether it is complete.
+    std::shared_ptr<utad::Model> model() const { return m_model; }
+    bool modelComplete() const { return m_complete; }
+    bool wasCancelled() const { return m_cancelled; }
+    // A trained model that is neither saved nor in use: closing would throw it away.
+    bool holdsUnsavedModel() const { return m_model && m_savedPath.isEmpty() && !m_used; }
+    // Writes the trained model (atomically) in the background; modelSaved() or saveFailed() follows.
+    void saveModel(const QString& path);
+    // "Use model" without its questions (an incomplete model is used as it is).
+    void useModel();
 
 signals:
     // The user chose to use the trained model; `path` is where it was saved, empty if unsaved.
     void modelReady(std::shared_ptr<utad::Model> model, const QString& path);
+    void modelSaved(const QString& path);
+    void saveFailed(const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,8 +82,13 @@ private:
     void onUse();
 
     QPointer<TrainingTask> m_task;
+    TaskManager* m_tasks;
     std::shared_ptr<utad::Model> m_model;
     QString m_savedPath;
+    bool m_complete = false;
+    bool m_cancelled = false;
+    bool m_used = false;
+    bool m_saving = false;
     QLabel* m_stage;
     QLabel* m_eta;
     QProgressBar* m_progress;
@@ -85,7 +103,5 @@ private:
     int m_point = 0;
     int m_previews = 0;
 };
-
-QString formatDuration(double seconds);
 
 } // namespace utad::ui

@@ -4,22 +4,22 @@
 
 namespace utad::ui {
 
-TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, utad::Device device,
-                           QObject* parent)
-    : Task(tr("Training"), parent), m_config(config), m_dataset(dataset), m_device(device)
+TrainingTask::TrainingTask(const utad::ModelConfig& config, const utad::Dataset& dataset, utad::Device device)
+    : Task(tr("Training")), m_config(config), m_dataset(dataset), m_device(device)
 {
 }
 
-static utad::Inference cloned(const utad::Inference& in)
+namespace {
+utad::Inference cloned(const utad::Inference& in)
 {
     // The preview crosses threads while training goes on: give the GUI its own pixels.
     utad::Inference out = in;
-    for (cv::Mat* m : {&out.input, &out.impression, &out.reconstruction, &out.naiveImpression,
-                       &out.residualImpression, &out.residualReconstruction, &out.residualNaive,
-                       &out.anomalyMapNet, &out.anomalyMap})
+    for (cv::Mat* m : {&out.input, &out.impression, &out.reconstruction, &out.naiveImpression, &out.residualImpression,
+             &out.residualReconstruction, &out.residualNaive, &out.anomalyMapNet, &out.anomalyMap})
         *m = m->clone();
     return out;
 }
+}  // namespace
 
 bool TrainingTask::run()
 {
@@ -27,24 +27,23 @@ bool TrainingTask::run()
     utad::TrainCallbacks callbacks;
     callbacks.isCancelled = [this] { return isCancelled(); };
     callbacks.onProgress = [this](const utad::TrainProgress& p) {
-        if (p.stage != "Calibration")
+        if (p.stage != "Calibration")  // the last report is not a round of steps
             m_stepsDone = p.stage == "Expert-Net" ? m_config.ieSteps + p.step : p.step;
         setProgress(p.fraction, QString::fromStdString(p.stage));
         emit roundDone(p);
     };
     callbacks.onPreview = [this](const utad::Inference& inference) { emit preview(cloned(inference)); };
     callbacks.onLog = [this](const std::string& text) { emit log(QString::fromStdString(text)); };
-    const bool complete = m_model->train(m_dataset, callbacks);
-    return complete;
+    return m_model->train(m_dataset, callbacks);
 }
 
 void TrainingTask::completed(bool ok)
 {
     m_stoppedEarly = !ok && errorMessage().isEmpty();
-    // A cancelled run keeps its last complete round, if there was one.
+    m_complete = ok && m_model && m_model->complete();
     if (m_model && (ok || (m_stoppedEarly && m_model->trained())))
         m_result = m_model;
     m_model.reset();
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

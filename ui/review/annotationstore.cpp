@@ -1,8 +1,7 @@
 #include "ui/review/annotationstore.h"
 
-#include "ui/project.h"
+#include "ui/format.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -35,14 +34,6 @@ Mark markFromKey(const QString& key)
     return Mark::None;
 }
 
-// Image paths are saved relative to the project's dataset, so a project moved together with its
-// dataset keeps its marks; images outside the dataset keep absolute paths.
-QString datasetDirOf(const QObject* store)
-{
-    const auto* project = qobject_cast<const Project*>(store->parent());
-    return project ? project->datasetPath() : QString();
-}
-
 enum CommandId { MarkCommandId = 1, NoteCommandId, MaskCommandId, ReviewedCommandId };
 
 } // namespace
@@ -51,6 +42,7 @@ struct AnnotationStore::Data {
     QHash<QString, Annotation> annotations;
     QUndoStack* undoStack = nullptr;
     QString dataDir;
+    QString datasetDir;
     QString lastError;
 
     void put(const QString& path, const Annotation& a)
@@ -84,7 +76,7 @@ class SetMarkCommand : public AnnotationCommand {
 public:
     SetMarkCommand(AnnotationStore* store, const QString& path, Mark mark)
         : AnnotationCommand(store, path, withMark(store->annotation(path), mark),
-                            QObject::tr("Mark %1 as %2").arg(QFileInfo(path).fileName(), markName(mark)))
+                            AnnotationStore::tr("Mark %1 as %2").arg(QFileInfo(path).fileName(), markName(mark)))
     {
     }
     int id() const override { return MarkCommandId; }
@@ -103,7 +95,7 @@ class SetNoteCommand : public AnnotationCommand {
 public:
     SetNoteCommand(AnnotationStore* store, const QString& path, const QString& note)
         : AnnotationCommand(store, path, withNote(store->annotation(path), note),
-                            QObject::tr("Note on %1").arg(QFileInfo(path).fileName()))
+                            AnnotationStore::tr("Note on %1").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return NoteCommandId; }
@@ -129,8 +121,8 @@ class SetMaskCommand : public AnnotationCommand {
 public:
     SetMaskCommand(AnnotationStore* store, const QString& path, const QString& maskFile)
         : AnnotationCommand(store, path, withMask(store->annotation(path), maskFile),
-                            maskFile.isEmpty() ? QObject::tr("Remove mask of %1").arg(QFileInfo(path).fileName())
-                                               : QObject::tr("Draw mask on %1").arg(QFileInfo(path).fileName()))
+                            maskFile.isEmpty() ? AnnotationStore::tr("Remove mask of %1").arg(QFileInfo(path).fileName())
+                                               : AnnotationStore::tr("Draw mask on %1").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return MaskCommandId; }
@@ -149,8 +141,8 @@ class SetReviewedCommand : public AnnotationCommand {
 public:
     SetReviewedCommand(AnnotationStore* store, const QString& path, bool reviewed)
         : AnnotationCommand(store, path, withReviewed(store->annotation(path), reviewed),
-                            reviewed ? QObject::tr("Mark %1 reviewed").arg(QFileInfo(path).fileName())
-                                     : QObject::tr("Mark %1 unreviewed").arg(QFileInfo(path).fileName()))
+                            reviewed ? AnnotationStore::tr("Mark %1 reviewed").arg(QFileInfo(path).fileName())
+                                     : AnnotationStore::tr("Mark %1 unreviewed").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return ReviewedCommandId; }
@@ -165,9 +157,9 @@ private:
 
 void AnnotationCommand::apply(const Annotation& a) { m_store->replace(m_path, a); }
 
-AnnotationStore::AnnotationStore(QObject* parent) : QObject(parent), d(new Data)
+AnnotationStore::AnnotationStore(QUndoStack* undoStack, QObject* parent) : QObject(parent), d(new Data)
 {
-    d->undoStack = new QUndoStack(this);
+    d->undoStack = undoStack ? undoStack : new QUndoStack(this);
 }
 
 AnnotationStore::~AnnotationStore() { delete d; }
@@ -211,9 +203,7 @@ void AnnotationStore::setMask(const QString& imagePath, const QImage& mask)
         return;
     }
     // A new file per drawing: undo then only has to point back at the previous file.
-    const QString hash = QString::fromLatin1(
-        QCryptographicHash::hash(imagePath.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
-    const QString name = QStringLiteral("masks/%1_%2.png").arg(hash).arg(QDateTime::currentMSecsSinceEpoch());
+    const QString name = QStringLiteral("masks/%1_%2.png").arg(pathHash(imagePath)).arg(QDateTime::currentMSecsSinceEpoch());
     const QString file = QDir(d->dataDir).filePath(name);
     QDir().mkpath(QFileInfo(file).absolutePath());
     QImage grey = mask.convertToFormat(QImage::Format_Grayscale8);
@@ -234,6 +224,7 @@ void AnnotationStore::setReviewed(const QString& imagePath, bool reviewed)
 }
 
 void AnnotationStore::setDataDir(const QString& dir) { d->dataDir = dir; }
+void AnnotationStore::setDatasetDir(const QString& dir) { d->datasetDir = dir; }
 QString AnnotationStore::dataDir() const { return d->dataDir; }
 
 QString AnnotationStore::maskPath(const QString& imagePath) const
@@ -255,7 +246,7 @@ QString AnnotationStore::lastError() const { return d->lastError; }
 
 QJsonObject AnnotationStore::toJson() const
 {
-    const QString base = datasetDirOf(this);
+    const QString base = d->datasetDir;
     const QDir baseDir(base);
     QJsonArray images;
     for (const QString& path : annotatedPaths()) {
@@ -279,9 +270,9 @@ QJsonObject AnnotationStore::toJson() const
 
 void AnnotationStore::fromJson(const QJsonObject& json)
 {
-    d->undoStack->clear();
+    d->undoStack->clear();  // the old document's steps
     d->annotations.clear();
-    const QString base = datasetDirOf(this);
+    const QString base = d->datasetDir;
     for (const QJsonValue& v : json.value(QStringLiteral("images")).toArray()) {
         const QJsonObject o = v.toObject();
         QString path = o.value(QStringLiteral("path")).toString();
@@ -303,12 +294,12 @@ void AnnotationStore::fromJson(const QJsonObject& json)
 QString markName(Mark mark)
 {
     switch (mark) {
-    case Mark::FalsePositive: return QObject::tr("False positive");
-    case Mark::ConfirmedDefect: return QObject::tr("Confirmed defect");
-    case Mark::MissedDefect: return QObject::tr("Missed defect");
+    case Mark::FalsePositive: return AnnotationStore::tr("False positive");
+    case Mark::ConfirmedDefect: return AnnotationStore::tr("Confirmed defect");
+    case Mark::MissedDefect: return AnnotationStore::tr("Missed defect");
     case Mark::None: break;
     }
-    return QObject::tr("None");
+    return AnnotationStore::tr("None");
 }
 
 } // namespace utad::ui

@@ -1,6 +1,6 @@
 #pragma once
-// Review marks per image, each edit one QUndoCommand. The store announces every change so the
-// project can save it at once.
+// Review marks per image, each edit one QUndoCommand on the document's undo stack. The store
+// announces every change so the document can save it at once.
 #include <QHash>
 #include <QImage>
 #include <QJsonObject>
@@ -24,7 +24,8 @@ struct Annotation {
 class AnnotationStore : public QObject {
     Q_OBJECT
 public:
-    explicit AnnotationStore(QObject* parent = nullptr);
+    // Edits go on `undoStack` (shared with the rest of the document); a store of its own when null.
+    explicit AnnotationStore(QUndoStack* undoStack = nullptr, QObject* parent = nullptr);
     ~AnnotationStore() override;
 
     QUndoStack* undoStack() const;
@@ -38,12 +39,15 @@ public:
     void setReviewed(const QString& imagePath, bool reviewed);
 
     void setDataDir(const QString& dir);  // where mask PNGs live
+    // Image paths inside this folder are saved relative to it, so a project moved together with
+    // its dataset keeps its marks.
+    void setDatasetDir(const QString& dir);
     QString dataDir() const;
     QString maskPath(const QString& imagePath) const;  // absolute path of the image's mask PNG; empty when none
     QImage mask(const QString& imagePath) const;       // Grayscale8, null when none or unreadable
     QString lastError() const;                         // of the last failed mask write
     QJsonObject toJson() const;
-    void fromJson(const QJsonObject& json);  // replaces everything, clears the undo stack
+    void fromJson(const QJsonObject& json);  // replaces everything
 
 signals:
     void changed(const QString& imagePath);  // after any edit, undo or redo

@@ -1,6 +1,7 @@
 #pragma once
 // Writes the review report (panels, HTML, CSV and optionally the PDF) on a pool thread from a
-// snapshot taken on the GUI thread, so the window stays usable while it runs.
+// snapshot taken on the GUI thread, so the window stays usable while it runs. A cancelled or
+// failed export leaves nothing behind that it created.
 #include "ui/review/reviewreport.h"
 #include "ui/task.h"
 
@@ -9,8 +10,7 @@ namespace utad::ui {
 class ReportTask : public Task {
     Q_OBJECT
 public:
-    ReportTask(ReportSnapshot snapshot, const QString& htmlPath, bool pdf, QObject* parent = nullptr);
-    ~ReportTask() override;  // waits here: run() reads members that ~Task would be too late for
+    ReportTask(ReportSnapshot snapshot, const QString& htmlPath, bool pdf);
 
     QString htmlPath() const { return m_htmlPath; }
     QString pdfPath() const { return m_pdf ? reportPdfPath(m_htmlPath) : QString(); }
@@ -28,4 +28,4 @@ private:
     QString m_error;  // written by run(), read after finished()
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -1,10 +1,9 @@
 #include "ui/review/retrain.h"
 
+#include "ui/format.h"
 #include "ui/imagelistmodel.h"
-#include "ui/inferencetask.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/scoreindex.h"
-#include "ui/trainingtask.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -83,95 +82,62 @@ std::vector<DecisionChange> decisionChanges(const std::vector<utad::ImageResult>
     return changes;
 }
 
-Retrainer::Retrainer(Project* project, const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent)
-    : QObject(parent), m_project(project), m_config(config)
+Retrainer::Retrainer(Project* project, const utad::ModelConfig& config, const utad::Dataset& dataset)
+    : Task(tr("Retraining")), m_project(project), m_config(config)
 {
     m_dataset = datasetWithFalsePositives(dataset, *project->annotations(), &m_outcome.addedImages);
     if (m_dataset.test.empty())
         m_dataset.test = dataset.train;  // a plain folder: score what there is
+    // Taken now: the comparison is against the results and thresholds the retraining started from.
+    m_outcome.before = project->results();
+    m_outcome.thresholds = project->thresholds();
 }
 
-Retrainer::~Retrainer()
+bool Retrainer::run()
 {
-    // The tasks are children: their destructors cancel and wait.
+    setProgress(0, tr("Training with %n more good image(s)", nullptr, m_outcome.addedImages));
+    m_model = utad::Model::create(m_config);
+    utad::TrainCallbacks train;
+    train.isCancelled = [this] { return isCancelled(); };
+    train.onProgress = [this](const utad::TrainProgress& p) {
+        setProgress(kTrainingShare * p.fraction, tr("Training: %1").arg(QString::fromStdString(p.stage)));
+    };
+    train.onLog = [this](const std::string& text) { emit message(QString::fromStdString(text)); };
+    if (!m_model->train(m_dataset, train) || isCancelled())
+        return false;
+    utad::EvalCallbacks score;
+    score.isCancelled = [this] { return isCancelled(); };
+    score.onProgress = [this](int done, int all) {
+        setProgress(kTrainingShare + (1 - kTrainingShare) * done / std::max(all, 1), tr("Scoring the test images"));
+    };
+    m_report = utad::evaluate(*m_model, m_dataset, score);
+    return !m_report.cancelled && !isCancelled();
 }
 
-bool Retrainer::isRunning() const
+void Retrainer::completed(bool ok)
 {
-    return (m_training && m_training->isRunning()) || (m_scoring && m_scoring->isRunning());
-}
-
-void Retrainer::start()
-{
-    m_outcome.before = m_project->results();
-    m_outcome.thresholds = m_project->thresholds();
-    m_cancelled = false;
-    m_training = new TrainingTask(m_config, m_dataset, utad::Device::Auto, this);
-    connect(m_training, &Task::progressChanged, this, [this](double f, const QString& text) {
-        emit progressChanged(kTrainingShare * f, tr("Training: %1").arg(text));
-    });
-    connect(m_training, &TrainingTask::log, this, &Retrainer::log);
-    connect(m_training, &Task::finished, this, &Retrainer::trainingFinished);
-    emit progressChanged(0, tr("Training with %n more good image(s)", nullptr, m_outcome.addedImages));
-    m_training->start();
-}
-
-void Retrainer::cancel()
-{
-    m_cancelled = true;
-    if (m_training)
-        m_training->cancel();
-    if (m_scoring)
-        m_scoring->cancel();
-}
-
-void Retrainer::fail(const QString& message)
-{
-    m_outcome.error = message;
-    m_outcome.cancelled = m_cancelled;
-    emit finished(false);
-}
-
-void Retrainer::trainingFinished(bool ok)
-{
-    m_outcome.model = m_training->model();
-    const QString error = m_training->errorMessage();
-    m_training->deleteLater();
-    if (m_cancelled || !ok || !m_outcome.model) {
-        fail(error.isEmpty() ? tr("Retraining was cancelled.") : error);
+    m_outcome.cancelled = isCancelled();
+    if (!ok) {
+        m_outcome.error = !errorMessage().isEmpty() ? errorMessage() : tr("Retraining was cancelled.");
+        m_model.reset();
         return;
     }
-    m_scoring = new InferenceTask(m_outcome.model, m_dataset, {}, this);
-    connect(m_scoring, &Task::progressChanged, this, [this](double f, const QString&) {
-        emit progressChanged(kTrainingShare + (1 - kTrainingShare) * f, tr("Scoring the test images"));
-    });
-    connect(m_scoring, &Task::finished, this, &Retrainer::scoringFinished);
-    m_scoring->start();
-}
-
-void Retrainer::scoringFinished(bool ok)
-{
-    const QString error = m_scoring->errorMessage();
-    m_outcome.report = m_scoring->report();
-    m_scoring->deleteLater();
-    if (m_cancelled || !ok) {
-        fail(error.isEmpty() ? tr("Retraining was cancelled.") : error);
+    m_outcome.model = std::move(m_model);
+    m_outcome.report = std::move(m_report);
+    if (!m_project) {
+        m_outcome.error = tr("The project was closed while retraining.");
         return;
     }
     const AnnotationStore* marks = m_project->annotations();
     m_outcome.beforeMetrics = operatingMetrics(m_outcome.before, marks, m_outcome.thresholds.image);
     m_outcome.afterMetrics = operatingMetrics(m_outcome.report.results, marks, m_outcome.thresholds.image);
     m_outcome.changes = decisionChanges(m_outcome.before, m_outcome.report.results, *m_project);
-    emit progressChanged(1, tr("Done"));
-    emit finished(true);
+    setProgress(1, tr("Done"));
 }
 
 namespace {
 
-QString percentOrDash(double v, bool defined)
-{
-    return defined && std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("–");
-}
+QString percentOrDash(double v, bool defined) { return percent(defined ? v : utad::kNaN); }
 
 QStringList metricRows(const OperatingMetrics& m)
 {
@@ -190,7 +156,8 @@ QStringList metricRows(const OperatingMetrics& m)
 
 } // namespace
 
-RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, QWidget* parent) : QDialog(parent)
+RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, QWidget* parent)
+    : QDialog(parent), m_outcome(outcome)
 {
     setWindowTitle(tr("Retrained model: before and after"));
     auto* intro = new QLabel(tr("%n image(s) marked as false positives joined the training set. Metrics at the image "

@@ -3,12 +3,12 @@
 // images, a new model is trained and scores the test set in the background, and the two models
 // are compared at the current threshold.
 #include "ui/project.h"
+#include "ui/task.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
 
 #include <QDialog>
-#include <QObject>
 #include <QPointer>
 #include <memory>
 #include <vector>
@@ -19,8 +19,6 @@ class QTableWidget;
 namespace utad::ui {
 
 class AnnotationStore;
-class InferenceTask;
-class TrainingTask;
 
 // A copy of `dataset` whose training set also holds every test image marked false positive (as
 // Label::Good). `added` receives how many were appended.
@@ -56,42 +54,35 @@ struct RetrainOutcome {
     QString error;
 };
 
-// Trains (TrainingTask) then scores (InferenceTask); progress goes 0..1 over both stages.
-class Retrainer : public QObject {
+// Trains a new model, then scores the test set with it, in one background job; progress goes 0..1
+// over both stages. The comparison with the current model is made on the GUI thread at the end.
+class Retrainer : public Task {
     Q_OBJECT
 public:
-    Retrainer(Project* project, const utad::ModelConfig& config, const utad::Dataset& dataset, QObject* parent = nullptr);
-    ~Retrainer() override;
-    void start();
-    void cancel();
-    bool isRunning() const;
-    const RetrainOutcome& outcome() const { return m_outcome; }
+    Retrainer(Project* project, const utad::ModelConfig& config, const utad::Dataset& dataset);
+    const RetrainOutcome& outcome() const { return m_outcome; }  // after finished()
     int addedImages() const { return m_outcome.addedImages; }
 
-signals:
-    void progressChanged(double fraction, const QString& text);
-    void log(const QString& text);  // the training run's messages
-    void finished(bool ok);  // ok: a new model scored the test set
+protected:
+    bool run() override;
+    void completed(bool ok) override;
 
 private:
-    void trainingFinished(bool ok);
-    void scoringFinished(bool ok);
-    void fail(const QString& message);
-
-    Project* m_project;
+    QPointer<Project> m_project;
     utad::ModelConfig m_config;
     utad::Dataset m_dataset;
     RetrainOutcome m_outcome;
-    QPointer<TrainingTask> m_training;
-    QPointer<InferenceTask> m_scoring;
-    bool m_cancelled = false;
+    std::shared_ptr<utad::Model> m_model;  // worker side
+    utad::EvalReport m_report;             // worker side
 };
 
 // Before/after metrics side by side and the images whose decision changed.
 class RetrainComparisonDialog : public QDialog {
     Q_OBJECT
 public:
+    // Keeps a copy of `outcome` (and with it the new model) while it is open.
     explicit RetrainComparisonDialog(const RetrainOutcome& outcome, QWidget* parent = nullptr);
+    const RetrainOutcome& outcome() const { return m_outcome; }
     QTableWidget* metricsTable() const { return m_metrics; }
     QTableWidget* changesTable() const { return m_changes; }
 
@@ -99,6 +90,7 @@ signals:
     void useNewModelRequested();
 
 private:
+    RetrainOutcome m_outcome;
     QTableWidget* m_metrics;
     QTableWidget* m_changes;
 };

@@ -1,14 +1,16 @@
 #include "ui/review/reviewfilter.h"
 
-#include <QObject>
+#include <QCoreApplication>
 #include <cmath>
 
 namespace utad::ui {
 
 QStringList reviewFilterNames()
 {
-    return {QObject::tr("All images"), QObject::tr("False positives"), QObject::tr("False negatives"),
-            QObject::tr("Uncertain"), QObject::tr("Annotated"), QObject::tr("Unreviewed")};
+    const char* context = "utad::ui::ReviewFilter";
+    return {QCoreApplication::translate(context, "All images"), QCoreApplication::translate(context, "False positives"),
+            QCoreApplication::translate(context, "False negatives"), QCoreApplication::translate(context, "Uncertain"),
+            QCoreApplication::translate(context, "Annotated"), QCoreApplication::translate(context, "Unreviewed")};
 }
 
 bool isReviewed(const Annotation& annotation)

@@ -1,39 +1,36 @@
 #pragma once
-// The review loop (threshold panel, annotations with undo, report export) plugs into the
-// workbench window through this one call, made once at the end of MainWindow's constructor.
+// The review loop: threshold panel, review marks, "next unreviewed", defect drawing, report
+// export and retraining with the marks. It works on the document and the task manager only; the
+// window places its panels and actions in docks and menus.
 #include "ui/review/reviewfilter.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
 class QAction;
-class QDockWidget;
-class QProgressBar;
 class QTimer;
-class QToolButton;
+class QWidget;
 
 namespace utad::ui {
 
 class AnnotationPanel;
-class MainWindow;
+class ImageFilterProxy;
+class Project;
 class ReportTask;
 class Retrainer;
 struct RetrainOutcome;
+class TaskManager;
 class ThresholdPanel;
 
-void installReviewTools(MainWindow* window);
-
-// Owned by the window; reachable with ReviewTools::of(window).
 class ReviewTools : public QObject {
     Q_OBJECT
 public:
-    explicit ReviewTools(MainWindow* window);
-    static ReviewTools* of(MainWindow* window);
+    // `images` is the image list's proxy (its order and filters); `dialogParent` parents dialogs.
+    ReviewTools(Project* project, TaskManager* tasks, ImageFilterProxy* images, QWidget* dialogParent);
 
     ThresholdPanel* thresholdPanel() const { return m_thresholds; }
     AnnotationPanel* annotationPanel() const { return m_annotations; }
-    QAction* undoAction() const { return m_undo; }
-    QAction* redoAction() const { return m_redo; }
     QAction* retrainAction() const { return m_retrainAction; }
     QAction* exportAction() const { return m_exportAction; }
 
@@ -49,40 +46,42 @@ public:
     ReportTask* startExport(const QString& htmlPath, bool pdf = true);
     ReportTask* reportTask() const;  // null when no export runs (or its end was handled)
     Retrainer* startRetraining();  // null (with a message) when there is no model, dataset or mark
-    Retrainer* retrainer() const;
+    Retrainer* retrainer() const;  // null when none runs
+    // Saves the retrained model to `path` in the background, then makes it the document's model
+    // with the scores it already has (no second scoring run).
+    void useRetrainedModel(const RetrainOutcome& outcome, const QString& path);
     QString lastProblem() const { return m_problem; }  // why startRetraining() or startExport() returned null
 
 signals:
     // After an export: `ok` false when it failed (a message box says why) or was cancelled.
     void reportFinished(bool ok, const QString& htmlPath);
+    void retrainFinished(bool ok);
+    void message(const QString& text);  // for the Messages panel
+    void statusMessage(const QString& text, int timeoutMs);  // for the status bar
 
 private:
     void onCurrentImage(const QString& path);
-    void updateUserMask();
     void applyFilter();
     void rebuildIndex();
     void onExportReport();
     void onReportFinished(ReportTask* task, bool ok);
     void onRetrain();
-    void onRetrainFinished(bool ok);
-    void useModel(const RetrainOutcome& outcome);
+    void onRetrainFinished(Retrainer* retrainer, bool ok);
+    void say(const QString& text, int timeoutMs = 8000);
 
-    MainWindow* m_window;
+    Project* m_project;
+    TaskManager* m_tasks;
+    ImageFilterProxy* m_images;
+    QWidget* m_dialogParent;
     ThresholdPanel* m_thresholds;
     AnnotationPanel* m_annotations;
-    QDockWidget* m_thresholdDock;
-    QDockWidget* m_annotationDock;
-    QAction* m_undo;
-    QAction* m_redo;
     QAction* m_retrainAction;
     QAction* m_exportAction;
     QTimer* m_refilter;
     QHash<QString, int> m_resultIndex;  // image path -> index in Project::results()
     QPointer<Retrainer> m_retrainer;
     QPointer<ReportTask> m_report;
-    QProgressBar* m_reportProgress;
-    QToolButton* m_reportCancel;
     QString m_problem;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -1,5 +1,6 @@
 #include "ui/review/thresholdpanel.h"
 
+#include "ui/format.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
 
@@ -53,8 +54,6 @@ void fillHistogram(QCPGraph* graph, const std::vector<double>& sorted, double lo
     graph->setData(keys, counts, true);
     graph->setVisible(!sorted.empty());
 }
-
-QString percent(double v) { return std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("–"); }
 
 // A buffered layer is replotted on its own, so dragging a line does not redraw the histogram.
 void addThresholdLayer(QCustomPlot* plot)
@@ -224,11 +223,15 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
+    m_origin = new QLabel(this);
+    m_origin->setObjectName(QStringLiteral("thresholdOrigin"));
+    m_origin->setWordWrap(true);
 
     // Plots, controls and decisions side by side: on a 1280x720 screen the dock below the panels
     // is wide and short.
     auto* middle = new QVBoxLayout;
     middle->addWidget(controls);
+    middle->addWidget(m_origin);
     middle->addWidget(m_status);
     middle->addStretch(1);
     auto* layout = new QHBoxLayout(this);
@@ -265,9 +268,16 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
         commit();
     });
     connect(m_uncertainSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (!m_syncing && m_uncertainCheck->isChecked()) {
-            setUncertainHigh(v);
-            commit();
+        if (m_syncing || !m_uncertainCheck->isChecked())
+            return;
+        setUncertainHigh(v);
+        commit();
+        if (v < m_threshold) {
+            // The band runs from the image threshold up: say so, and show the value in effect.
+            const QSignalBlocker blocker(m_uncertainSpin);
+            m_uncertainSpin->setValue(m_uncertainHigh);
+            setStatus(tr("The uncertain band starts at the image threshold %1; its end cannot lie below it.")
+                          .arg(m_threshold, 0, 'g', 5));
         }
     });
     connect(m_f1Button, &QPushButton::clicked, this, &ThresholdPanel::applyF1Max);
@@ -289,6 +299,12 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_pixelSuggest->setEnabled(false);
 
     connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::resultChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::modelChanged, this, [this] {
+        setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration());
+    });
+    if (m_project->model())
+        setCalibration(m_project->model()->info().calibration);
     connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
     // Marks give labels to unlabelled images.
     connect(m_project->annotations(), &AnnotationStore::changed, m_rebuildTimer, qOverload<>(&QTimer::start));
@@ -361,7 +377,38 @@ void ThresholdPanel::syncFromProject()
         m_areaSpin->setValue(t.minRegionArea);
         m_syncing = false;
     }
+    updateOrigin();
     updateOperatingPoint();
+}
+
+void ThresholdPanel::updateOrigin()
+{
+    const ThresholdOrigin origin = m_project->thresholdOrigin();
+    QString text;
+    switch (origin.rule) {
+    case ThresholdOrigin::Rule::Calibration:
+        text = tr("Image threshold from the model's calibration: the %1th percentile of its scores on %n good "
+                  "image(s).", nullptr, origin.images)
+                   .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
+        break;
+    case ThresholdOrigin::Rule::LabelledF1:
+        text = tr("Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model "
+                  "has not seen.", nullptr, origin.images);
+        break;
+    case ThresholdOrigin::Rule::User: text = tr("Image threshold set by hand."); break;
+    case ThresholdOrigin::Rule::Unknown:
+        if (m_project->thresholds().isSet())
+            text = tr("Thresholds as they were saved.");
+        break;
+    }
+    const bool few = origin.restsOnFewImages();
+    if (few)
+        text = tr("Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more "
+                  "good images or label test images.", nullptr, origin.images)
+               + QLatin1Char(' ') + text;
+    m_origin->setText(text);
+    m_origin->setVisible(!text.isEmpty());
+    m_origin->setStyleSheet(few ? QStringLiteral("QLabel { background: #fff0c0; color: #6b4a00; padding: 3px; }") : QString());
 }
 
 void ThresholdPanel::setImageThreshold(double threshold)
@@ -467,7 +514,7 @@ void ThresholdPanel::commit()
     t.image = m_threshold;
     t.uncertainHigh = m_uncertainHigh;
     m_syncing = true;
-    m_project->setThresholds(t);
+    m_project->setThresholds(t, m_gesture);  // one undo step per drag
     m_syncing = false;
 }
 
@@ -505,7 +552,10 @@ bool ThresholdPanel::applyTargetFpr()
     const double threshold = utad::thresholdForFpr(good, targetFpr());
     setImageThreshold(threshold);
     commit();
-    setStatus(tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source));
+    QString status = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source);
+    if (int(good.size()) < ThresholdOrigin::kFewImages)
+        status += QLatin1Char(' ') + tr("Warning: %n image(s) are too few to trust this threshold.", nullptr, int(good.size()));
+    setStatus(status);
     return true;
 }
 
@@ -522,10 +572,12 @@ void ThresholdPanel::onPress(QMouseEvent* event)
     if (band && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels
         && std::abs(x - lineX) > std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh))) {
         m_drag = Drag::Uncertain;
+        m_gesture = Project::newGesture();
         return;
     }
     // Anywhere else on the plot: the threshold jumps there and follows the mouse.
     m_drag = Drag::Threshold;
+    m_gesture = Project::newGesture();
     if (std::abs(x - lineX) > kGrabPixels)
         setImageThreshold(m_hist->xAxis->pixelToCoord(x));
 }
@@ -555,6 +607,7 @@ void ThresholdPanel::onRelease(QMouseEvent* event)
         return;
     m_drag = Drag::None;
     commit();
+    m_gesture = 0;
 }
 
 } // namespace utad::ui

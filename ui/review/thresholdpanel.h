@@ -50,6 +50,8 @@ public:
     void setTargetFpr(double fraction);  // 0.01 = 1 %
     double targetFpr() const;
     QString statusText() const;
+    // Which rule chose the image threshold and on how many images it rests (warns below 30).
+    QLabel* originLabel() const { return m_origin; }
 
     QCustomPlot* histogram() const { return m_hist; }
     QCustomPlot* rocPlot() const { return m_roc; }
@@ -68,6 +70,7 @@ private:
     void updateOperatingPoint();  // cheap: line, point, matrix, metrics
     void scheduleCommit();
     void setStatus(const QString& text);
+    void updateOrigin();
     void onPress(QMouseEvent* event);
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
@@ -104,11 +107,13 @@ private:
     QLabel* m_fn;
     QLabel* m_metrics;
     QLabel* m_status;
+    QLabel* m_origin;
     QTimer* m_commitTimer;
     QTimer* m_rebuildTimer;
 
     enum class Drag { None, Threshold, Uncertain };
     Drag m_drag = Drag::None;
+    int m_gesture = 0;  // of the drag going on (Project::setThresholds merges its steps)
     bool m_syncing = false;
     bool m_immediate = false;
 };
