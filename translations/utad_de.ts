@@ -2,136 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../ui/panelcache.cpp" line="+47"/>
-        <location line="+14"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/project.cpp" line="+284"/>
-        <location line="+6"/>
-        <source>Cannot write the project %1: %2</source>
-        <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Cannot open the project %1: %2</source>
-        <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is not a valid project file: %2</source>
-        <translation>%1 ist keine gültige Projektdatei: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is not a UTAD Workbench project.</source>
-        <translation>%1 ist kein UTAD-Workbench-Projekt.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 was written by a newer version of the workbench.</source>
-        <translation>%1 wurde mit einer neueren Version der Workbench gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+87"/>
-        <source>Mark %1 as %2</source>
-        <translation>%1 als %2 markieren</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Note on %1</source>
-        <translation>Notiz zu %1</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Remove mask of %1</source>
-        <translation>Maske von %1 entfernen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Draw mask on %1</source>
-        <translation>Maske auf %1 zeichnen</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Mark %1 reviewed</source>
-        <translation>%1 als geprüft markieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark %1 unreviewed</source>
-        <translation>%1 als ungeprüft markieren</translation>
-    </message>
-    <message>
-        <location line="+153"/>
-        <source>False positive</source>
-        <translation>Falsch-Positiv</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirmed defect</source>
-        <translation>Bestätigter Fehler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Missed defect</source>
-        <translation>Schlupf (übersehener Fehler)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <location filename="../ui/trainingdialog.cpp" line="+34"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/reviewfilter.cpp" line="+10"/>
-        <source>All images</source>
-        <translation>Alle Bilder</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>False positives</source>
-        <translation>Falsch-Positive</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>False negatives</source>
-        <translation>Falsch-Negative (Schlupf)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncertain</source>
-        <translation>Unsicher</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Annotated</source>
-        <translation>Annotiert</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Unreviewed</source>
-        <translation>Ungeprüft</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/workbench_main.cpp" line="+41"/>
@@ -340,15 +210,96 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="-89"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
+        <source>Mark %1 as %2</source>
+        <translation>Markierung von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on %1</source>
+        <translation>Notiz zu %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove mask of %1</source>
+        <translation>Maske von %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw mask on %1</source>
+        <translation>Maske auf %1 einzeichnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mark %1 reviewed</source>
+        <translation>%1 als geprüft markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 unreviewed</source>
+        <translation>%1 als ungeprüft markieren</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>Die Maske %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>False positive</source>
+        <translation>Falsch-Positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>Bestätigter Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>Schlupf (übersehener Fehler)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::CopyFolderTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="+57"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::Duration</name>
+    <message>
+        <location filename="../ui/format.cpp" line="+39"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+21"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+24"/>
         <location line="+10"/>
         <source>good</source>
         <translation>gut</translation>
@@ -370,12 +321,22 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+142"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>OK</source>
+        <translation>Korrekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (drawn)</source>
+        <translation> (eingezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -395,7 +356,12 @@
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
@@ -409,8 +375,8 @@
     <name>utad::ui::InferenceTask</name>
     <message>
         <location filename="../ui/inferencetask.cpp" line="+10"/>
-        <source>Inference</source>
-        <translation>Inferenz</translation>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -426,18 +392,18 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+32"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+36"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+227"/>
+        <location line="+358"/>
         <source>Residuals</source>
         <translation>Residuen</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-355"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
@@ -472,7 +438,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+303"/>
         <source>Anomaly map</source>
         <translation>Anomaliekarte</translation>
     </message>
@@ -492,7 +458,7 @@
         <translation>Farbskala der Anomaliekarte: Wertebereich dieses Bildes</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-370"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
@@ -532,7 +498,12 @@
         <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+139"/>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
     </message>
@@ -547,7 +518,7 @@
         <translation>x %1, y %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>  value %1</source>
         <translation>  Wert %1</translation>
     </message>
@@ -557,20 +528,20 @@
         <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>  anomaly %1</source>
         <translation>  Anomalie %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1 %2</source>
+        <translation>  %1 %2</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+86"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location filename="../ui/mainwindow.cpp" line="+167"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -640,7 +611,27 @@
         <translation>Modell&amp;informationen …</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -740,7 +731,7 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
@@ -750,7 +741,17 @@
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+6"/>
+        <source>Thresholds</source>
+        <translation>Schwellwerte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>Der Datensatz kann nicht geöffnet werden</translation>
@@ -761,17 +762,37 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Restored the review marks and results saved earlier for %1</source>
-        <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
+        <location line="+458"/>
+        <source>Close UTAD Workbench</source>
+        <translation>UTAD Workbench schließen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>A training run is going on. Closing the window stops it and throws away what it has trained so far.</source>
+        <translation>Es läuft ein Training. Wenn Sie das Fenster schließen, wird es abgebrochen und das bisher Trainierte verworfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trained model has not been saved. Closing the window throws it away.</source>
+        <translation>Das trainierte Modell wurde nicht gespeichert. Wenn Sie das Fenster schließen, wird es verworfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close and discard</source>
+        <translation>Schließen und verwerfen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Waiting for %1 to stop...</source>
+        <translation>Wird angehalten: %1 …</translation>
+    </message>
+    <message>
+        <location line="-475"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Any defect type</source>
         <translation>Alle Fehlerarten</translation>
     </message>
@@ -786,59 +807,58 @@
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>Der Datensatz des Projekts kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The project&apos;s model %1 is missing; cached results are shown, new images cannot be scored.</source>
         <translation>Das Modell %1 des Projekts fehlt; zwischengespeicherte Ergebnisse werden angezeigt, neue Bilder können nicht bewertet werden.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+271"/>
+        <location line="+19"/>
+        <location line="+176"/>
         <source>Cannot save the project</source>
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+265"/>
+        <location line="-557"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="+390"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Loading model %1...</source>
-        <translation>Modell %1 wird geladen …</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cannot load the model</source>
         <translation>Das Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+0"/>
+        <source>Loading %1 was stopped.</source>
+        <translation>Das Laden von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images</source>
         <translation>Modell %1: %2, Voreinstellung %3, Kacheln %4x%4, trainiert mit %5 Bildern</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+76"/>
         <source>Training cancelled after %1 steps</source>
         <translation>Training nach %1 Schritten abgebrochen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
         <translation>Training %1 (Voreinstellung %2, %3 + %4 Schritte) mit %5 Bildern</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+106"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
@@ -853,30 +873,30 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-284"/>
-        <location line="+265"/>
+        <location line="-218"/>
+        <location line="+199"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-187"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+57"/>
+        <location line="+44"/>
         <source>Open a dataset folder first.</source>
         <translation>Öffnen Sie zuerst einen Datensatzordner.</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+209"/>
+        <location line="-40"/>
+        <location line="+168"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-148"/>
         <source>Inference failed</source>
         <translation>Inferenz fehlgeschlagen</translation>
     </message>
@@ -891,21 +911,16 @@
         <translation>Inferenz nach %1 Bildern abgebrochen</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Scoring...</source>
-        <translation>Bewertung läuft …</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+131"/>
+        <location line="+102"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-116"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 enthält keine Trainingsbilder: Ein Modell lernt aus anomaliefreien Bildern in train/good.</translation>
     </message>
@@ -915,7 +930,7 @@
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
@@ -925,14 +940,14 @@
         <translation>Training abgeschlossen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+5"/>
-        <location line="+83"/>
+        <location line="+57"/>
         <source>Export panels</source>
         <translation>Ansichten exportieren</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-62"/>
         <source>There is no image to export.</source>
         <translation>Es gibt kein Bild zum Exportieren.</translation>
     </message>
@@ -947,7 +962,7 @@
         <translation>Ansichten von %1 nach %2 exportiert</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+9"/>
         <source>Open dataset folder</source>
         <translation>Datensatzordner öffnen</translation>
     </message>
@@ -957,7 +972,7 @@
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
@@ -982,7 +997,7 @@
         <translation>Öffnen Sie zuerst einen Datensatzordner: Das Modell lernt aus dessen Bildern in train/good.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+35"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
@@ -1003,7 +1018,7 @@
         <translation>Trainieren Sie eines über Modell &gt; Trainieren …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
@@ -1095,6 +1110,22 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ModelLoadTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="-50"/>
+        <source>Loading the model %1</source>
+        <translation>Laden des Modells %1</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ModelSaveTask</name>
+    <message>
+        <location line="+12"/>
+        <source>Saving the model %1</source>
+        <translation>Speichern des Modells %1</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::OpenPaths</name>
     <message>
         <location filename="../ui/openpaths.cpp" line="+20"/>
@@ -1113,9 +1144,26 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::PanelCache</name>
+    <message>
+        <location filename="../ui/panelcache.cpp" line="+48"/>
+        <location line="+14"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::PanelTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="+78"/>
+        <source>Panels</source>
+        <translation>Ansichten</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences.cpp" line="+40"/>
+        <location filename="../ui/preferences.cpp" line="+43"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1168,20 +1216,74 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="-46"/>
+        <location filename="../ui/project.cpp" line="+65"/>
+        <source>Change the thresholds</source>
+        <translation>Schwellwerte ändern</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Restored the review marks and results saved earlier for %1</source>
+        <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <location line="+6"/>
+        <source>Cannot write the project %1: %2</source>
+        <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Saving the project %1</source>
+        <translation>Speichern des Projekts %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving %1 was cancelled; nothing was written.</source>
+        <translation>Das Speichern von %1 wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Cannot save the project %1:
+%2</source>
+        <translation>Das Projekt %1 kann nicht gespeichert werden:
+%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>Das Projekt hat noch keine Datei: Verwenden Sie „Projekt speichern unter“.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot open the project %1: %2</source>
+        <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a valid project file: %2</source>
+        <translation>%1 ist keine gültige Projektdatei: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a UTAD Workbench project.</source>
+        <translation>%1 ist kein UTAD-Workbench-Projekt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was written by a newer version of the workbench.</source>
+        <translation>%1 wurde mit einer neueren Version der Workbench gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::ReportTask</name>
     <message>
-        <location filename="../ui/review/reporttask.cpp" line="+8"/>
+        <location filename="../ui/review/reporttask.cpp" line="+11"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Writing the review report</source>
         <translation>Prüfbericht wird geschrieben</translation>
     </message>
@@ -1196,7 +1298,7 @@
         <translation>Bericht: PDF wird geschrieben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Report written</source>
         <translation>Bericht geschrieben</translation>
     </message>
@@ -1204,7 +1306,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+195"/>
+        <location filename="../ui/review/retrain.cpp" line="+162"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1305,12 +1407,12 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-126"/>
+        <location line="-101"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Training with %n more good image(s)</source>
         <translation>
             <numerusform>Training mit %n zusätzlichen Gutbild</numerusform>
@@ -1318,18 +1420,27 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+17"/>
+        <location line="-12"/>
+        <source>Retraining</source>
+        <translation>Nachtrainieren</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Retraining was cancelled.</source>
         <translation>Das Nachtrainieren wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Scoring the test images</source>
         <translation>Testbilder werden bewertet</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>The project was closed while retraining.</source>
+        <translation>Das Projekt wurde während des Nachtrainierens geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1602,38 +1713,12 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+72"/>
-        <source>Thresholds</source>
-        <translation>Schwellwerte</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+77"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+60"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Review</source>
-        <translation>&amp;Prüfung</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>Re&amp;train with marks...</source>
         <translation>Mit Markierungen &amp;nachtrainieren …</translation>
     </message>
@@ -1643,17 +1728,12 @@
         <translation>Ein neues Modell mit den Falsch-Positiven als Gutbildern trainieren und vergleichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>E&amp;xport review report...</source>
         <translation>Prüfbericht e&amp;xportieren …</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Stop writing the review report</source>
-        <translation>Schreiben des Prüfberichts abbrechen</translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location line="+102"/>
         <source>Every listed image is reviewed.</source>
         <translation>Alle aufgeführten Bilder sind geprüft.</translation>
     </message>
@@ -1668,18 +1748,13 @@
         <translation>Fehler auf %1 einzeichnen</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+54"/>
+        <location line="+11"/>
+        <location line="+41"/>
         <source>A review report is already being written.</source>
         <translation>Es wird bereits ein Prüfbericht geschrieben.</translation>
     </message>
-    <message>
-        <location line="-37"/>
-        <source>Writing the review report</source>
-        <translation>Prüfbericht wird geschrieben</translation>
-    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-30"/>
         <source>Writing the review report to %1 (%n image(s))</source>
         <translation>
             <numerusform>Prüfbericht wird nach %1 geschrieben (%n Bild)</numerusform>
@@ -1687,8 +1762,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Review report export cancelled</source>
         <translation>Export des Prüfberichts abgebrochen</translation>
     </message>
@@ -1698,29 +1772,29 @@
         <translation>Der Prüfbericht konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+16"/>
+        <location line="+4"/>
+        <location line="+17"/>
         <source>Export review report</source>
         <translation>Prüfbericht exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML-Bericht, mit CSV und PDF daneben (*.html)</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-26"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>Prüfbericht nach %1 geschrieben (mit .csv und .pdf)</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Review report written to %1</source>
         <translation>Prüfbericht nach %1 geschrieben</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Load or train a model first.</source>
         <translation>Laden oder trainieren Sie zuerst ein Modell.</translation>
     </message>
@@ -1742,12 +1816,12 @@
     <message>
         <location line="+19"/>
         <location line="+6"/>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Retrain with marks</source>
         <translation>Mit Markierungen nachtrainieren</translation>
     </message>
     <message numerus="yes">
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>Nachtrainieren mit %n Falsch-Positiv als Gutbild …</numerusform>
@@ -1755,13 +1829,12 @@
         </translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+263"/>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>Mit %n zusätzlichen Gutbild nachtrainiert; %1 Entscheidung(en) geändert</numerusform>
@@ -1769,29 +1842,65 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+22"/>
         <source>Save the new model</source>
         <translation>Neues Modell speichern</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-22"/>
         <source>UTAD model (*.utad)</source>
         <translation>UTAD-Modell (*.utad)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saving %1 was stopped.</source>
+        <translation>Das Speichern von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Now using the retrained model %1</source>
+        <translation>Das nachtrainierte Modell %1 wird jetzt verwendet</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::Task</name>
     <message>
-        <location filename="../ui/task.cpp" line="+54"/>
+        <location filename="../ui/task.cpp" line="+72"/>
         <source>Unknown failure in %1</source>
         <translation>Unbekanntes Problem in %1</translation>
     </message>
 </context>
 <context>
+    <name>utad::ui::TaskStatusWidget</name>
+    <message>
+        <location filename="../ui/taskstatuswidget.cpp" line="+23"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel: %1</source>
+        <translation>Abbrechen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%1 (+%n more job(s))</source>
+        <translation>
+            <numerusform>%1 (+%n weitere Aufgabe)</numerusform>
+            <numerusform>%1 (+%n weitere Aufgaben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::ThresholdPanel</name>
     <message>
-        <location filename="../ui/review/thresholdpanel.cpp" line="+86"/>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+85"/>
         <source>Image score</source>
         <translation>Bild-Anomaliewert</translation>
     </message>
@@ -1918,12 +2027,51 @@
         <translation>Mindestfläche:</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+58"/>
+        <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
+        <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Image threshold from the model&apos;s calibration: the %1th percentile of its scores on %n good image(s).</source>
+        <translation>
+            <numerusform>Bild-Schwellwert aus der Kalibrierung des Modells: das %1. Perzentil seiner Anomaliewerte auf %n Gutbild.</numerusform>
+            <numerusform>Bild-Schwellwert aus der Kalibrierung des Modells: das %1. Perzentil seiner Anomaliewerte auf %n Gutbildern.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
+        <translation>
+            <numerusform>Bild-Schwellwert beim besten F1-Wert auf %n gelabelten Testbild; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</numerusform>
+            <numerusform>Bild-Schwellwert beim besten F1-Wert auf %n gelabelten Testbildern; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+66"/>
+        <location line="+3"/>
+        <source>Image threshold set by hand.</source>
+        <translation>Bild-Schwellwert manuell festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thresholds as they were saved.</source>
+        <translation>Schwellwerte wie gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more good images or label test images.</source>
+        <translation>
+            <numerusform>Warnung: Dieser Schwellwert beruht auf nur %n Bild, zu wenig für eine verlässliche Aussage; kalibrieren Sie das Modell mit mehr Gutbildern oder labeln Sie Testbilder.</numerusform>
+            <numerusform>Warnung: Dieser Schwellwert beruht auf nur %n Bildern, zu wenige für eine verlässliche Aussage; kalibrieren Sie das Modell mit mehr Gutbildern oder labeln Sie Testbilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Precision %1
 Recall %2
 F1 %3
@@ -1990,11 +2138,27 @@ Unsicher: %1</translation>
         <source>Target FPR %1: threshold %2 from %3.</source>
         <translation>Ziel-FPR %1: Schwellwert %2 aus %3.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Warning: %n image(s) are too few to trust this threshold.</source>
+        <translation>
+            <numerusform>Warnung: %n Bild ist zu wenig für einen verlässlichen Schwellwert.</numerusform>
+            <numerusform>Warnung: %n Bilder sind zu wenige für einen verlässlichen Schwellwert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ThumbnailTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="-19"/>
+        <source>Thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::TrainOptionsDialog</name>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+8"/>
+        <location filename="../ui/trainingdialog.cpp" line="+36"/>
         <source>Train a model</source>
         <translation>Modell trainieren</translation>
     </message>
@@ -2092,7 +2256,7 @@ Unsicher: %1</translation>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -2102,12 +2266,7 @@ Unsicher: %1</translation>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>epoch</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
@@ -2148,12 +2307,12 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+128"/>
+        <location line="+159"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-141"/>
         <source>Calibrating on held-back good images...</source>
         <translation>Kalibrierung mit zurückgehaltenen guten Trainingsbildern …</translation>
     </message>
@@ -2163,7 +2322,7 @@ Unsicher: %1</translation>
         <translation>%1: Schritt %2 von %3, Verlust %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>Training nach %n Schritt vor dem Ende angehalten: Das Modell ist nur teilweise trainiert.</numerusform>
@@ -2171,17 +2330,31 @@ Unsicher: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Training stopped before the first round of steps completed; there is no model to save.</source>
-        <translation>Training vor Abschluss der ersten Runde von Schritten angehalten; es gibt kein Modell zum Speichern.</translation>
+        <location line="+67"/>
+        <source>Use an incomplete model?</source>
+        <translation>Unvollständiges Modell verwenden?</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+1"/>
+        <source>Training was stopped before it finished. This model has not learnt what a finished one would, and its scores and proposed thresholds can flag good parts or pass defects.
+
+Use it anyway?</source>
+        <translation>Das Training wurde vor dem Ende angehalten. Dieses Modell hat nicht alles gelernt, was ein fertig trainiertes Modell lernen würde; seine Anomaliewerte und vorgeschlagenen Schwellwerte können Gutteile beanstanden oder Fehler freigeben.
+
+Trotzdem verwenden?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the incomplete model</source>
+        <translation>Unvollständiges Modell verwenden</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>elapsed %1, remaining %2</source>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
     </message>
@@ -2191,12 +2364,27 @@ Unsicher: %1</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Training stopped before every network had trained; there is no model to save.</source>
+        <translation>Das Training wurde angehalten, bevor alle Netze trainiert waren; es gibt kein Modell zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>There is no trained model to save.</source>
         <translation>Es gibt kein trainiertes Modell zum Speichern.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Saving to %1...</source>
+        <translation>Wird unter %1 gespeichert …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving was stopped.</source>
+        <translation>Das Speichern wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
@@ -2206,12 +2394,17 @@ Unsicher: %1</translation>
         <translation>UTAD-Modelle (*.utad)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-21"/>
         <source>Saved to %1</source>
         <translation>Gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
+        <source>optimizer steps</source>
+        <translation>Optimierungsschritte</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Could not save: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -2219,7 +2412,7 @@ Unsicher: %1</translation>
 <context>
     <name>utad::ui::TrainingTask</name>
     <message>
-        <location filename="../ui/trainingtask.cpp" line="+9"/>
+        <location filename="../ui/trainingtask.cpp" line="+8"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>

@@ -2,136 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../ui/panelcache.cpp" line="+47"/>
-        <location line="+14"/>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/project.cpp" line="+284"/>
-        <location line="+6"/>
-        <source>Cannot write the project %1: %2</source>
-        <translation>无法写入项目 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Cannot open the project %1: %2</source>
-        <translation>无法打开项目 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is not a valid project file: %2</source>
-        <translation>%1 不是有效的项目文件：%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is not a UTAD Workbench project.</source>
-        <translation>%1 不是 UTAD Workbench 项目。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 was written by a newer version of the workbench.</source>
-        <translation>%1 由更高版本的工作台保存。</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+87"/>
-        <source>Mark %1 as %2</source>
-        <translation>将 %1 标记为%2</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Note on %1</source>
-        <translation>%1 的备注</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Remove mask of %1</source>
-        <translation>删除 %1 的掩膜</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Draw mask on %1</source>
-        <translation>在 %1 上绘制掩膜</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Mark %1 reviewed</source>
-        <translation>将 %1 标记为已复核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark %1 unreviewed</source>
-        <translation>将 %1 标记为未复核</translation>
-    </message>
-    <message>
-        <location line="+153"/>
-        <source>False positive</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirmed defect</source>
-        <translation>确认缺陷</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Missed defect</source>
-        <translation>漏检</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../ui/trainingdialog.cpp" line="+34"/>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/reviewfilter.cpp" line="+10"/>
-        <source>All images</source>
-        <translation>全部图像</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>False positives</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>False negatives</source>
-        <translation>漏检</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncertain</source>
-        <translation>不确定</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Annotated</source>
-        <translation>已标注</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Unreviewed</source>
-        <translation>未复核</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/workbench_main.cpp" line="+41"/>
@@ -340,15 +210,96 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="-89"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
+        <source>Mark %1 as %2</source>
+        <translation>将 %1 的标记设为%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove mask of %1</source>
+        <translation>删除 %1 的掩膜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw mask on %1</source>
+        <translation>在 %1 上绘制掩膜</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mark %1 reviewed</source>
+        <translation>将 %1 标记为已复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 unreviewed</source>
+        <translation>将 %1 标记为未复核</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>无法写入掩膜 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>False positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed defect</source>
+        <translation>确认缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed defect</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::CopyFolderTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="+57"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>无法将 %1 复制到 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::Duration</name>
+    <message>
+        <location filename="../ui/format.cpp" line="+39"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+21"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+24"/>
         <location line="+10"/>
         <source>good</source>
         <translation>合格</translation>
@@ -370,12 +321,22 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+142"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>OK</source>
+        <translation>判定正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (drawn)</source>
+        <translation>（已绘制）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -395,7 +356,12 @@
         <translation>真值</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
@@ -409,8 +375,8 @@
     <name>utad::ui::InferenceTask</name>
     <message>
         <location filename="../ui/inferencetask.cpp" line="+10"/>
-        <source>Inference</source>
-        <translation>推理</translation>
+        <source>Scoring</source>
+        <translation>评分</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -426,18 +392,18 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+32"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+36"/>
         <source>Inspector</source>
         <translation>检视器</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+227"/>
+        <location line="+358"/>
         <source>Residuals</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-355"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
@@ -472,7 +438,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+303"/>
         <source>Anomaly map</source>
         <translation>异常图</translation>
     </message>
@@ -492,7 +458,7 @@
         <translation>异常图色标：本图像的取值范围</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-370"/>
         <source>Overlay</source>
         <translation>叠加</translation>
     </message>
@@ -532,7 +498,12 @@
         <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+139"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1（色标范围：本图像的取值范围）</translation>
     </message>
@@ -547,7 +518,7 @@
         <translation>x %1, y %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>  value %1</source>
         <translation>  值 %1</translation>
     </message>
@@ -557,20 +528,20 @@
         <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>  anomaly %1</source>
         <translation>  异常 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1 %2</source>
+        <translation>  %1 %2</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+86"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location filename="../ui/mainwindow.cpp" line="+167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -640,7 +611,27 @@
         <translation>模型信息(&amp;I)…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Review</source>
+        <translation>复核(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -740,7 +731,7 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -750,7 +741,17 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+6"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <location line="+4"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
@@ -761,17 +762,37 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Restored the review marks and results saved earlier for %1</source>
-        <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
+        <location line="+458"/>
+        <source>Close UTAD Workbench</source>
+        <translation>关闭 UTAD Workbench</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>A training run is going on. Closing the window stops it and throws away what it has trained so far.</source>
+        <translation>训练正在进行。关闭窗口将停止训练，并丢弃目前已训练的结果。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trained model has not been saved. Closing the window throws it away.</source>
+        <translation>训练好的模型尚未保存。关闭窗口将丢弃该模型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close and discard</source>
+        <translation>关闭并丢弃</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Waiting for %1 to stop...</source>
+        <translation>正在等待 %1 停止…</translation>
+    </message>
+    <message>
+        <location line="-475"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Any defect type</source>
         <translation>全部缺陷类型</translation>
     </message>
@@ -786,59 +807,58 @@
         <translation>已打开项目 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>无法打开项目的数据集</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The project&apos;s model %1 is missing; cached results are shown, new images cannot be scored.</source>
         <translation>项目的模型 %1 不存在；当前显示缓存的结果，无法为新图像评分。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+271"/>
+        <location line="+19"/>
+        <location line="+176"/>
         <source>Cannot save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+265"/>
+        <location line="-557"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="+390"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Loading model %1...</source>
-        <translation>正在加载模型 %1…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cannot load the model</source>
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+0"/>
+        <source>Loading %1 was stopped.</source>
+        <translation>已中止加载 %1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images</source>
         <translation>模型 %1：%2，预设 %3，图块 %4x%4，用 %5 张图像训练</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+76"/>
         <source>Training cancelled after %1 steps</source>
         <translation>训练在 %1 步后取消</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
         <translation>正在训练 %1（预设 %2，%3 + %4 步），共 %5 张图像</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+106"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
@@ -853,30 +873,30 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-284"/>
-        <location line="+265"/>
+        <location line="-218"/>
+        <location line="+199"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-187"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+57"/>
+        <location line="+44"/>
         <source>Open a dataset folder first.</source>
         <translation>请先打开数据集文件夹。</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+209"/>
+        <location line="-40"/>
+        <location line="+168"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-148"/>
         <source>Inference failed</source>
         <translation>推理失败</translation>
     </message>
@@ -891,21 +911,16 @@
         <translation>推理在 %1 张图像后取消</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Scoring...</source>
-        <translation>正在评分…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+131"/>
+        <location line="+102"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-116"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 中没有训练图像：模型需要从 train/good 中的无异常图像学习。</translation>
     </message>
@@ -915,7 +930,7 @@
         <translation>已有训练正在进行。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -925,14 +940,14 @@
         <translation>训练完成</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+5"/>
-        <location line="+83"/>
+        <location line="+57"/>
         <source>Export panels</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-62"/>
         <source>There is no image to export.</source>
         <translation>没有可导出的图像。</translation>
     </message>
@@ -947,7 +962,7 @@
         <translation>已将 %1 的视图导出到 %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+9"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
@@ -957,7 +972,7 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
@@ -982,7 +997,7 @@
         <translation>请先打开数据集文件夹：模型从其中 train/good 的图像学习。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+35"/>
         <source>Model information</source>
         <translation>模型信息</translation>
@@ -1003,7 +1018,7 @@
         <translation>请通过“模型 &gt; 训练…”训练一个模型。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No model</source>
         <translation>没有模型</translation>
     </message>
@@ -1094,6 +1109,22 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::ModelLoadTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="-50"/>
+        <source>Loading the model %1</source>
+        <translation>加载模型 %1</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ModelSaveTask</name>
+    <message>
+        <location line="+12"/>
+        <source>Saving the model %1</source>
+        <translation>保存模型 %1</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::OpenPaths</name>
     <message>
         <location filename="../ui/openpaths.cpp" line="+20"/>
@@ -1112,9 +1143,26 @@
     </message>
 </context>
 <context>
+    <name>utad::ui::PanelCache</name>
+    <message>
+        <location filename="../ui/panelcache.cpp" line="+48"/>
+        <location line="+14"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::PanelTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="+78"/>
+        <source>Panels</source>
+        <translation>视图</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences.cpp" line="+40"/>
+        <location filename="../ui/preferences.cpp" line="+43"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -1167,20 +1215,74 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="-46"/>
+        <location filename="../ui/project.cpp" line="+65"/>
+        <source>Change the thresholds</source>
+        <translation>更改阈值</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Restored the review marks and results saved earlier for %1</source>
+        <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <location line="+6"/>
+        <source>Cannot write the project %1: %2</source>
+        <translation>无法写入项目 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Saving the project %1</source>
+        <translation>保存项目 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving %1 was cancelled; nothing was written.</source>
+        <translation>已取消保存 %1，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Cannot save the project %1:
+%2</source>
+        <translation>无法保存项目 %1：
+%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The project has no file yet: use Save project as.</source>
         <translation>项目尚无文件：请使用“项目另存为”。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot open the project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a valid project file: %2</source>
+        <translation>%1 不是有效的项目文件：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a UTAD Workbench project.</source>
+        <translation>%1 不是 UTAD Workbench 项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was written by a newer version of the workbench.</source>
+        <translation>%1 由更高版本的工作台保存。</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::ReportTask</name>
     <message>
-        <location filename="../ui/review/reporttask.cpp" line="+8"/>
+        <location filename="../ui/review/reporttask.cpp" line="+11"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Writing the review report</source>
         <translation>正在写入复核报告</translation>
     </message>
@@ -1195,7 +1297,7 @@
         <translation>报告：正在写入 PDF</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Report written</source>
         <translation>报告已写入</translation>
     </message>
@@ -1203,7 +1305,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+195"/>
+        <location filename="../ui/review/retrain.cpp" line="+162"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1302,30 +1404,39 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-126"/>
+        <location line="-101"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Training with %n more good image(s)</source>
         <translation>
             <numerusform>增加 %n 张合格图像进行训练</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+17"/>
+        <location line="-12"/>
+        <source>Retraining</source>
+        <translation>重新训练</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Retraining was cancelled.</source>
         <translation>重新训练已取消。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Scoring the test images</source>
         <translation>正在为测试图像评分</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>The project was closed while retraining.</source>
+        <translation>重新训练期间项目已被关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1595,38 +1706,12 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+72"/>
-        <source>Thresholds</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+77"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+60"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Review</source>
-        <translation>复核(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>Re&amp;train with marks...</source>
         <translation>按标记重新训练(&amp;T)…</translation>
     </message>
@@ -1636,17 +1721,12 @@
         <translation>将误报图像作为合格图像训练新模型并进行对比</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>E&amp;xport review report...</source>
         <translation>导出复核报告(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Stop writing the review report</source>
-        <translation>停止写入复核报告</translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location line="+102"/>
         <source>Every listed image is reviewed.</source>
         <translation>列表中的所有图像均已复核。</translation>
     </message>
@@ -1661,26 +1741,20 @@
         <translation>在 %1 上绘制缺陷</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+54"/>
+        <location line="+11"/>
+        <location line="+41"/>
         <source>A review report is already being written.</source>
         <translation>已有一份复核报告正在写入。</translation>
     </message>
-    <message>
-        <location line="-37"/>
-        <source>Writing the review report</source>
-        <translation>正在写入复核报告</translation>
-    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-30"/>
         <source>Writing the review report to %1 (%n image(s))</source>
         <translation>
             <numerusform>正在将复核报告写入 %1（%n 张图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Review report export cancelled</source>
         <translation>复核报告导出已取消</translation>
     </message>
@@ -1690,29 +1764,29 @@
         <translation>无法写入复核报告。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+16"/>
+        <location line="+4"/>
+        <location line="+17"/>
         <source>Export review report</source>
         <translation>导出复核报告</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML 报告，同时生成 CSV 和 PDF (*.html)</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-26"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>复核报告已写入 %1（另附 .csv 和 .pdf）</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Review report written to %1</source>
         <translation>复核报告已写入 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Load or train a model first.</source>
         <translation>请先加载或训练模型。</translation>
     </message>
@@ -1734,54 +1808,88 @@
     <message>
         <location line="+19"/>
         <location line="+6"/>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Retrain with marks</source>
         <translation>按标记重新训练</translation>
     </message>
     <message numerus="yes">
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>正在将 %n 张误报图像作为合格图像重新训练…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+263"/>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>已增加 %n 张合格图像重新训练；%1 个判定发生了变化</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+22"/>
         <source>Save the new model</source>
         <translation>保存新模型</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-22"/>
         <source>UTAD model (*.utad)</source>
         <translation>UTAD 模型 (*.utad)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saving %1 was stopped.</source>
+        <translation>已中止保存 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Now using the retrained model %1</source>
+        <translation>现在使用重新训练的模型 %1</translation>
     </message>
 </context>
 <context>
     <name>utad::ui::Task</name>
     <message>
-        <location filename="../ui/task.cpp" line="+54"/>
+        <location filename="../ui/task.cpp" line="+72"/>
         <source>Unknown failure in %1</source>
         <translation>%1 中出现未知故障</translation>
     </message>
 </context>
 <context>
+    <name>utad::ui::TaskStatusWidget</name>
+    <message>
+        <location filename="../ui/taskstatuswidget.cpp" line="+23"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel: %1</source>
+        <translation>取消：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%1 (+%n more job(s))</source>
+        <translation>
+            <numerusform>%1（另有 %n 个任务）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 %</source>
+        <translation>%1：%2%</translation>
+    </message>
+</context>
+<context>
     <name>utad::ui::ThresholdPanel</name>
     <message>
-        <location filename="../ui/review/thresholdpanel.cpp" line="+86"/>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+85"/>
         <source>Image score</source>
         <translation>图像异常分数</translation>
     </message>
@@ -1908,12 +2016,48 @@
         <translation>最小面积：</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+58"/>
+        <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
+        <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Image threshold from the model&apos;s calibration: the %1th percentile of its scores on %n good image(s).</source>
+        <translation>
+            <numerusform>图像阈值来自模型的校准：%n 张合格图像上异常分数的第 %1 百分位数。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
+        <translation>
+            <numerusform>图像阈值取自 %n 张已标注测试图像上 F1 分数最高处；请用模型未见过的零件进行验证。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+66"/>
+        <location line="+3"/>
+        <source>Image threshold set by hand.</source>
+        <translation>图像阈值为手动设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thresholds as they were saved.</source>
+        <translation>阈值为先前保存的值。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more good images or label test images.</source>
+        <translation>
+            <numerusform>警告：此阈值仅基于 %n 张图像，数量太少，不可靠；请用更多合格图像校准模型，或标注测试图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Precision %1
 Recall %2
 F1 %3
@@ -1978,11 +2122,26 @@ Uncertain %1</source>
         <source>Target FPR %1: threshold %2 from %3.</source>
         <translation>目标误报率 %1：阈值 %2，依据%3。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Warning: %n image(s) are too few to trust this threshold.</source>
+        <translation>
+            <numerusform>警告：仅有 %n 张图像，数量太少，此阈值不可靠。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>utad::ui::ThumbnailTask</name>
+    <message>
+        <location filename="../ui/jobs.cpp" line="-19"/>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::TrainOptionsDialog</name>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+8"/>
+        <location filename="../ui/trainingdialog.cpp" line="+36"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
@@ -2080,7 +2239,7 @@ Uncertain %1</source>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2090,12 +2249,7 @@ Uncertain %1</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2136,12 +2290,12 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+128"/>
+        <location line="+159"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-141"/>
         <source>Calibrating on held-back good images...</source>
         <translation>正在用模型保留的合格训练图像校准…</translation>
     </message>
@@ -2151,24 +2305,38 @@ Uncertain %1</source>
         <translation>%1：第 %2 / %3 步，损失 %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>训练在 %n 步后提前停止：模型只完成了部分训练。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Training stopped before the first round of steps completed; there is no model to save.</source>
-        <translation>训练在第一轮步数完成前停止；没有可保存的模型。</translation>
+        <location line="+67"/>
+        <source>Use an incomplete model?</source>
+        <translation>使用未完成训练的模型吗？</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+1"/>
+        <source>Training was stopped before it finished. This model has not learnt what a finished one would, and its scores and proposed thresholds can flag good parts or pass defects.
+
+Use it anyway?</source>
+        <translation>训练在完成前被停止。该模型没有学到完整训练所应学到的内容，其异常分数和建议阈值可能会拦截合格零件或放行缺陷。
+
+仍然使用吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the incomplete model</source>
+        <translation>使用未完成训练的模型</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>elapsed %1, remaining %2</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>训练完成。请保存模型以便保留。</translation>
     </message>
@@ -2178,12 +2346,27 @@ Uncertain %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Training stopped before every network had trained; there is no model to save.</source>
+        <translation>训练在所有网络完成训练前已停止；没有可保存的模型。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>There is no trained model to save.</source>
         <translation>没有可保存的已训练模型。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Saving to %1...</source>
+        <translation>正在保存到 %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving was stopped.</source>
+        <translation>保存已中止。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
@@ -2193,12 +2376,17 @@ Uncertain %1</source>
         <translation>UTAD 模型 (*.utad)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-21"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
+        <source>optimizer steps</source>
+        <translation>优化步数</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -2206,7 +2394,7 @@ Uncertain %1</source>
 <context>
     <name>utad::ui::TrainingTask</name>
     <message>
-        <location filename="../ui/trainingtask.cpp" line="+9"/>
+        <location filename="../ui/trainingtask.cpp" line="+8"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
