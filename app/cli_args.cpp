@@ -53,7 +53,7 @@ public:
     }
 };
 
-} // namespace
+}  // namespace
 
 std::string wrapText(const std::string& text, std::size_t width) { return wrap(text, width); }
 
@@ -153,8 +153,8 @@ int Command::integer(const std::string& name, int fallback, int min, int max) co
         used = 0;
     }
     if (used == 0 || used != text.size() || v < min || v > max)
-        throw UsageError(name + " expects a whole number in " + std::to_string(min) + ".." + std::to_string(max) +
-                         ", got '" + text + "'");
+        throw UsageError(name + " expects a whole number in " + std::to_string(min) + ".." + std::to_string(max)
+            + ", got '" + text + "'");
     return int(v);
 }
 
@@ -171,4 +171,4 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-} // namespace cli
+}  // namespace cli

@@ -2,7 +2,6 @@
 // The options of one `utad` command, parsed with CLI11. Values are kept as text and converted by
 // the command, so that every mistake gets the same kind of message; wrong usage throws UsageError.
 #include <CLI/CLI.hpp>
-
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -22,8 +21,8 @@ public:
     Command(const std::string& name, const std::string& description, const std::string& footer = "");
 
     // An option taking one value, e.g. option("--data", "DIR", "dataset folder").
-    Command& option(const std::string& name, const std::string& valueName, const std::string& help,
-                    bool required = false);
+    Command& option(
+        const std::string& name, const std::string& valueName, const std::string& help, bool required = false);
     // An option that may be given more than once, one value each time (e.g. --set).
     Command& repeated(const std::string& name, const std::string& valueName, const std::string& help);
     // Bare arguments (e.g. IMAGE...); without this call they are wrong usage.
@@ -55,4 +54,4 @@ std::string wrapText(const std::string& text, std::size_t width = 96);
 // "1:05:03", "2:07" style durations for progress lines.
 std::string formatDuration(double seconds);
 
-} // namespace cli
+}  // namespace cli

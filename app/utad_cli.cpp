@@ -1,12 +1,11 @@
 // `utad`: train, evaluate and apply the anomaly detector from the command line.
-#include "cli_args.h"
-
 #include "utad/atomic_file.h"
-
 #include "utad/dataset.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
+
+#include "cli_args.h"
 
 #include <atomic>
 #include <cmath>
@@ -170,13 +169,13 @@ int runTrain(const std::vector<std::string>& argv)
     for (const auto& name : utad::configFieldNames())
         settings += " " + name;
     Command args("utad train",
-                 "Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or\n"
-                 "class N of idx:DIR) and writes it to MODEL.utad.",
-                 "Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and\n"
-                 "cut into overlapping tiles (small images such as idx: records are one tile each). Training\n"
-                 "images under 8 px a side are skipped, with a warning. Ctrl-C stops after the current step and\n"
-                 "saves the last complete round of steps.\n\n" +
-                     cli::wrapText(settings));
+        "Trains a model on the anomaly-free training images of DIR (train/good in MVTec AD layout, or\n"
+        "class N of idx:DIR) and writes it to MODEL.utad.",
+        "Images keep their aspect ratio: they are scaled to a working resolution chosen from the data and\n"
+        "cut into overlapping tiles (small images such as idx: records are one tile each). Training\n"
+        "images under 8 px a side are skipped, with a warning. Ctrl-C stops after the current step and\n"
+        "saves the last complete round of steps.\n\n"
+            + cli::wrapText(settings));
     datasetOptions(args)
         .option("--out", "FILE", "model file to write (written atomically)", true)
         .option("--method", "M", "utad (two-stage, default) or ae (one-stage autoencoder baseline)")
@@ -184,10 +183,9 @@ int runTrain(const std::vector<std::string>& argv)
         .option("--steps", "N", "IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's share")
         .option("--seed", "S", "random seed (default 1)")
         .option("--size", "PX",
-                "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
-                "image by the mean of its map, not the maximum");
-    computeOptions(args).repeated(
-        "--set", "NAME=VALUE",
+            "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
+            "image by the mean of its map, not the maximum");
+    computeOptions(args).repeated("--set", "NAME=VALUE",
         "override one setting of the preset (repeatable), e.g. --set batchSize=4 (the settings are listed below)");
     if (!args.parse(argv))
         return 0;
@@ -204,8 +202,8 @@ int runTrain(const std::vector<std::string>& argv)
     if (preset != "cpu" && preset != "paper")
         throw UsageError("unknown preset '" + preset + "' (expected cpu or paper)");
     if (fs::is_directory(out))
-        throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. " +
-                         (fs::path(out) / "model.utad").string());
+        throw UsageError("--out " + out + " is a folder; give the model file to write, e.g. "
+            + (fs::path(out) / "model.utad").string());
     const utad::Device device = parseDevice(args);
     const int threads = applyThreads(args);
     checkWritableParent(out);
@@ -214,8 +212,8 @@ int runTrain(const std::vector<std::string>& argv)
     utad::screenImages(ds.train, screened);
     printWarnings(screened);
     if (ds.train.empty())
-        throw utad::Error("No training images in " + ds.root +
-                          ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
+        throw utad::Error("No training images in " + ds.root
+            + ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
     utad::ModelConfig config = utad::configForDataset(ds, preset, method);
     if (args.has("--steps")) {
         // Keep the preset's balance between the two stages.
@@ -226,25 +224,20 @@ int runTrain(const std::vector<std::string>& argv)
     }
     config.seed = std::uint64_t(args.integer("--seed", int(config.seed), 0, 2147483647));
     config.tileSize = args.integer("--size", config.tileSize, 32, 4096);
-    // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its maximum
-    // (docs/BENCHMARKS.md).
-    if (isIdxSpec(dataSpec))
-        config.scoreTopFraction = 1;
     if (config.tileSize % 32 != 0)
-        throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got " +
-                         std::to_string(config.tileSize));
-    applySettings(args, [&](const std::string& name, const std::string& value) {
-        utad::setConfigValue(config, name, value);
-    });
+        throw UsageError("--size must be a multiple of 32 (the networks downsample 32 times), got "
+            + std::to_string(config.tileSize));
+    applySettings(
+        args, [&](const std::string& name, const std::string& value) { utad::setConfigValue(config, name, value); });
 
     auto model = utad::Model::create(config, device);
     std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", "
               << (config.wholeImage() ? "whole images" : "working scale " + fixed(config.workingScale, 3)) << ", "
-              << config.tileSize << "x" << config.tileSize << " tiles, "
-              << (config.channels == 3 ? "colour" : "grey") << ", " << count(config.ieSteps, "step")
+              << config.tileSize << "x" << config.tileSize << " tiles, " << (config.channels == 3 ? "colour" : "grey")
+              << ", " << count(config.ieSteps, "step")
               << (config.expertSteps > 0 && method == utad::Method::TwoStage
-                      ? " + " + count(config.expertSteps, "Expert-Net step")
-                      : std::string())
+                         ? " + " + count(config.expertSteps, "Expert-Net step")
+                         : std::string())
               << ", seed " << config.seed << ", " << threads << " threads on " << model->deviceName() << ") on "
               << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
@@ -274,8 +267,8 @@ int runTrain(const std::vector<std::string>& argv)
             return kExitInterrupted;
         }
         model->save(out);
-        std::cerr << "Interrupted: saved the last complete round (" << count(info.training.ieStepsDone, "step")
-                  << " + " << count(info.training.expertStepsDone, "Expert-Net step") << " done) to " << out << "\n";
+        std::cerr << "Interrupted: saved the last complete round (" << count(info.training.ieStepsDone, "step") << " + "
+                  << count(info.training.expertStepsDone, "Expert-Net step") << " done) to " << out << "\n";
         return kExitInterrupted;
     }
     model->save(out);
@@ -290,10 +283,7 @@ int runTrain(const std::vector<std::string>& argv)
 // ---- eval ----------------------------------------------------------------------------------------
 
 // Colour scale of the heat maps: red from the level only 0.1 % of good pixels reach.
-double heatScale(const utad::Model& model)
-{
-    return utad::heatmapScale(model.info());
-}
+double heatScale(const utad::Model& model) { return utad::heatmapScale(model.info()); }
 
 // "--shard K/N" as wrong usage when malformed.
 utad::Shard shardOption(const Command& args)
@@ -327,8 +317,8 @@ void printMetrics(const utad::EvalReport& report)
                   << "  F1-max          " << fixed(m.f1.f1) << " at threshold " << fixed(m.f1.threshold, 6)
                   << " (precision " << fixed(m.f1.precision, 3) << ", recall " << fixed(m.f1.recall, 3) << ")\n";
         if (std::isfinite(m.pixelAuroc))
-            std::cout << "  pixel F1-max    " << fixed(m.pixelF1.f1) << " at map value " << fixed(m.pixelF1.threshold, 6)
-                      << "\n";
+            std::cout << "  pixel F1-max    " << fixed(m.pixelF1.f1) << " at map value "
+                      << fixed(m.pixelF1.threshold, 6) << "\n";
         if (std::isfinite(report.proposedThreshold)) {
             const utad::Confusion& c = report.atProposed;
             std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
@@ -356,23 +346,23 @@ void printSkipped(const utad::EvalReport& report)
 int runEval(const std::vector<std::string>& argv)
 {
     Command args("utad eval",
-                 "Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the dataset\n"
-                 "has masks), F1-max with its threshold, and the speed.",
-                 "Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are\n"
-                 "accumulated in fixed histograms (memory does not grow with the number of images); the report\n"
-                 "gives the largest error this binning can cause.");
+        "Scores every test image of DIR and prints image AUROC, pixel AUROC and AUPRO (when the dataset\n"
+        "has masks), F1-max with its threshold, and the speed.",
+        "Unreadable images and images under 8 px a side are reported and skipped. Pixel metrics are\n"
+        "accumulated in fixed histograms (memory does not grow with the number of images); the report\n"
+        "gives the largest error this binning can cause.");
     datasetOptions(args)
         .option("--model", "FILE", "model written by `utad train`", true)
         .option("--json", "FILE", "also write metrics and per-image scores as JSON")
         .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image");
     computeOptions(args)
         .repeated("--set", "NAME=VALUE",
-                  "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
-                  "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
-                  "is not reported")
+            "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
+            "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
+            "is not reported")
         .option("--shard", "K/N",
-                "score only part K of N of the test images (split by a hash of each file's path inside DIR); "
-                "needs --json, which then also holds what `utad merge` needs to combine the N parts");
+            "score only part K of N of the test images (split by a hash of each file's path inside DIR); "
+            "needs --json, which then also holds what `utad merge` needs to combine the N parts");
     if (!args.parse(argv))
         return 0;
     const std::string modelPath = args.required("--model");
@@ -384,7 +374,8 @@ int runEval(const std::vector<std::string>& argv)
     if (args.has("--json"))
         checkWritableParent(args.value("--json"));
     const auto model = utad::Model::load(modelPath, device);
-    applySettings(args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
+    applySettings(
+        args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");
@@ -399,7 +390,8 @@ int runEval(const std::vector<std::string>& argv)
             std::cerr << "\rscoring " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
     };
     if (!imagesDir.empty())
-        callbacks.onImage = [&](const utad::Sample& s, const utad::Inference& inf) { utad::writePanels(s, inf, imagesDir, heatMax); };
+        callbacks.onImage
+            = [&](const utad::Sample& s, const utad::Inference& inf) { utad::writePanels(s, inf, imagesDir, heatMax); };
 
     installSigint();
     const utad::EvalReport report = utad::evaluate(*model, ds, callbacks, shard);
@@ -477,18 +469,18 @@ constexpr const char* kShardScoresHeader = "index,path,score,flagged";
 int runInfer(const std::vector<std::string>& argv)
 {
     Command args("utad infer",
-                 "Scores each IMAGE (a folder stands for the images in it) and writes, per image,\n"
-                 "STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus\n"
-                 "scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the\n"
-                 "model proposed from its anomaly-free calibration images.",
-                 "Unreadable images are reported and skipped; the exit status is then 1.");
+        "Scores each IMAGE (a folder stands for the images in it) and writes, per image,\n"
+        "STEM_input.png, STEM_impression.png, STEM_reconstruction.png and STEM_heatmap.png, plus\n"
+        "scores.csv (path,score,flagged) where flagged = 1 when the score reaches the threshold the\n"
+        "model proposed from its anomaly-free calibration images.",
+        "Unreadable images are reported and skipped; the exit status is then 1.");
     args.option("--model", "FILE", "model written by `utad train`", true)
         .option("--out", "DIR", "output folder (default: utad-infer)");
     computeOptions(args)
         .option("--shard", "K/N",
-                "score only part K of N of the images (split by a hash of each path, relative to the folder "
-                "given); writes scores.shard-K-of-N.csv with a leading index column instead of scores.csv "
-                "(`utad merge` combines them)")
+            "score only part K of N of the images (split by a hash of each path, relative to the folder "
+            "given); writes scores.shard-K-of-N.csv with a leading index column instead of scores.csv "
+            "(`utad merge` combines them)")
         .positionals("IMAGE", "image files or folders of images");
     if (!args.parse(argv))
         return 0;
@@ -578,9 +570,9 @@ int runInfer(const std::vector<std::string>& argv)
         csv << csvField(r.path) << "," << scoreText(r.score) << ","
             << (std::isfinite(threshold) ? (flagged(r.score) ? "1" : "0") : "") << "\n";
     }
-    const std::string csvName =
-        shard.whole() ? "scores.csv"
-                      : "scores.shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".csv";
+    const std::string csvName = shard.whole()
+        ? "scores.csv"
+        : "scores.shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".csv";
     const std::string csvPath = (fs::path(outDir) / csvName).string();
     utad::writeFileAtomically(csvPath, csv.str());
     std::cout << "Scored " << count(scored, "image") << (shard.whole() ? "" : " (shard " + shard.text() + ")")
@@ -615,8 +607,8 @@ int mergeScoreLists(const std::vector<std::string>& inputs, const std::string& o
         std::istringstream in(readText(path));
         std::string line;
         if (!std::getline(in, line) || line != kShardScoresHeader)
-            throw utad::Error(path + " is not a score list of `utad infer --shard` (first line " + kShardScoresHeader +
-                              ")");
+            throw utad::Error(
+                path + " is not a score list of `utad infer --shard` (first line " + kShardScoresHeader + ")");
         for (int n = 2; std::getline(in, line); ++n) {
             if (line.empty())
                 continue;
@@ -644,12 +636,12 @@ int mergeScoreLists(const std::vector<std::string>& inputs, const std::string& o
 int runMerge(const std::vector<std::string>& argv)
 {
     Command args("utad merge",
-                 "Combines the parts of a run split with --shard K/N:\n"
-                 "  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the\n"
-                 "    whole dataset writes (the same image scores and figures; pixel metrics from the summed\n"
-                 "    histograms, also the same as one run's);\n"
-                 "  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.\n"
-                 "Every shard of an eval split must be given exactly once.");
+        "Combines the parts of a run split with --shard K/N:\n"
+        "  - the JSON files of `utad eval --shard K/N --json SHARD` into the report one run over the\n"
+        "    whole dataset writes (the same image scores and figures; pixel metrics from the summed\n"
+        "    histograms, also the same as one run's);\n"
+        "  - the scores.shard-K-of-N.csv files of `utad infer --shard K/N` into one scores.csv.\n"
+        "Every shard of an eval split must be given exactly once.");
     args.option("--out", "FILE", "the merged report (.json) or score list (.csv) to write", true)
         .positionals("SHARD", "shard files");
     if (!args.parse(argv))
@@ -684,7 +676,7 @@ int runMerge(const std::vector<std::string>& argv)
     return 0;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -702,8 +694,8 @@ int main(int argc, char** argv)
         std::cout << "utad " << UTAD_VERSION << "\n";
         return 0;
     }
-    const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"merge", runMerge}};
+    const std::map<std::string, int (*)(const std::vector<std::string>&)> commands
+        = {{"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"merge", runMerge}};
     const auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "utad: unknown command '" << command << "'\nRun 'utad --help' for usage.\n";

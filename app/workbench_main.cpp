@@ -19,32 +19,32 @@ namespace {
 
 struct Options {
     QCommandLineOption dataset{QStringLiteral("dataset"),
-                               QCoreApplication::translate("main", "Open the dataset folder DIR (MVTec layout or plain images)."),
-                               QStringLiteral("DIR")};
+        QCoreApplication::translate("main", "Open the dataset folder DIR (MVTec layout or plain images)."),
+        QStringLiteral("DIR")};
     QCommandLineOption model{QStringLiteral("model"),
-                             QCoreApplication::translate("main", "Load the model FILE and score the dataset with it."),
-                             QStringLiteral("FILE")};
-    QCommandLineOption project{QStringLiteral("project"), QCoreApplication::translate("main", "Open the project FILE (.utadproj)."),
-                               QStringLiteral("FILE")};
-    QCommandLineOption screenshot{
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Once the window has settled, save a picture of it to FILE and quit (for documentation)."),
+        QCoreApplication::translate("main", "Load the model FILE and score the dataset with it."),
+        QStringLiteral("FILE")};
+    QCommandLineOption project{QStringLiteral("project"),
+        QCoreApplication::translate("main", "Open the project FILE (.utadproj)."), QStringLiteral("FILE")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "main", "Once the window has settled, save a picture of it to FILE and quit (for documentation)."),
         QStringLiteral("FILE")};
     QCommandLineOption panels{QStringLiteral("panels"),
-                              QCoreApplication::translate("main", "Start with the panels in MODE: stages (default), overlay or residuals."),
-                              QStringLiteral("MODE"), QStringLiteral("stages")};
+        QCoreApplication::translate("main", "Start with the panels in MODE: stages (default), overlay or residuals."),
+        QStringLiteral("MODE"), QStringLiteral("stages")};
 
     // Options texts are translated when this is built: after the translators are installed.
     void addTo(QCommandLineParser& parser) const
     {
-        parser.setApplicationDescription(
-            QCoreApplication::translate("main", "Inspection workbench for unsupervised two-stage visual anomaly detection."));
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Inspection workbench for unsupervised two-stage visual anomaly detection."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({dataset, model, project, panels, screenshot});
-        parser.addPositionalArgument(
-            QStringLiteral("PATH"),
-            QCoreApplication::translate("main", "A dataset folder, image folder, project (.utadproj) or model (.utad) to open."),
+        parser.addPositionalArgument(QStringLiteral("PATH"),
+            QCoreApplication::translate(
+                "main", "A dataset folder, image folder, project (.utadproj) or model (.utad) to open."),
             QStringLiteral("[PATH...]"));
     }
 };
@@ -66,10 +66,11 @@ bool textOnly(int argc, char** argv)
     QCommandLineParser probe;
     Options().addTo(probe);
     probe.parse(args);  // unknown options (Qt's own, such as -platform) do not stop it
-    return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all")) || probe.isSet(QStringLiteral("version"));
+    return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all"))
+        || probe.isSet(QStringLiteral("version"));
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -82,7 +83,7 @@ int main(int argc, char** argv)
         parser.parse(QCoreApplication::arguments());  // Qt's own options (-platform ...) may stand beside
         if (parser.isSet(QStringLiteral("version")))
             parser.showVersion();  // exits
-        parser.showHelp(0);        // exits
+        parser.showHelp(0);  // exits
     }
 
     QApplication app(argc, argv);

@@ -10,9 +10,8 @@
 #include <QMouseEvent>
 #include <QStandardPaths>
 #include <benchmark/benchmark.h>
-#include <qcustomplot.h>
-
 #include <memory>
+#include <qcustomplot.h>
 #include <random>
 
 using namespace utad::ui;
@@ -82,7 +81,8 @@ void BM_DragMouseMove(benchmark::State& state)
     const QRect area = hist->axisRect()->rect();
     const double y = area.center().y();
     const QPointF start(hist->xAxis->coordToPixel(f.panel->imageThreshold()), y);
-    QMouseEvent press(QEvent::MouseButtonPress, start, hist->mapToGlobal(start), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent press(
+        QEvent::MouseButtonPress, start, hist->mapToGlobal(start), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(hist, &press);
     int64_t i = 0;
     for (auto _ : state) {
@@ -90,7 +90,8 @@ void BM_DragMouseMove(benchmark::State& state)
         QMouseEvent move(QEvent::MouseMove, at, hist->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(hist, &move);
     }
-    QMouseEvent release(QEvent::MouseButtonRelease, start, hist->mapToGlobal(start), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(
+        QEvent::MouseButtonRelease, start, hist->mapToGlobal(start), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
     QCoreApplication::sendEvent(hist, &release);
 }
 
@@ -145,7 +146,7 @@ void BM_CommitToProject(benchmark::State& state)
     }
 }
 
-} // namespace
+}  // namespace
 
 BENCHMARK(BM_ThresholdUpdatePainted)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ThresholdUpdate)->Arg(10000)->Unit(benchmark::kMicrosecond);

@@ -10,12 +10,11 @@
 #include "utad/dataset.h"
 #include "utad/paths.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <random>
 #include <string>
 #include <vector>
@@ -30,7 +29,8 @@ int uniformInt(int a, int b) { return std::uniform_int_distribution<int>(a, b)(r
 
 // One texture family (`kind`) per dataset, each image varying in size, aspect ratio, orientation
 // and detail.
-cv::Mat texture(int kind, int width, int height) {
+cv::Mat texture(int kind, int width, int height)
+{
     const double angle = uniform(0, M_PI), period = uniform(8, 11);
     cv::Mat noise(height, width, CV_32F);
     cv::randn(noise, 0, 1);
@@ -56,7 +56,8 @@ cv::Mat texture(int kind, int width, int height) {
 }
 
 // One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255).
-cv::Mat paintDefect(cv::Mat& img, const std::string& type) {
+cv::Mat paintDefect(cv::Mat& img, const std::string& type)
+{
     const int w = img.cols, h = img.rows, side = std::min(w, h);
     cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
     const double scale = uniform(0.05, 0.2);  // defect size relative to the shorter side
@@ -123,8 +124,9 @@ cv::Mat paintDefect(cv::Mat& img, const std::string& type) {
 
 const std::vector<std::string> kDefects = {"hole", "crack", "fray", "cutpaste", "brightness"};
 
-void writeDataset(const fs::path& root, const std::vector<cv::Mat>& train, const std::vector<cv::Mat>& testBase,
-                  int perDefect) {
+void writeDataset(
+    const fs::path& root, const std::vector<cv::Mat>& train, const std::vector<cv::Mat>& testBase, int perDefect)
+{
     fs::create_directories(root / "train/good");
     fs::create_directories(root / "test/good");
     for (size_t i = 0; i < train.size(); ++i)
@@ -148,9 +150,10 @@ void writeDataset(const fs::path& root, const std::vector<cv::Mat>& train, const
               << perDefect * kDefects.size() << " defective test images\n";
 }
 
-} // namespace
+}  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (argc < 2 || std::string(argv[1]) == "--help") {
         std::cout << "usage: utad-synth OUT [--seed S] [--weld DIR]\n";
         return argc < 2 ? 2 : 0;

@@ -11,16 +11,15 @@
 #include "utad/model.h"
 #include "utad/paths.h"
 
-#include <benchmark/benchmark.h>
-#include <torch/csrc/autograd/profiler_legacy.h>
-
 #include <algorithm>
+#include <benchmark/benchmark.h>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <thread>
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -32,7 +31,7 @@ struct Setup {
     std::string modelName;
     utad::Dataset data;
     std::vector<cv::Mat> images;  // the test images, read once (for the inference-only runs)
-    double flopsPerImage = 0;     // counted by LibTorch's profiler on one inference
+    double flopsPerImage = 0;  // counted by LibTorch's profiler on one inference
 };
 Setup gSetup;
 
@@ -41,8 +40,9 @@ Setup gSetup;
 double countFlops(const utad::Model& model, const cv::Mat& image)
 {
     using namespace torch::autograd::profiler;
-    torch::profiler::impl::ProfilerConfig config(torch::profiler::impl::ProfilerState::CPU, /*report_input_shapes=*/true,
-                                                 /*profile_memory=*/false, /*with_stack=*/false, /*with_flops=*/true);
+    torch::profiler::impl::ProfilerConfig config(torch::profiler::impl::ProfilerState::CPU,
+        /*report_input_shapes=*/true,
+        /*profile_memory=*/false, /*with_stack=*/false, /*with_flops=*/true);
     enableProfilerLegacy(config);
     model.infer(image);
     const thread_event_lists lists = disableProfilerLegacy();
@@ -74,8 +74,8 @@ void BM_InferImage(benchmark::State& state)
     }
     state.counters["threads"] = threads;
     state.counters["img"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["GFLOP"] = benchmark::Counter(gSetup.flopsPerImage * 1e-9 * double(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+    state.counters["GFLOP"]
+        = benchmark::Counter(gSetup.flopsPerImage * 1e-9 * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 // Batches of 8 already decoded images through inferBatch (what `utad eval` does).
@@ -92,8 +92,8 @@ void BM_InferBatch8(benchmark::State& state)
     }
     state.counters["threads"] = threads;
     state.counters["img"] = benchmark::Counter(8.0 * double(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["GFLOP"] = benchmark::Counter(8.0 * gSetup.flopsPerImage * 1e-9 * double(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+    state.counters["GFLOP"] = benchmark::Counter(
+        8.0 * gSetup.flopsPerImage * 1e-9 * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 std::string takeOption(int& argc, char** argv, const std::string& name)
@@ -144,14 +144,14 @@ void prepare(const std::string& modelPath, const std::string& dataDir)
 
     const utad::ModelConfig& c = gSetup.model->info().config;
     std::cout << "model: " << gSetup.modelName << " (" << utad::methodName(c.method) << ", preset " << c.preset << ", "
-              << (c.wholeImage() ? std::string("whole images") : "working scale " + std::to_string(c.workingScale)) << ", "
-              << c.tileSize << "x" << c.tileSize << " tiles, K=" << c.naiveSamples << ")\n"
+              << (c.wholeImage() ? std::string("whole images") : "working scale " + std::to_string(c.workingScale))
+              << ", " << c.tileSize << "x" << c.tileSize << " tiles, K=" << c.naiveSamples << ")\n"
               << "data: " << gSetup.data.root << " (" << gSetup.images.size() << " test images)\n"
               << "work per image: " << gSetup.flopsPerImage * 1e-9 << " GFLOP (LibTorch profiler count)\n"
               << "cores: " << std::thread::hardware_concurrency() << "\n";
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -173,9 +173,20 @@ int main(int argc, char** argv)
     if (cores > 1)
         threadCounts.push_back(cores);
     for (long t : threadCounts) {
-        benchmark::RegisterBenchmark("MatmulPeak1024", BM_MatmulPeak)->Arg(t)->Iterations(5)->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark("InferImage", BM_InferImage)->Arg(t)->UseRealTime()->MinTime(3.0)->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark("InferBatch8", BM_InferBatch8)->Arg(t)->UseRealTime()->MinTime(3.0)->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("MatmulPeak1024", BM_MatmulPeak)
+            ->Arg(t)
+            ->Iterations(5)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("InferImage", BM_InferImage)
+            ->Arg(t)
+            ->UseRealTime()
+            ->MinTime(3.0)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("InferBatch8", BM_InferBatch8)
+            ->Arg(t)
+            ->UseRealTime()
+            ->MinTime(3.0)
+            ->Unit(benchmark::kMillisecond);
     }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -7,7 +7,8 @@
 #include <QApplication>
 #include <iostream>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     QApplication app(argc, argv);
     try {
         std::cout << "data=" << utad::dataDirectory().string() << '\n'
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
               << "languages=" << utad::ui::availableLanguages().join(' ').toStdString() << '\n';
     const QString loaded = utad::ui::installTranslators(app, QStringLiteral("de"));
     std::cout << "loaded=" << loaded.toStdString() << '\n'
-              << "text=" << QCoreApplication::translate("utad::ui::Translation", "Language Changed").toStdString() << '\n';
+              << "text=" << QCoreApplication::translate("utad::ui::Translation", "Language Changed").toStdString()
+              << '\n';
     return 0;
 }

@@ -2,15 +2,13 @@
 // train -> eval -> infer round trip on the bundled sample.
 #include "cli_runner.h"
 
-#include <QtTest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-
+#include <QtTest>
 #include <csignal>
-
 #include <opencv2/imgcodecs.hpp>
 
 namespace {
@@ -27,7 +25,7 @@ QStringList panelFiles(const QString& defectType, const QString& path)
     return names;
 }
 
-} // namespace
+}  // namespace
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -56,7 +54,8 @@ void TestCli::helpAndVersion()
     QVERIFY(r.out.startsWith("utad 0."));
     r = runUtad({"train", "--help"});
     CHECK_EXIT(r, 0);
-    for (const char* s : {"--data", "--out", "--method", "--preset", "--steps", "--seed", "--threads", "--device", "--size", "--normal-class"})
+    for (const char* s : {"--data", "--out", "--method", "--preset", "--steps", "--seed", "--threads", "--device",
+             "--size", "--normal-class"})
         QVERIFY2(r.out.contains(s), s);
     r = runUtad({"eval", "-h"});
     CHECK_EXIT(r, 0);
@@ -128,9 +127,12 @@ void TestCli::failuresExitWithOne()
 void TestCli::trainEvalInfer()
 {
     QVERIFY(work_.isValid());
-    Run r = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2", "--out", modelPath()});
+    Run r
+        = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set",
+            "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2", "--out", modelPath()});
     CHECK_EXIT(r, 0);
-    QVERIFY2(r.out.contains("[IE-Net] step 50/50") && r.out.contains("ETA") && r.out.contains("loss"), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains("[IE-Net] step 50/50") && r.out.contains("ETA") && r.out.contains("loss"), qPrintable(r.out));
     // The Expert-Net gets the preset's share of the steps, as the header announces.
     const QRegularExpressionMatch share = QRegularExpression(R"(\+ (\d+) Expert-Net steps)").match(r.out);
     QVERIFY2(share.hasMatch(), qPrintable(r.out));
@@ -140,7 +142,8 @@ void TestCli::trainEvalInfer()
     QVERIFY(QFileInfo(modelPath()).size() > 0);
 
     const QString json = work_.filePath("eval/report.json"), images = work_.filePath("panels");
-    r = runUtad({"eval", "--data", kSample, "--model", modelPath(), "--json", json, "--images", images, "--threads", "2"});
+    r = runUtad(
+        {"eval", "--data", kSample, "--model", modelPath(), "--json", json, "--images", images, "--threads", "2"});
     CHECK_EXIT(r, 0);
     QVERIFY2(r.out.contains("image AUROC") && r.out.contains("AUPRO") && r.out.contains("ms/image"), qPrintable(r.out));
 
@@ -217,8 +220,9 @@ void TestCli::settingsOverride()
 {
     // Training settings by name end up in the model file's metadata.
     const QString tuned = work_.filePath("tuned.utad");
-    Run r = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2", "--set",
-                     "batchSize=4", "--set=klWeight=0.5", "--out", tuned});
+    Run r = runUtad({"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125",
+        "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "1", "--set",
+        "batchSize=4", "--set=klWeight=0.5", "--out", tuned});
     CHECK_EXIT(r, 0);
     QFile model(tuned);
     QVERIFY(model.open(QIODevice::ReadOnly));
@@ -230,8 +234,8 @@ void TestCli::settingsOverride()
     const QString plain = work_.filePath("plain.json"), raw = work_.filePath("raw.json");
     r = runUtad({"eval", "--data", kSample, "--model", tuned, "--threads", "2", "--json", plain});
     CHECK_EXIT(r, 0);
-    r = runUtad({"eval", "--data", kSample, "--model", tuned, "--threads", "2", "--json", raw, "--set",
-                 "smoothSigma=0", "--set", "anomalyCombination=recon"});
+    r = runUtad({"eval", "--data", kSample, "--model", tuned, "--threads", "2", "--json", raw, "--set", "smoothSigma=0",
+        "--set", "anomalyCombination=recon"});
     CHECK_EXIT(r, 0);
     QVERIFY2(!r.out.contains("proposed threshold"), qPrintable(r.out));
     const QJsonObject a = readJson(plain), b = readJson(raw);
@@ -285,8 +289,10 @@ void TestCli::interruptSavesLastRound()
     const QString model = work_.filePath("interrupted.utad");
     QProcess p;
     // One round of IE-Net steps, then Expert-Net steps for far longer than the test waits.
-    p.start(QStringLiteral(UTAD_CLI), {"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set", "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "2",
-                                       "--set", "expertSteps=100000", "--out", model});
+    p.start(QStringLiteral(UTAD_CLI),
+        {"train", "--data", kSample, "--steps", "50", "--size", "32", "--set", "workingScale=0.125", "--set",
+            "ieWidth=8", "--set", "expertWidth=4", "--set", "naiveSamples=2", "--threads", "1", "--set",
+            "expertSteps=100000", "--out", model});
     QVERIFY(p.waitForStarted());
     QString out;
     QElapsedTimer timer;
@@ -303,7 +309,8 @@ void TestCli::interruptSavesLastRound()
     QCOMPARE(p.exitCode(), 130);
     QVERIFY2(err.contains("Interrupted: saved the last complete round"), qPrintable(err));
     // The saved model is usable.
-    const Run r = runUtad({"infer", "--model", model, "--out", work_.filePath("after-interrupt"), kSample + "/test/good/4-+16.png"});
+    const Run r = runUtad(
+        {"infer", "--model", model, "--out", work_.filePath("after-interrupt"), kSample + "/test/good/4-+16.png"});
     CHECK_EXIT(r, 0);
 }
 

@@ -2,15 +2,13 @@
 #include "utad/dataset.h"
 #include "utad/error.h"
 
-#include <QtTest>
 #include <QTemporaryDir>
-
-#include <opencv2/imgcodecs.hpp>
-#include <zlib.h>
-
+#include <QtTest>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <zlib.h>
 
 namespace fs = std::filesystem;
 using namespace utad;
@@ -25,14 +23,13 @@ int count(const std::vector<Sample>& v, Label label)
 }
 
 // Runs f, expecting utad::Error whose message contains `needle`.
-template <typename F>
-void expectError(F f, const std::string& needle)
+template <typename F> void expectError(F f, const std::string& needle)
 {
     try {
         f();
     } catch (const Error& e) {
         QVERIFY2(std::string(e.what()).find(needle) != std::string::npos,
-                 qPrintable(QString("message '%1' lacks '%2'").arg(e.what(), QString::fromStdString(needle))));
+            qPrintable(QString("message '%1' lacks '%2'").arg(e.what(), QString::fromStdString(needle))));
         return;
     }
     QFAIL(qPrintable(QString("no utad::Error (expected one mentioning '%1')").arg(QString::fromStdString(needle))));
@@ -97,7 +94,7 @@ void writeIdxSet(const fs::path& dir, bool gzip)
     put("t10k-labels-idx1-ubyte", idxLabels({1, 0, 2}));
 }
 
-} // namespace
+}  // namespace
 
 class TestDataset : public QObject {
     Q_OBJECT
@@ -142,7 +139,7 @@ void TestDataset::sampleCountsAndMasks()
     }
     // 133 masks, 93 used: the other 40 are reported, not fatal.
     const long orphanWarnings = std::count_if(ds.warnings.begin(), ds.warnings.end(),
-                                              [](const std::string& w) { return w.find("Mask without image") != std::string::npos; });
+        [](const std::string& w) { return w.find("Mask without image") != std::string::npos; });
     QCOMPARE(orphanWarnings, 40L);
     QCOMPARE(int(ds.warnings.size()), 40);
     // Every sample loads; sizes vary in this set.
@@ -155,11 +152,14 @@ void TestDataset::sampleCountsAndMasks()
 void TestDataset::sampleOrderIsSorted()
 {
     const Dataset a = openDataset(kSample), b = openDataset(kSample);
-    QVERIFY(std::is_sorted(a.train.begin(), a.train.end(), [](const Sample& x, const Sample& y) { return x.path < y.path; }));
+    QVERIFY(std::is_sorted(
+        a.train.begin(), a.train.end(), [](const Sample& x, const Sample& y) { return x.path < y.path; }));
     // good first, then the defect types; each group sorted by path.
     QCOMPARE(a.test.front().label, Label::Good);
-    QVERIFY(std::is_sorted(a.test.begin(), a.test.begin() + 35, [](const Sample& x, const Sample& y) { return x.path < y.path; }));
-    QVERIFY(std::is_sorted(a.test.begin() + 35, a.test.end(), [](const Sample& x, const Sample& y) { return x.path < y.path; }));
+    QVERIFY(std::is_sorted(
+        a.test.begin(), a.test.begin() + 35, [](const Sample& x, const Sample& y) { return x.path < y.path; }));
+    QVERIFY(std::is_sorted(
+        a.test.begin() + 35, a.test.end(), [](const Sample& x, const Sample& y) { return x.path < y.path; }));
     for (std::size_t i = 0; i < a.test.size(); ++i)
         QCOMPARE(a.test[i].path, b.test[i].path);
 }
@@ -176,7 +176,8 @@ void TestDataset::mvtecMaskSuffix()
     fs::create_directories(root / "test/crack");
     fs::create_directories(root / "ground_truth/crack");
     for (int i = 0; i < 3; ++i)
-        fs::copy_file(src.train[std::size_t(i)].path, root / "train/good" / fs::path(src.train[std::size_t(i)].path).filename());
+        fs::copy_file(
+            src.train[std::size_t(i)].path, root / "train/good" / fs::path(src.train[std::size_t(i)].path).filename());
     fs::copy_file(src.test[0].path, root / "test/good/000.png");
     for (int i = 0; i < 4; ++i) {
         const Sample& s = src.test[std::size_t(35 + i)];
@@ -269,7 +270,8 @@ void TestDataset::corruptImages()
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     writeBytes(root / "truncated.png", bytes.substr(0, 60));
     expectError([&] { readImage((root / "truncated.png").string()); }, (root / "truncated.png").string());
-    expectError([&] { readImage((root / "absent.png").string()); }, "Image not found: " + (root / "absent.png").string());
+    expectError(
+        [&] { readImage((root / "absent.png").string()); }, "Image not found: " + (root / "absent.png").string());
     // Unreadable files do not stop discovery: they fail when read, so callers can skip them.
     const Dataset ds = openDataset(root.string());
     QCOMPARE(int(ds.test.size()), 2);
@@ -462,7 +464,7 @@ void TestDataset::imageChecks()
     QVERIFY(c.skipReason.empty());
     QCOMPARE(int(c.warnings.size()), 1);
     QVERIFY2(c.warnings[0].find("/line/huge.tif is very large (6000x6000, 36 megapixels)") != std::string::npos,
-             c.warnings[0].c_str());
+        c.warnings[0].c_str());
 }
 
 void TestDataset::maskSizeWarning()
@@ -478,8 +480,9 @@ void TestDataset::maskSizeWarning()
     QVERIFY(warning.empty());
     const cv::Mat stretched = readMask(s, cv::Size(80, 50), &warning);
     QCOMPARE(stretched.size(), cv::Size(80, 50));
-    QVERIFY2(warning.find("Mask " + s.maskPath + " is 40x30 but its image " + s.path + " is 80x50") != std::string::npos,
-             warning.c_str());
+    QVERIFY2(
+        warning.find("Mask " + s.maskPath + " is 40x30 but its image " + s.path + " is 80x50") != std::string::npos,
+        warning.c_str());
 }
 
 void TestDataset::screenTrainingImages()

@@ -1,21 +1,20 @@
 // evaluate(), the JSON report and the panels, with a small untrained model on a dataset made here:
 // what is checked is the bookkeeping (skips, masks, progress, cancel, files), not accuracy.
-#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/evaluation.h"
 
-#include <QtTest>
+#include "tiny_model.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
+#include <QtTest>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace fs = std::filesystem;
 using namespace utad;
@@ -55,12 +54,9 @@ fs::path makeDataset(const fs::path& root)
     return root;
 }
 
-std::unique_ptr<Model> tinyModel()
-{
-    return Model::create(testing::tinyConfig());
-}
+std::unique_ptr<Model> tinyModel() { return Model::create(testing::tinyConfig()); }
 
-} // namespace
+}  // namespace
 
 class TestEvaluation : public QObject {
     Q_OBJECT
@@ -156,7 +152,7 @@ void TestEvaluation::pixelMetricsUseMaskedImagesOnly()
     // The streamed figures are the exact ones within their binning bounds.
     const double expected = pixelAuroc(maps, masks);
     QVERIFY2(std::abs(report.metrics.pixelAuroc - expected) <= report.metrics.pixelAurocMaxError + 1e-12,
-             qPrintable(QString("%1 vs %2").arg(report.metrics.pixelAuroc).arg(expected)));
+        qPrintable(QString("%1 vs %2").arg(report.metrics.pixelAuroc).arg(expected)));
     QVERIFY(std::abs(report.metrics.aupro - aupro(maps, masks)) <= report.metrics.auproMaxError + 1e-9);
     // Counting the unmasked crack as good pixels would give a clearly different value.
     const Sample& unmasked = data_.test.back();
@@ -251,7 +247,7 @@ void TestEvaluation::panelsAndColours()
     QCOMPARE(heat.type(), CV_8UC3);
     const cv::Vec3b cold = heat.at<cv::Vec3b>(0, 0), hot = heat.at<cv::Vec3b>(0, 2);
     QVERIFY(cold[0] > cold[2]);  // blue
-    QVERIFY(hot[2] > hot[0]);    // red
+    QVERIFY(hot[2] > hot[0]);  // red
 
     Sample idx;
     idx.path = "idx:/data/t10k-images-idx3-ubyte.gz#12";
@@ -296,7 +292,7 @@ void TestEvaluation::shardSplit()
     QCOMPARE(shardKey("/data/weld/test/good/000.png", "/data/weld/"), std::string("test/good/000.png"));
     QCOMPARE(shardKey("/elsewhere/x.png", "/data/weld"), std::string("/elsewhere/x.png"));
     QCOMPARE(shardKey("idx:/usr/share/fm/t10k-images-idx3-ubyte.gz#17", "/usr/share/fm"),
-             std::string("t10k-images-idx3-ubyte.gz#17"));
+        std::string("t10k-images-idx3-ubyte.gz#17"));
 
     // Every image of the sample lands in exactly one of 4 shards, each holding a fair part.
     const Dataset sample = openDataset(UTAD_SAMPLE_DIR);
@@ -445,7 +441,7 @@ void TestEvaluation::badImagesWarnOrSkip()
     for (const ImageResult& r : report.results)
         if (r.path.find("dot.png") != std::string::npos)
             QVERIFY2(r.error.find("too small") != std::string::npos && r.error.find(r.path) != std::string::npos,
-                     r.error.c_str());
+                r.error.c_str());
         else
             QVERIFY(r.error.empty());
     QVERIFY(warned("grey.png", "blank"));

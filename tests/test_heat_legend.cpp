@@ -2,14 +2,15 @@
 // one scale (the rule the report and the command line use) in the inspector, and the exported
 // panel picture carries the file name, the score and the legend.
 #include "ui/colorlegend.h"
+#include "ui/imageconvert.h"
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/panelrender.h"
 #include "ui/project.h"
-#include "ui/imageconvert.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
+
 #include "tiny_model.h"
 
 #include <QPainter>
@@ -19,7 +20,6 @@
 using namespace utad::ui;
 
 namespace {
-
 
 // Rows of `image` between y0 and y1 that hold anything but white.
 int inkedRows(const QImage& image, int y0, int y1)
@@ -34,7 +34,7 @@ int inkedRows(const QImage& image, int y0, int y1)
     return rows;
 }
 
-} // namespace
+}  // namespace
 
 class TestHeatLegend : public QObject {
     Q_OBJECT
@@ -71,8 +71,10 @@ private slots:
         auto near = [](QRgb a, QRgb b) {
             return std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) < 40;
         };
-        QVERIFY2(near(image.pixel(left + 1, 5), expected.pixel(0, 0)), qPrintable(QString::number(image.pixel(left + 1, 5), 16)));
-        QVERIFY2(near(image.pixel(right - 1, 5), expected.pixel(1, 0)), qPrintable(QString::number(image.pixel(right - 1, 5), 16)));
+        QVERIFY2(near(image.pixel(left + 1, 5), expected.pixel(0, 0)),
+            qPrintable(QString::number(image.pixel(left + 1, 5), 16)));
+        QVERIFY2(near(image.pixel(right - 1, 5), expected.pixel(1, 0)),
+            qPrintable(QString::number(image.pixel(right - 1, 5), 16)));
         // The values are written below the bar.
         QVERIFY(inkedRows(image, 25, 40) > 3);
 
@@ -128,13 +130,14 @@ private slots:
         const QString caption = inspector->exportCaption();
         QVERIFY2(caption.contains(QFileInfo(path).fileName()), qPrintable(caption));
         QVERIFY2(caption.contains(QString::number(inference.score, 'f', 4)), qPrintable(caption));
-        const QImage plain = montage({inspector->panelImage(0), inspector->panelImage(1), inspector->panelImage(2), inspector->panelImage(3)},
-                                     {QString(), QString(), QString(), QString()}, 2);
+        const QImage plain = montage(
+            {inspector->panelImage(0), inspector->panelImage(1), inspector->panelImage(2), inspector->panelImage(3)},
+            {QString(), QString(), QString(), QString()}, 2);
         const QImage exported = inspector->montage(2);
         QVERIFY(exported.height() > plain.height() + 40);
         QCOMPARE(exported.width(), plain.width());
-        QVERIFY(inkedRows(exported, 0, 30) > 5);                                               // caption
-        QVERIFY(inkedRows(exported, exported.height() - 50, exported.height()) > 10);          // colour bar
+        QVERIFY(inkedRows(exported, 0, 30) > 5);  // caption
+        QVERIFY(inkedRows(exported, exported.height() - 50, exported.height()) > 10);  // colour bar
 
         // Without a calibrated scale the legend follows the image's range.
         inspector->setHeatMax(0);

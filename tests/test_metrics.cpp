@@ -3,10 +3,8 @@
 #include "utad/metrics.h"
 
 #include <QtTest>
-
-#include <opencv2/imgproc.hpp>
-
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 #include <random>
 
 using namespace utad;
@@ -15,7 +13,8 @@ namespace {
 
 bool near(double a, double b, double eps = 1e-9) { return std::abs(a - b) <= eps; }
 
-#define QNEAR(a, b, eps) QVERIFY2(near((a), (b), (eps)), qPrintable(QString("%1 != %2").arg(a, 0, 'g', 12).arg(b, 0, 'g', 12)))
+#define QNEAR(a, b, eps)                                                                                               \
+    QVERIFY2(near((a), (b), (eps)), qPrintable(QString("%1 != %2").arg(a, 0, 'g', 12).arg(b, 0, 'g', 12)))
 
 cv::Mat row(std::initializer_list<float> values)
 {
@@ -39,7 +38,7 @@ cv::Mat maskRow(std::initializer_list<int> values)
 const std::vector<double> kScores = {0.1, 0.4, 0.35, 0.8};
 const std::vector<int> kLabels = {0, 0, 1, 1};
 
-} // namespace
+}  // namespace
 
 class TestMetrics : public QObject {
     Q_OBJECT
@@ -280,8 +279,8 @@ void makeMaps(int n, unsigned seed, std::vector<cv::Mat>& maps, std::vector<cv::
     }
 }
 
-PixelMetrics streamed(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, std::size_t from = 0,
-                        std::size_t step = 1)
+PixelMetrics streamed(
+    const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, std::size_t from = 0, std::size_t step = 1)
 {
     PixelMetrics m;
     for (std::size_t i = from; i < maps.size(); i += step)
@@ -289,7 +288,7 @@ PixelMetrics streamed(const std::vector<cv::Mat>& maps, const std::vector<cv::Ma
     return m;
 }
 
-} // namespace
+}  // namespace
 
 void TestMetrics::pixelBins()
 {
@@ -343,7 +342,7 @@ void TestMetrics::streamingByHand()
     QNEAR(pro.aupro(0.2), 0.75, 1e-9);
     // The F1 threshold is the lower edge of the bin holding the exact threshold.
     const F1Max exact = pixelF1Max({row({0.9f, 0.3f, 0.5f, 0.1f, 0.2f, 0.8f}), row({0.4f, 0.05f, 0.15f, 0.25f})},
-                                   {maskRow({255, 255, 0, 0, 0, 255}), cv::Mat()});
+        {maskRow({255, 255, 0, 0, 0, 255}), cv::Mat()});
     const F1Max f = pro.f1Max();
     QNEAR(f.f1, exact.f1, 1e-12);
     QVERIFY(f.threshold <= exact.threshold && exact.threshold - f.threshold <= exact.threshold / 4096);
@@ -366,10 +365,12 @@ void TestMetrics::streamingMatchesExact()
     QVERIFY(auc > 0.6 && auc < 0.9);  // an informative but imperfect map
     // The documented bounds hold, and are small for values spread like these.
     QVERIFY2(std::abs(m.auroc() - auc) <= m.aurocMaxError(),
-             qPrintable(QString("%1 vs %2, bound %3").arg(m.auroc(), 0, 'g', 12).arg(auc, 0, 'g', 12).arg(m.aurocMaxError())));
+        qPrintable(
+            QString("%1 vs %2, bound %3").arg(m.auroc(), 0, 'g', 12).arg(auc, 0, 'g', 12).arg(m.aurocMaxError())));
     QVERIFY(m.aurocMaxError() < 1e-3);
     QVERIFY2(std::abs(m.aupro() - pro) <= m.auproMaxError() + 1e-9,
-             qPrintable(QString("%1 vs %2, bound %3").arg(m.aupro(), 0, 'g', 12).arg(pro, 0, 'g', 12).arg(m.auproMaxError())));
+        qPrintable(
+            QString("%1 vs %2, bound %3").arg(m.aupro(), 0, 'g', 12).arg(pro, 0, 'g', 12).arg(m.auproMaxError())));
     QVERIFY(m.auproMaxError() < 1e-3);
     QVERIFY(std::abs(m.aupro(1.0) - pro1) <= m.auproMaxError(1.0) + 1e-9);
     const F1Max exactF1 = pixelF1Max(maps, masks), f1 = m.f1Max();
@@ -423,16 +424,17 @@ void TestMetrics::streamingStateRoundTrip()
     std::vector<cv::Mat> maps, masks;
     makeMaps(6, 2, maps, masks);
     const PixelMetrics m = streamed(maps, masks);
-    const PixelMetrics back = PixelMetrics::fromState(m.goodHistogram(), m.defectHistogram(), m.overlapHistogram(),
-                                                      m.regions(), m.images());
+    const PixelMetrics back = PixelMetrics::fromState(
+        m.goodHistogram(), m.defectHistogram(), m.overlapHistogram(), m.regions(), m.images());
     QCOMPARE(back.auroc(), m.auroc());
     QCOMPARE(back.aupro(), m.aupro());
     QCOMPARE(back.goodPixels(), m.goodPixels());
     QCOMPARE(back.images(), m.images());
     // A state from another binning, or with counts that do not add up, is refused.
     QVERIFY_THROWS_EXCEPTION(Error, PixelMetrics::fromState({1, 2}, {0, 0}, {0, 0}, 0, 1));
-    QVERIFY_THROWS_EXCEPTION(Error, PixelMetrics::fromState(m.goodHistogram(), m.defectHistogram(),
-                                                            m.overlapHistogram(), m.regions() + 5, m.images()));
+    QVERIFY_THROWS_EXCEPTION(Error,
+        PixelMetrics::fromState(
+            m.goodHistogram(), m.defectHistogram(), m.overlapHistogram(), m.regions() + 5, m.images()));
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)

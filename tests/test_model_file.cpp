@@ -1,11 +1,11 @@
 // The .utad model file: round trip, rejection of damaged and foreign files, atomic save.
-#include "tiny_model.h"
-#include "synthetic_textures.h"
 #include "utad/error.h"
 #include "utad/model.h"
 
-#include <QtTest>
+#include "synthetic_textures.h"
+#include "tiny_model.h"
 
+#include <QtTest>
 #include <fstream>
 #include <iterator>
 
@@ -13,22 +13,23 @@ using namespace utad;
 
 namespace {
 
-ModelConfig tinyConfig(Method method) {
-    return testing::tinyConfig(method);
-}
+ModelConfig tinyConfig(Method method) { return testing::tinyConfig(method); }
 
-std::string readAll(const std::string& path) {
+std::string readAll(const std::string& path)
+{
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void writeAll(const std::string& path, const std::string& data) {
+void writeAll(const std::string& path, const std::string& data)
+{
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(data.data(), std::streamsize(data.size()));
 }
 
 // Message of the utad::Error that loading `path` throws; empty when it loads.
-QString loadError(const std::string& path) {
+QString loadError(const std::string& path)
+{
     try {
         Model::load(path);
     } catch (const Error& e) {
@@ -37,7 +38,7 @@ QString loadError(const std::string& path) {
     return {};
 }
 
-} // namespace
+}  // namespace
 
 class TestModelFile : public QObject {
     Q_OBJECT
@@ -48,7 +49,8 @@ class TestModelFile : public QObject {
     cv::Mat probe;
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(dir.isValid());
         data = testing::textureDataset(dir.filePath("train").toStdString(), 10, 40, 7);
         std::mt19937 rng(99);
@@ -56,13 +58,15 @@ private slots:
         modelPath = dir.filePath("model.utad").toStdString();
     }
 
-    void roundTrip_data() {
+    void roundTrip_data()
+    {
         QTest::addColumn<int>("method");
         QTest::newRow("utad") << int(Method::TwoStage);
         QTest::newRow("ae") << int(Method::Autoencoder);
     }
 
-    void roundTrip() {
+    void roundTrip()
+    {
         QFETCH(int, method);
         auto model = Model::create(tinyConfig(Method(method)));
         QVERIFY(model->train(data));
@@ -101,13 +105,15 @@ private slots:
         QCOMPARE(y.anomalyMap.size(), probe.size());
     }
 
-    void missingFile() {
+    void missingFile()
+    {
         const std::string path = dir.filePath("no-such.utad").toStdString();
         const QString msg = loadError(path);
         QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("cannot open"), qPrintable(msg));
     }
 
-    void truncatedFile() {
+    void truncatedFile()
+    {
         const std::string whole = readAll(modelPath);
         QVERIFY(whole.size() > 1000);
         const std::string path = dir.filePath("truncated.utad").toStdString();
@@ -119,7 +125,8 @@ private slots:
         QVERIFY2(msg.contains("truncated"), qPrintable(msg));
     }
 
-    void foreignFiles() {
+    void foreignFiles()
+    {
         const std::string random = dir.filePath("random.utad").toStdString();
         std::mt19937 rng(3);
         std::string bytes(4096, '\0');
@@ -140,17 +147,19 @@ private slots:
         QVERIFY(loadError(empty).contains("not a UTAD model"));
     }
 
-    void newerVersion() {
+    void newerVersion()
+    {
         std::string whole = readAll(modelPath);
         whole[8] = char(99);  // format version, little-endian uint32 after the magic
         const std::string path = dir.filePath("newer.utad").toStdString();
         writeAll(path, whole);
         const QString msg = loadError(path);
         QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("version 99") && msg.contains("newer"),
-                 qPrintable(msg));
+            qPrintable(msg));
     }
 
-    void corruptPayload() {
+    void corruptPayload()
+    {
         std::string whole = readAll(modelPath);
         whole[whole.size() - 100] ^= 0x5a;
         const std::string path = dir.filePath("corrupt.utad").toStdString();
@@ -159,7 +168,8 @@ private slots:
         QVERIFY2(msg.contains("checksum"), qPrintable(msg));
     }
 
-    void failedSaveKeepsOldFile() {
+    void failedSaveKeepsOldFile()
+    {
         const std::string before = readAll(modelPath);
         auto other = Model::create(tinyConfig(Method::Autoencoder));
         // A folder where the temporary file would go makes the save fail part-way.

@@ -11,13 +11,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-QString text(const fs::path& path) {
-    return QString::fromStdString(path.lexically_normal().string());
-}
+QString text(const fs::path& path) { return QString::fromStdString(path.lexically_normal().string()); }
 
 const fs::path kSourceResources = fs::path(UTAD_SOURCE_DIR) / "resources";
 
-} // namespace
+}  // namespace
 
 class TestPaths : public QObject {
     Q_OBJECT
@@ -25,13 +23,15 @@ private slots:
     void init() { qunsetenv("UTAD_DATA_DIR"); }
     void cleanup() { qunsetenv("UTAD_DATA_DIR"); }
 
-    void executablePathIsThisProgram() {
+    void executablePathIsThisProgram()
+    {
         QCOMPARE(text(utad::executablePath()), QCoreApplication::applicationFilePath());
     }
 
     // Run from <build>/tests there is no <build>/share/utad-workbench: the source tree's data and
     // the translations built into <build>/translations are used.
-    void buildTreeUsesSourceTree() {
+    void buildTreeUsesSourceTree()
+    {
         const fs::path exeDir = utad::executablePath().parent_path();
         const std::vector<fs::path> candidates = utad::dataDirectoryCandidates();
         QCOMPARE(int(candidates.size()), 2);
@@ -45,7 +45,8 @@ private slots:
         QCOMPARE(text(utad::translationsDirectory()), text(exeDir / ".." / "translations"));
     }
 
-    void environmentOverrides() {
+    void environmentOverrides()
+    {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         QVERIFY(QDir(tmp.path()).mkpath(QStringLiteral("translations")));
@@ -58,7 +59,8 @@ private slots:
     }
 
     // A stale UTAD_DATA_DIR is skipped, not trusted.
-    void missingOverrideFallsBack() {
+    void missingOverrideFallsBack()
+    {
         qputenv("UTAD_DATA_DIR", "/nonexistent/utad-data");
         QCOMPARE(text(utad::dataDirectoryCandidates().front()), QStringLiteral("/nonexistent/utad-data"));
         QCOMPARE(text(utad::dataDirectory()), text(kSourceResources));

@@ -22,9 +22,9 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTableView>
 #include <QUndoStack>
 
 using namespace utad::ui;
@@ -48,7 +48,7 @@ long nonZero(const QImage& grey)
     return n;
 }
 
-} // namespace
+}  // namespace
 
 class TestReviewAnnotations : public QObject {
     Q_OBJECT
@@ -63,7 +63,7 @@ private slots:
         store.setMark(a, Mark::FalsePositive);
         QCOMPARE(store.annotation(a).mark, Mark::FalsePositive);
         QVERIFY(store.annotation(a).reviewed);  // marking is reviewing
-        store.setMark(a, Mark::FalsePositive);   // no change, no undo step
+        store.setMark(a, Mark::FalsePositive);  // no change, no undo step
         QCOMPARE(store.undoStack()->count(), 1);
         store.setMark(a, Mark::ConfirmedDefect);
         store.setReviewed(QStringLiteral("/parts/b.png"), true);
@@ -198,7 +198,8 @@ private slots:
             project.annotations()->setNote(outside, QStringLiteral("kept absolute"));
         }
         // Project, its data folder and the dataset move together to another folder.
-        for (const QString& name : {QStringLiteral("review.utadproj"), QStringLiteral("review_data"), QStringLiteral("weld")})
+        for (const QString& name :
+            {QStringLiteral("review.utadproj"), QStringLiteral("review_data"), QStringLiteral("weld")})
             QVERIFY(QFile::rename(first.filePath(name), second.filePath(name)));
         Project moved;
         QString error;
@@ -219,10 +220,10 @@ private slots:
             r.score = score;
             return r;
         };
-        project.setResults({result("/p/good-high.png", utad::Label::Good, 0.9), result("/p/good-low.png", utad::Label::Good, 0.1),
-                            result("/p/bad-high.png", utad::Label::Anomalous, 0.8),
-                            result("/p/bad-low.png", utad::Label::Anomalous, 0.2),
-                            result("/p/unknown-mid.png", utad::Label::Unknown, 0.55)});
+        project.setResults({result("/p/good-high.png", utad::Label::Good, 0.9),
+            result("/p/good-low.png", utad::Label::Good, 0.1), result("/p/bad-high.png", utad::Label::Anomalous, 0.8),
+            result("/p/bad-low.png", utad::Label::Anomalous, 0.2),
+            result("/p/unknown-mid.png", utad::Label::Unknown, 0.55)});
         Thresholds t;
         t.image = 0.5;
         t.uncertainHigh = 0.6;
@@ -240,7 +241,8 @@ private slots:
         QCOMPARE(listed(ReviewFilter::FalseNegatives), (QStringList{"/p/bad-low.png"}));
         QCOMPARE(listed(ReviewFilter::Uncertain), (QStringList{"/p/unknown-mid.png"}));
         QCOMPARE(listed(ReviewFilter::Annotated), (QStringList{"/p/good-low.png", "/p/unknown-mid.png"}));
-        QCOMPARE(listed(ReviewFilter::Unreviewed), (QStringList{"/p/good-high.png", "/p/good-low.png", "/p/bad-high.png", "/p/bad-low.png"}));
+        QCOMPARE(listed(ReviewFilter::Unreviewed),
+            (QStringList{"/p/good-high.png", "/p/good-low.png", "/p/bad-high.png", "/p/bad-low.png"}));
         QCOMPARE(listed(ReviewFilter::All).size(), 5);
     }
 

@@ -1,22 +1,23 @@
 // The review report (HTML with panels, CSV, PDF) on the bundled sample, and retraining with the
 // images marked as false positives.
-#include "tiny_model.h"
 #include "ui/inferencetask.h"
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/project.h"
-#include "ui/review/reviewtools.h"
-#include "ui/taskmanager.h"
-#include "ui/taskstatuswidget.h"
-#include "ui/trainingtask.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/reporttask.h"
 #include "ui/review/retrain.h"
 #include "ui/review/reviewreport.h"
+#include "ui/review/reviewtools.h"
 #include "ui/review/scoreindex.h"
+#include "ui/taskmanager.h"
+#include "ui/taskstatuswidget.h"
+#include "ui/trainingtask.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
+
+#include "tiny_model.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,7 +88,8 @@ PdfText readPdf(const QString& path)
         out.error = QStringLiteral("pdfinfo %1: %2").arg(path, QString::fromLocal8Bit(info.readAllStandardError()));
         return out;
     }
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.readAllStandardOutput()));
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.readAllStandardOutput()));
     out.pages = m.hasMatch() ? m.captured(1).toInt() : 0;
     QProcess text;
     text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
@@ -99,7 +101,7 @@ PdfText readPdf(const QString& path)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TestReviewReport : public QObject {
     Q_OBJECT
@@ -115,7 +117,8 @@ private slots:
     {
         // UTAD_REPORT_DIR keeps the reports, to look at the PDF pages.
         QTemporaryDir temporary;
-        const QDir dir(qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
+        const QDir dir(
+            qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
         Project project;
         QString error;
         project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
@@ -170,14 +173,17 @@ private slots:
             QCOMPARE(decision, results[i].score >= 0.5 ? QStringLiteral("defective") : QStringLiteral("good"));
             QCOMPARE(row.contains(QStringLiteral("_input.png")), detailed.contains(path));
         }
-        const QString fpRow = rows[int(std::find_if(results.begin(), results.end(), [&](const auto& r) {
-                                                    return QString::fromStdString(r.path) == falsePositive;
-                                                }) - results.begin()) + 1];
+        const QString fpRow
+            = rows[int(std::find_if(results.begin(), results.end(),
+                           [&](const auto& r) { return QString::fromStdString(r.path) == falsePositive; })
+                       - results.begin())
+                + 1];
         QVERIFY2(fpRow.contains(QStringLiteral("False positive")), qPrintable(fpRow));
-        QVERIFY2(fpRow.contains(QStringLiteral("\"glare, \"\"not\"\" a crack, ok\"")), qPrintable(fpRow));  // CSV quoting
+        QVERIFY2(
+            fpRow.contains(QStringLiteral("\"glare, \"\"not\"\" a crack, ok\"")), qPrintable(fpRow));  // CSV quoting
         QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const QString& row) {
             return row.startsWith(missed + QLatin1Char(',')) && row.contains(QStringLiteral("Missed defect"))
-                   && row.contains(store->maskPath(missed));
+                && row.contains(store->maskPath(missed));
         }));
 
         // HTML: every image in the summary; every detailed one with its input panel beside it.
@@ -185,8 +191,10 @@ private slots:
         QVERIFY(htmlFile.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(htmlFile.readAll());
         for (const auto& r : results)
-            QVERIFY2(text.contains(QDir(QStringLiteral(UTAD_SAMPLE_DIR)).relativeFilePath(QString::fromStdString(r.path)).toHtmlEscaped()),
-                     r.path.c_str());
+            QVERIFY2(text.contains(QDir(QStringLiteral(UTAD_SAMPLE_DIR))
+                                       .relativeFilePath(QString::fromStdString(r.path))
+                                       .toHtmlEscaped()),
+                r.path.c_str());
         const QStringList panels = QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")});
         QCOMPARE(panels.size(), detailed.size());
         for (const QString& p : panels) {
@@ -203,14 +211,18 @@ private slots:
         QVERIFY2(pdfText.error.isEmpty(), qPrintable(pdfText.error));
         for (const auto& r : results) {
             const QString name = QFileInfo(QString::fromStdString(r.path)).fileName();
-            QVERIFY2(pdfText.text.count(name) >= (detailed.contains(QString::fromStdString(r.path)) ? 2 : 1), qPrintable(name));
+            QVERIFY2(pdfText.text.count(name) >= (detailed.contains(QString::fromStdString(r.path)) ? 2 : 1),
+                qPrintable(name));
         }
         QVERIFY(pdfText.text.contains(QStringLiteral("glare, \"not\" a crack, ok")));
         QVERIFY(pdfText.text.contains(QStringLiteral("False positive")));
         // A summary of 45 or more rows a page and at least four panel blocks a page.
         const int maxPages = 1 + int(results.size() + 44) / 45 + (int(detailed.size()) + 3) / 4;
         QVERIFY2(pdfText.pages >= 2 && pdfText.pages <= maxPages,
-                 qPrintable(QStringLiteral("%1 pages for %2 images, %3 with panels").arg(pdfText.pages).arg(results.size()).arg(detailed.size())));
+            qPrintable(QStringLiteral("%1 pages for %2 images, %3 with panels")
+                           .arg(pdfText.pages)
+                           .arg(results.size())
+                           .arg(detailed.size())));
 
         // Every image flagged: still a page count for paper.
         t.image = 0;
@@ -219,7 +231,8 @@ private slots:
         QDir().mkpath(QFileInfo(all).absolutePath());
         QVERIFY2(writeReviewReport(project, all, reportPdfPath(all), &error), qPrintable(error));
         const PdfText allText = readPdf(reportPdfPath(all));
-        QVERIFY2(allText.pages <= 1 + int(results.size() + 44) / 45 + int(results.size() + 3) / 4, qPrintable(QString::number(allText.pages)));
+        QVERIFY2(allText.pages <= 1 + int(results.size() + 44) / 45 + int(results.size() + 3) / 4,
+            qPrintable(QString::number(allText.pages)));
         QCOMPARE(csvRows(reportCsvPath(all)).size(), int(results.size()) + 1);
 
         // A report that cannot be written says where.
@@ -268,7 +281,8 @@ private slots:
         QCOMPARE(snapshot.options.heatMax, scale);
 
         QTemporaryDir temporary;
-        const QDir dir(qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
+        const QDir dir(
+            qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
         const QString html = dir.filePath(QStringLiteral("model/review.html"));
         QDir().mkpath(QFileInfo(html).absolutePath());
         QString error;
@@ -295,7 +309,8 @@ private slots:
     void exportRunsInTheBackground()
     {
         // Panels are painted on QImage off the GUI thread; a QPixmap there would be a bug.
-        QTest::failOnWarning(QRegularExpression(QStringLiteral("QPixmap|thread"), QRegularExpression::CaseInsensitiveOption));
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("QPixmap|thread"), QRegularExpression::CaseInsensitiveOption));
         MainWindow window;
         {
             Project previous;  // no marks from an earlier run
@@ -330,7 +345,8 @@ private slots:
 
         QVERIFY(finished.wait(180000));
         QCOMPARE(finished.count(), 1);
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(window.findChild<QMessageBox*>() ? window.findChild<QMessageBox*>()->text() : QString()));
+        QVERIFY2(finished.first().at(0).toBool(),
+            qPrintable(window.findChild<QMessageBox*>() ? window.findChild<QMessageBox*>()->text() : QString()));
         QCOMPARE(finished.first().at(1).toString(), html);
         QVERIFY(!tools->reportTask());
         QVERIFY(!window.taskStatus()->isVisibleTo(&window));
@@ -339,7 +355,8 @@ private slots:
         const QStringList rows = csvRows(reportCsvPath(html));
         QCOMPARE(rows.size(), int(results.size()) + 1);
         for (size_t i = 0; i < results.size(); ++i)
-            QVERIFY2(rows[int(i) + 1].startsWith(QString::fromStdString(results[i].path) + QLatin1Char(',')), qPrintable(rows[int(i) + 1]));
+            QVERIFY2(rows[int(i) + 1].startsWith(QString::fromStdString(results[i].path) + QLatin1Char(',')),
+                qPrintable(rows[int(i) + 1]));
         QCOMPARE(QDir(reportFilesDir(html)).entryList({QStringLiteral("*_input.png")}).size(), expected.size());
         QFile pdf(reportPdfPath(html));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
@@ -347,7 +364,8 @@ private slots:
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));  // text and images
         // Printed on the worker thread, the panels still reach the PDF.
-        QVERIFY2(bytes.count("/Subtype /Image") >= expected.size(), qPrintable(QString::number(bytes.count("/Subtype /Image"))));
+        QVERIFY2(bytes.count("/Subtype /Image") >= expected.size(),
+            qPrintable(QString::number(bytes.count("/Subtype /Image"))));
         QVERIFY(!window.findChild<QMessageBox*>());
 
         // Another export is accepted once the first one is over; a path that cannot be written
@@ -490,7 +508,8 @@ private slots:
         QVERIFY(!tools->startRetraining());  // nothing marked yet
         QVERIFY(tools->lastProblem().contains(QStringLiteral("false positive")));
 
-        window.project()->annotations()->setMark(QString::fromStdString(window.dataset()->test.front().path), Mark::FalsePositive);
+        window.project()->annotations()->setMark(
+            QString::fromStdString(window.dataset()->test.front().path), Mark::FalsePositive);
         Retrainer* retrainer = tools->startRetraining();
         QVERIFY(retrainer);
         QCOMPARE(retrainer->addedImages(), 1);

@@ -12,7 +12,6 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <qcustomplot.h>
-
 #include <random>
 
 using namespace utad::ui;
@@ -71,7 +70,7 @@ void compareConfusion(const ThresholdPanel& panel, const utad::Confusion& expect
     QCOMPARE(cell(panel, "fn"), expected.fn);
 }
 
-} // namespace
+}  // namespace
 
 class TestReviewThresholds : public QObject {
     Q_OBJECT
@@ -296,7 +295,9 @@ private slots:
                 ++expected;
         QVERIFY(expected > 0);
         QCOMPARE(panel.index().countInRange(1.4, 1.9), expected);
-        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("metrics"))->text().contains(QStringLiteral("Uncertain %1").arg(expected)));
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("metrics"))
+                    ->text()
+                    .contains(QStringLiteral("Uncertain %1").arg(expected)));
         long listed = 0;
         for (const auto& r : results)
             listed += matchesReviewFilter(ReviewFilter::Uncertain, project, &r, {}) ? 1 : 0;

@@ -1,7 +1,8 @@
 // Residual maps and image scores, and a trained model's map lighting up on a drawn scratch.
+#include "utad/model.h"
+
 #include "scoring.h"
 #include "synthetic_textures.h"
-#include "utad/model.h"
 
 #include <QtTest>
 
@@ -14,7 +15,8 @@ class TestScoring : public QObject {
     Q_OBJECT
 
 private slots:
-    void ssimResidualOfIdenticalImagesIsZero() {
+    void ssimResidualOfIdenticalImagesIsZero()
+    {
         std::mt19937 rng(1);
         cv::Mat a;
         testing::stripeTexture(rng, 48).convertTo(a, CV_32F, 1 / 255.0);
@@ -32,7 +34,8 @@ private slots:
         QCOMPARE(sq.at<float>(34, 34), a.at<float>(34, 34) * a.at<float>(34, 34));
     }
 
-    void imageScoreMaxAndTopFraction() {
+    void imageScoreMaxAndTopFraction()
+    {
         cv::Mat m = cv::Mat::zeros(10, 10, CV_32F);
         m.at<float>(2, 3) = 1.0f;
         m.at<float>(5, 5) = 0.5f;
@@ -42,13 +45,15 @@ private slots:
     }
 
     // A short training on stripes; a scratch across a new texture must score higher inside than out.
-    void scratchLightsUp_data() {
+    void scratchLightsUp_data()
+    {
         QTest::addColumn<int>("method");
         QTest::newRow("utad") << int(Method::TwoStage);
         QTest::newRow("ae") << int(Method::Autoencoder);
     }
 
-    void scratchLightsUp() {
+    void scratchLightsUp()
+    {
         QFETCH(int, method);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -3,13 +3,12 @@
 // about images the detector cannot judge.
 #include "cli_runner.h"
 
-#include <QtTest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-
+#include <QtTest>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -27,7 +26,7 @@ const QString kSample = QStringLiteral(UTAD_SAMPLE_DIR);
 // Trained by the shard_model test (or here, when this suite runs alone).
 const QString kModel = QStringLiteral(UTAD_SHARD_MODEL);
 
-} // namespace
+}  // namespace
 
 class TestShards : public QObject {
     Q_OBJECT
@@ -47,8 +46,8 @@ void TestShards::initTestCase()
 {
     QVERIFY(work_.isValid());
     if (!QFile::exists(kModel)) {
-        const Run r = runUtad(QStringList{"train", "--data", kSample, "--out", kModel} +
-                              QString(UTAD_TINY_TRAIN).split(' '));
+        const Run r
+            = runUtad(QStringList{"train", "--data", kSample, "--out", kModel} + QString(UTAD_TINY_TRAIN).split(' '));
         CHECK_EXIT(r, 0);
     }
     data_ = work_.filePath("data");
@@ -83,7 +82,7 @@ void TestShards::evalShardsMergeLikeOneRun()
     for (int k = 1; k <= 3; ++k) {
         const QString file = work_.filePath(QString("shards/eval-%1.json").arg(k));
         r = runUtad({"eval", "--data", data_, "--model", kModel, "--threads", "1", "--shard", QString("%1/3").arg(k),
-                     "--json", file});
+            "--json", file});
         CHECK_EXIT(r, 0);
         QVERIFY2(r.out.contains(QString("shard %1/3 of 20 test images").arg(k)), qPrintable(r.out));
         scored += readJson(file).value("image_count").toInt();
@@ -106,7 +105,9 @@ void TestShards::evalShardsMergeLikeOneRun()
     }
     QCOMPARE(b.keys(), a.keys());
     for (const QString& key : a.keys())
-        QVERIFY2(a.value(key) == b.value(key), qPrintable(key + ": " + QJsonDocument(QJsonObject{{"single", a.value(key)}, {"merged", b.value(key)}}).toJson()));
+        QVERIFY2(a.value(key) == b.value(key),
+            qPrintable(
+                key + ": " + QJsonDocument(QJsonObject{{"single", a.value(key)}, {"merged", b.value(key)}}).toJson()));
     QVERIFY(a.value("image_auroc").isDouble());
     QVERIFY(a.value("pixel_auroc").isDouble());
     QVERIFY(a.value("aupro_max_error").toDouble() < 0.01);
@@ -152,19 +153,21 @@ void TestShards::inferShards()
     Run r = runUtad({"infer", "--model", kModel, "--threads", "1", "--out", single, images});
     CHECK_EXIT(r, 0);
     for (int k = 1; k <= 2; ++k) {
-        r = runUtad({"infer", "--model", kModel, "--threads", "1", "--shard", QString("%1/2").arg(k), "--out", split, images});
+        r = runUtad(
+            {"infer", "--model", kModel, "--threads", "1", "--shard", QString("%1/2").arg(k), "--out", split, images});
         CHECK_EXIT(r, 0);
         QVERIFY(readLines(split + QString("/scores.shard-%1-of-2.csv").arg(k)).value(0) == "index,path,score,flagged");
     }
     QVERIFY(!QFile::exists(split + "/scores.csv"));
     r = runUtad({"merge", "--out", split + "/scores.csv", split + "/scores.shard-2-of-2.csv",
-                 split + "/scores.shard-1-of-2.csv"});
+        split + "/scores.shard-1-of-2.csv"});
     CHECK_EXIT(r, 0);
     const QStringList a = readLines(single + "/scores.csv"), b = readLines(split + "/scores.csv");
     QCOMPARE(a.size(), 13);  // header and 12 images
     QCOMPARE(b, a);
     // The same panels, named the same.
-    QCOMPARE(QDir(split).entryList({"*.png"}, QDir::Files, QDir::Name), QDir(single).entryList({"*.png"}, QDir::Files, QDir::Name));
+    QCOMPARE(QDir(split).entryList({"*.png"}, QDir::Files, QDir::Name),
+        QDir(single).entryList({"*.png"}, QDir::Files, QDir::Name));
 }
 
 void TestShards::badImagesAreReported()
@@ -178,7 +181,8 @@ void TestShards::badImagesAreReported()
     QVERIFY(QFile::copy(data_ + "/test/good/" + good[0], root + "/test/good/" + good[0]));
     QVERIFY(cv::imwrite((root + "/test/good/dot.png").toStdString(), cv::Mat(1, 1, CV_8UC1, cv::Scalar(90))));
     QVERIFY(cv::imwrite((root + "/test/good/grey.png").toStdString(), cv::Mat(256, 400, CV_8UC1, cv::Scalar(90))));
-    const QString defect = QDir(data_ + "/ground_truth/defective").entryList({"*.png"}, QDir::Files, QDir::Name).value(0);
+    const QString defect
+        = QDir(data_ + "/ground_truth/defective").entryList({"*.png"}, QDir::Files, QDir::Name).value(0);
     QVERIFY(!defect.isEmpty());
     QVERIFY(QFile::copy(data_ + "/test/defective/" + defect, root + "/test/defective/" + defect));
     cv::Mat mask = cv::imread((data_ + "/ground_truth/defective/" + defect).toStdString(), cv::IMREAD_GRAYSCALE);
@@ -189,7 +193,8 @@ void TestShards::badImagesAreReported()
     const QString json = work_.filePath("bad.json");
     const Run r = runUtad({"eval", "--data", root, "--model", kModel, "--threads", "1", "--json", json});
     CHECK_EXIT(r, 0);
-    QVERIFY2(r.err.contains("skipped: Skipped " + root + "/test/good/dot.png: 1x1 is too small"), qPrintable(describe(r)));
+    QVERIFY2(
+        r.err.contains("skipped: Skipped " + root + "/test/good/dot.png: 1x1 is too small"), qPrintable(describe(r)));
     QVERIFY2(r.err.contains("warning: " + root + "/test/good/grey.png is blank"), qPrintable(describe(r)));
     QVERIFY2(r.err.contains("warning: Mask " + root + "/ground_truth/defective/" + defect), qPrintable(describe(r)));
     QVERIFY2(r.out.contains("Evaluated 3 images") && r.out.contains("skipped 1"), qPrintable(r.out));
@@ -197,7 +202,8 @@ void TestShards::badImagesAreReported()
     QCOMPARE(o.value("skipped").toInt(), 1);
     const QJsonArray warnings = o.value("warnings").toArray();
     QCOMPARE(warnings.size(), 2);
-    QVERIFY(warnings[0].toString().contains("grey.png is blank") || warnings[1].toString().contains("grey.png is blank"));
+    QVERIFY(
+        warnings[0].toString().contains("grey.png is blank") || warnings[1].toString().contains("grey.png is blank"));
     QVERIFY(warnings[0].toString().contains("stretched") || warnings[1].toString().contains("stretched"));
 }
 

@@ -1,21 +1,22 @@
 // Real-scale geometry: tiles cover the image, blending is seamless, maps come back at the source
 // size, images smaller than a tile work, the fidelity measure, calibration on a large held set.
-#include "synthetic_textures.h"
-#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/model.h"
 #include "utad/tiling.h"
 
-#include <opencv2/imgproc.hpp>
+#include "synthetic_textures.h"
+#include "tiny_model.h"
 
 #include <QtTest>
+#include <opencv2/imgproc.hpp>
 
 using namespace utad;
 
 namespace {
 
 // A smooth test picture with detail at several scales.
-cv::Mat smoothPicture(cv::Size size) {
+cv::Mat smoothPicture(cv::Size size)
+{
     cv::Mat img(size, CV_32F);
     for (int y = 0; y < size.height; ++y)
         for (int x = 0; x < size.width; ++x)
@@ -24,7 +25,8 @@ cv::Mat smoothPicture(cv::Size size) {
 }
 
 // Largest difference between horizontally or vertically adjacent pixels.
-double largestStep(const cv::Mat& m) {
+double largestStep(const cv::Mat& m)
+{
     cv::Mat dx, dy;
     cv::absdiff(m.colRange(1, m.cols), m.colRange(0, m.cols - 1), dx);
     cv::absdiff(m.rowRange(1, m.rows), m.rowRange(0, m.rows - 1), dy);
@@ -34,13 +36,14 @@ double largestStep(const cv::Mat& m) {
     return std::max(a, b);
 }
 
-} // namespace
+}  // namespace
 
 class TestTiling : public QObject {
     Q_OBJECT
 
 private slots:
-    void tilesCoverEveryPixel_data() {
+    void tilesCoverEveryPixel_data()
+    {
         QTest::addColumn<int>("width");
         QTest::addColumn<int>("height");
         QTest::newRow("1x1") << 1 << 1;
@@ -51,7 +54,8 @@ private slots:
         QTest::newRow("tall") << 40 << 300;
     }
 
-    void tilesCoverEveryPixel() {
+    void tilesCoverEveryPixel()
+    {
         QFETCH(int, width);
         QFETCH(int, height);
         const TileGrid g = TileGrid::make(cv::Size(width, height), 32, 0.5);
@@ -70,7 +74,8 @@ private slots:
         QCOMPARE(cv::mean(padded)[0], 0.25);  // reflected, not filled with zeros
     }
 
-    void unchangedTilesBlendBackExactly() {
+    void unchangedTilesBlendBackExactly()
+    {
         const cv::Mat img = smoothPicture(cv::Size(150, 70));
         const TileGrid g = TileGrid::make(img.size(), 32, 0.5);
         const cv::Mat padded = padToGrid(img, g);
@@ -82,7 +87,8 @@ private slots:
         QVERIFY(cv::norm(out, img, cv::NORM_INF) < 1e-5);
     }
 
-    void blendingHasNoSeams() {
+    void blendingHasNoSeams()
+    {
         // Every tile says something different (0 or 1): hard stitching would jump by 1 at the seams;
         // blending fades between neighbours over the overlap.
         const TileGrid g = TileGrid::make(cv::Size(200, 120), 32, 0.5);
@@ -94,7 +100,8 @@ private slots:
         QVERIFY2(step < 0.25, qPrintable(QString("largest step between neighbours %1").arg(step)));
     }
 
-    void mapsComeBackAtTheSourceSize() {
+    void mapsComeBackAtTheSourceSize()
+    {
         auto model = Model::create(testing::tinyConfig());
         std::mt19937 rng(3);
         const cv::Mat texture = testing::stripeTexture(rng, 400);
@@ -111,7 +118,8 @@ private slots:
         QVERIFY(largestStep(r.impression) < 0.5);
     }
 
-    void imageSmallerThanOneTile() {
+    void imageSmallerThanOneTile()
+    {
         auto model = Model::create(testing::tinyConfig());
         for (const cv::Size size : {cv::Size(1, 1), cv::Size(9, 5), cv::Size(40, 12)}) {
             const cv::Mat img(size, CV_8UC1, cv::Scalar(120));
@@ -121,7 +129,8 @@ private slots:
         }
     }
 
-    void fidelityMeasure() {
+    void fidelityMeasure()
+    {
         const cv::Mat a = smoothPicture(cv::Size(64, 48));
         QVERIFY(std::abs(meanSsim(a, a) - 1.0) < 1e-6);
         cv::Mat noise(a.size(), CV_32F);
@@ -134,7 +143,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, meanSsim(a, noise(cv::Rect(0, 0, 32, 32))));
     }
 
-    void calibrationOnALargeHeldSet() {
+    void calibrationOnALargeHeldSet()
+    {
         // 400 good images: a fifth (80) is held back and scored a few at a time for calibration.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -149,7 +159,8 @@ private slots:
         QVERIFY(cal.stddev > 0);
     }
 
-    void sharedDefaultsFollowTheData() {
+    void sharedDefaultsFollowTheData()
+    {
         const ModelConfig weld = configForDataset(openDataset(UTAD_SAMPLE_DIR), "cpu");
         QVERIFY(!weld.wholeImage());
         QCOMPARE(weld.channels, 1);

@@ -1,8 +1,9 @@
 // Training on small synthetic textures: the loss falls, a seed repeats a run, cancel keeps the last round.
-#include "synthetic_textures.h"
-#include "tiny_model.h"
 #include "utad/error.h"
 #include "utad/model.h"
+
+#include "synthetic_textures.h"
+#include "tiny_model.h"
 
 #include <QtTest>
 
@@ -11,7 +12,8 @@ using namespace utad;
 namespace {
 
 // Whole 32 x 32 textures, three rounds of IE-Net steps and two of Expert-Net steps.
-ModelConfig tinyConfig() {
+ModelConfig tinyConfig()
+{
     ModelConfig c = testing::tinyConfig();
     c.workingScale = 0;
     c.ieSteps = 3 * kStepsPerRound;
@@ -28,7 +30,8 @@ struct Run {
     Inference lastPreview;
 };
 
-TrainCallbacks recorder(Run& run) {
+TrainCallbacks recorder(Run& run)
+{
     TrainCallbacks cb;
     cb.onProgress = [&run](const TrainProgress& p) {
         if (p.stage == "IE-Net")
@@ -43,7 +46,7 @@ TrainCallbacks recorder(Run& run) {
     return cb;
 }
 
-} // namespace
+}  // namespace
 
 class TestTraining : public QObject {
     Q_OBJECT
@@ -53,14 +56,16 @@ class TestTraining : public QObject {
     cv::Mat probe;
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(dir.isValid());
         data = testing::textureDataset(dir.path().toStdString(), 16, 32, 11);
         std::mt19937 rng(123);
         probe = testing::stripeTexture(rng, 32);
     }
 
-    void lossFallsAndRunRepeats() {
+    void lossFallsAndRunRepeats()
+    {
         Run first, second;
         auto a = Model::create(tinyConfig());
         QVERIFY(!a->trained());
@@ -70,9 +75,10 @@ private slots:
         QCOMPARE(int(first.ieLosses.size()), 3);
         QCOMPARE(int(first.expertLosses.size()), 2);
         QVERIFY2(first.ieLosses.back() < first.ieLosses.front(),
-                 qPrintable(QString("IE-Net loss %1 -> %2").arg(first.ieLosses.front()).arg(first.ieLosses.back())));
+            qPrintable(QString("IE-Net loss %1 -> %2").arg(first.ieLosses.front()).arg(first.ieLosses.back())));
         QVERIFY2(first.expertLosses.back() < first.expertLosses.front(),
-                 qPrintable(QString("Expert-Net loss %1 -> %2").arg(first.expertLosses.front()).arg(first.expertLosses.back())));
+            qPrintable(
+                QString("Expert-Net loss %1 -> %2").arg(first.expertLosses.front()).arg(first.expertLosses.back())));
         QCOMPARE(first.stages.back(), std::string("Calibration"));
         QVERIFY(first.fractionMonotonic);
         QCOMPARE(first.lastFraction, 1.0);
@@ -88,7 +94,8 @@ private slots:
         QCOMPARE(b->infer(probe).score, a->infer(probe).score);
     }
 
-    void cancelDuringIeNetLeavesNoUsableModel() {
+    void cancelDuringIeNetLeavesNoUsableModel()
+    {
         auto model = Model::create(tinyConfig());
         Run run;
         TrainCallbacks cb = recorder(run);
@@ -103,7 +110,8 @@ private slots:
         QVERIFY(!model->complete());
     }
 
-    void cancelKeepsLastCompleteRound() {
+    void cancelKeepsLastCompleteRound()
+    {
         auto model = Model::create(tinyConfig());
         Run run;
         TrainCallbacks cb = recorder(run);
@@ -127,7 +135,8 @@ private slots:
         QCOMPARE(Model::load(path)->infer(probe).score, r.score);
     }
 
-    void noReadableImages() {
+    void noReadableImages()
+    {
         Dataset empty;
         empty.root = dir.filePath("nothing").toStdString();
         auto model = Model::create(tinyConfig());
@@ -139,7 +148,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, model->train(broken));
     }
 
-    void badConfig() {
+    void badConfig()
+    {
         ModelConfig c = tinyConfig();
         c.tileSize = 40;
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
@@ -156,7 +166,8 @@ private slots:
         QCOMPARE(presetConfig("paper").naiveSamples, 10);
     }
 
-    void threadsAndGflops() {
+    void threadsAndGflops()
+    {
         QCOMPARE(setThreads(1), 1);
         QVERIFY(setThreads(0) >= 1);
         QVERIFY(measureMatmulGflops(256) > 0.1);

@@ -18,10 +18,11 @@ const QString kSourceDir = QStringLiteral(UTAD_SOURCE_DIR);
 const QString kTranslationsDir = kSourceDir + QStringLiteral("/translations");
 
 // Same set as translations/CMakeLists.txt: the workbench's sources and its main().
-QStringList workbenchSources() {
+QStringList workbenchSources()
+{
     QStringList files;
-    QDirIterator it(kSourceDir + QStringLiteral("/ui"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                    QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(kSourceDir + QStringLiteral("/ui"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     files.sort();
@@ -29,7 +30,8 @@ QStringList workbenchSources() {
     return files;
 }
 
-QStringList tsFiles() {
+QStringList tsFiles()
+{
     QStringList files;
     for (const QFileInfo& info : QDir(kTranslationsDir).entryInfoList({QStringLiteral("utad_*.ts")}, QDir::Files))
         files << info.absoluteFilePath();
@@ -49,7 +51,8 @@ struct TsFile {
     QString error;
 };
 
-TsFile readTs(const QString& path) {
+TsFile readTs(const QString& path)
+{
     TsFile ts;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -98,16 +101,16 @@ TsFile readTs(const QString& path) {
     return ts;
 }
 
-bool isRetired(const Message& m) {
-    return m.type == QLatin1String("vanished") || m.type == QLatin1String("obsolete");
-}
+bool isRetired(const Message& m) { return m.type == QLatin1String("vanished") || m.type == QLatin1String("obsolete"); }
 
-QString describe(const QString& file, const Message& m) {
+QString describe(const QString& file, const Message& m)
+{
     return QStringLiteral("%1: [%2] \"%3\"").arg(QFileInfo(file).fileName(), m.context, m.source);
 }
 
 // Entries a translator still has to do: marked unfinished, or with an empty translation.
-QStringList unfinishedEntries(const QString& path) {
+QStringList unfinishedEntries(const QString& path)
+{
     const TsFile ts = readTs(path);
     if (!ts.error.isEmpty())
         return {ts.error};
@@ -115,15 +118,16 @@ QStringList unfinishedEntries(const QString& path) {
     for (const Message& m : ts.messages) {
         if (isRetired(m))
             continue;
-        const bool empty = std::any_of(m.translations.cbegin(), m.translations.cend(),
-                                       [](const QString& t) { return t.trimmed().isEmpty(); });
+        const bool empty = std::any_of(
+            m.translations.cbegin(), m.translations.cend(), [](const QString& t) { return t.trimmed().isEmpty(); });
         if (m.type == QLatin1String("unfinished") || empty || m.translations.isEmpty())
             problems << describe(path, m);
     }
     return problems;
 }
 
-QSet<QString> placeholders(const QString& text) {
+QSet<QString> placeholders(const QString& text)
+{
     static const QRegularExpression re(QStringLiteral("%(L?)(\\d+|n)"));
     QSet<QString> found;
     for (auto it = re.globalMatch(text); it.hasNext();)
@@ -131,7 +135,8 @@ QSet<QString> placeholders(const QString& text) {
     return found;
 }
 
-bool hasMnemonic(const QString& text) {
+bool hasMnemonic(const QString& text)
+{
     // "&&" is a literal ampersand, "&plusmn;" an HTML entity: neither is a mnemonic.
     static const QRegularExpression re(QStringLiteral("(^|[^&])&(?![A-Za-z]+;|#\\d+;)[^&\\s]"));
     return re.match(text).hasMatch();
@@ -147,10 +152,11 @@ struct Argument {
 };
 
 // The arguments of the call whose '(' is at `open`.
-QList<Argument> callArguments(const QString& code, qsizetype open) {
+QList<Argument> callArguments(const QString& code, qsizetype open)
+{
     static const QStringList wrappers = {QStringLiteral("QStringLiteral"), QStringLiteral("QLatin1String"),
-                                         QStringLiteral("QString"), QStringLiteral("QString::fromUtf8"),
-                                         QStringLiteral("QLatin1StringView"), QStringLiteral("QString::fromLatin1")};
+        QStringLiteral("QString"), QStringLiteral("QString::fromUtf8"), QStringLiteral("QLatin1StringView"),
+        QStringLiteral("QString::fromLatin1")};
     QList<Argument> arguments(1);
     QList<bool> rawLevel;  // per open paren: do literals directly inside reach the screen?
     rawLevel << true;
@@ -170,12 +176,13 @@ QList<Argument> callArguments(const QString& code, qsizetype open) {
                     ++i;
         } else if (c == QLatin1Char('(')) {
             qsizetype j = i;
-            while (j > 0 && (code[j - 1].isLetterOrNumber() || code[j - 1] == QLatin1Char('_') ||
-                             code[j - 1] == QLatin1Char(':')))
+            while (j > 0
+                && (code[j - 1].isLetterOrNumber() || code[j - 1] == QLatin1Char('_')
+                    || code[j - 1] == QLatin1Char(':')))
                 --j;
             const QString callee = code.mid(j, i - j);
-            if (callee == QLatin1String("tr") || callee.endsWith(QLatin1String("::tr")) ||
-                callee.endsWith(QLatin1String("translate")))
+            if (callee == QLatin1String("tr") || callee.endsWith(QLatin1String("::tr"))
+                || callee.endsWith(QLatin1String("translate")))
                 arguments.last().hasText = true;
             rawLevel << (rawLevel.last() && (callee.isEmpty() || wrappers.contains(callee)));
         } else if (c == QLatin1Char(')')) {
@@ -191,7 +198,8 @@ QList<Argument> callArguments(const QString& code, qsizetype open) {
 
 // The literals of a call that reach the screen untranslated. Item views take the text first and
 // then data (addItem(tr("Fast"), QStringLiteral("cpu"))): only their first text argument counts.
-QList<qsizetype> rawTextLiterals(const QString& function, const QString& code, qsizetype open) {
+QList<qsizetype> rawTextLiterals(const QString& function, const QString& code, qsizetype open)
+{
     const QList<Argument> arguments = callArguments(code, open);
     const bool textThenData = function == QLatin1String("addItem") || function == QLatin1String("insertItem");
     QList<qsizetype> literals;
@@ -204,7 +212,8 @@ QList<qsizetype> rawTextLiterals(const QString& function, const QString& code, q
 }
 
 // Replaces comments by spaces (keeping line breaks), so that scanning sees only code.
-QString withoutComments(const QString& code) {
+QString withoutComments(const QString& code)
+{
     QString out = code;
     for (qsizetype i = 0; i < out.size(); ++i) {
         const QChar c = out[i];
@@ -227,20 +236,23 @@ QString withoutComments(const QString& code) {
 }
 
 // Qt Test cuts long failure messages: list each problem on its own line, then fail with a summary.
-QString report(const QStringList& problems, const QString& what) {
+QString report(const QStringList& problems, const QString& what)
+{
     for (const QString& problem : problems)
         qWarning("%s", qPrintable(problem));
     return QStringLiteral("%1: %2 problem(s), listed above").arg(what).arg(problems.size());
 }
 
-} // namespace
+}  // namespace
 
 class TestTranslations : public QObject {
     Q_OBJECT
 private slots:
-    void tsFilesExist() {
+    void tsFilesExist()
+    {
         const QStringList files = tsFiles();
-        QVERIFY2(files.size() >= 2, qPrintable(QStringLiteral("translations in %1: %2").arg(kTranslationsDir, files.join(", "))));
+        QVERIFY2(files.size() >= 2,
+            qPrintable(QStringLiteral("translations in %1: %2").arg(kTranslationsDir, files.join(", "))));
         for (const QString& file : files) {
             const TsFile ts = readTs(file);
             QVERIFY2(ts.error.isEmpty(), qPrintable(ts.error));
@@ -250,7 +262,8 @@ private slots:
         }
     }
 
-    void tsFilesComplete() {
+    void tsFilesComplete()
+    {
         QStringList problems;
         for (const QString& file : tsFiles())
             problems << unfinishedEntries(file);
@@ -259,7 +272,8 @@ private slots:
 
     // A translation must keep the source's %1, %2, ... (else arg() fills the wrong places) and its
     // keyboard mnemonic.
-    void translationsKeepPlaceholdersAndMnemonics() {
+    void translationsKeepPlaceholdersAndMnemonics()
+    {
         QStringList problems;
         for (const QString& file : tsFiles()) {
             for (const Message& m : readTs(file).messages) {
@@ -279,17 +293,19 @@ private slots:
                 }
             }
         }
-        QVERIFY2(problems.isEmpty(), qPrintable(report(problems, QStringLiteral("Translations that break placeholders or mnemonics"))));
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(report(problems, QStringLiteral("Translations that break placeholders or mnemonics"))));
     }
 
     // Runs lupdate over the current sources into copies of the .ts files: every string in the code
     // must already be there, translated, and nothing there may be stale. lupdate's warnings mean a
     // tr() it cannot place in the context used at run time (e.g. a tr() outside a Q_OBJECT class).
-    void tsFilesMatchSources() {
+    void tsFilesMatchSources()
+    {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         QStringList args = {QStringLiteral("-I"), kSourceDir, QStringLiteral("-locations"), QStringLiteral("none"),
-                            QStringLiteral("-source-language"), QStringLiteral("en")};
+            QStringLiteral("-source-language"), QStringLiteral("en")};
         args << workbenchSources() << QStringLiteral("-ts");
         QStringList copies;
         for (const QString& file : tsFiles()) {
@@ -306,8 +322,8 @@ private slots:
 
         QStringList problems;
         const QString output = QString::fromLocal8Bit(lupdate.readAllStandardError() + lupdate.readAllStandardOutput());
-        static const QRegularExpression warning(QStringLiteral("^(/\\S+):(\\d+): (.*)$"),
-                                                QRegularExpression::MultilineOption);
+        static const QRegularExpression warning(
+            QStringLiteral("^(/\\S+):(\\d+): (.*)$"), QRegularExpression::MultilineOption);
         for (auto it = warning.globalMatch(output); it.hasNext();) {
             const auto m = it.next();
             problems << QStringLiteral("%1:%2: lupdate: %3")
@@ -322,19 +338,22 @@ private slots:
             }
         }
         QVERIFY2(problems.isEmpty(),
-                 qPrintable(report(problems, QStringLiteral("The translations do not match the sources (run `cmake "
-                                                            "--build <build> --target update_translations`, then translate)"))));
+            qPrintable(report(problems,
+                QStringLiteral("The translations do not match the sources (run `cmake "
+                               "--build <build> --target update_translations`, then translate)"))));
     }
 
     // Texts shown in widgets must go through tr(); a literal passed straight to setText(),
     // QLabel(...), addAction(...), ... stays English in every language. A literal that must not be
     // translated (a file format name, a unit) is marked with a `// no-tr` comment on its line.
-    void visibleTextsUseTr() {
+    void visibleTextsUseTr()
+    {
         static const QRegularExpression call(QStringLiteral(
             "\\b(setText|setWindowTitle|setToolTip|setStatusTip|setWhatsThis|setPlaceholderText|setTitle|"
             "setLabelText|setPrefix|setSuffix|setSpecialValueText|setTabText|addTab|insertTab|addAction|addMenu|"
             "setHeaderLabels|setHorizontalHeaderLabels|setVerticalHeaderLabels|showMessage|addItem|addItems|"
-            "setItemText|addRow|insertRow|setAccessibleName|setButtonText|setInformativeText|setDetailedText|setWindowIconText|"
+            "setItemText|addRow|insertRow|setAccessibleName|setButtonText|setInformativeText|setDetailedText|"
+            "setWindowIconText|"
             "information|warning|critical|question|getOpenFileName|getSaveFileName|getExistingDirectory|"
             "getText|getInt|getDouble|getItem|QLabel|QAction|QPushButton|QCheckBox|QRadioButton|QGroupBox|"
             "QToolButton|QMenu|QDockWidget)\\s*\\("));
@@ -355,7 +374,8 @@ private slots:
                     if (!letter.match(literal).hasMatch() || lines.value(line).contains(QLatin1String("no-tr")))
                         continue;
                     problems << QStringLiteral("%1:%2: %3(... %4 ...)")
-                                    .arg(QDir(kSourceDir).relativeFilePath(path)).arg(line + 1)
+                                    .arg(QDir(kSourceDir).relativeFilePath(path))
+                                    .arg(line + 1)
                                     .arg(m.captured(1), literal);
                 }
             }
@@ -364,14 +384,16 @@ private slots:
     }
 
     // The scanner above finds what it should (guards the check against silently passing).
-    void literalScannerFindsRawText() {
+    void literalScannerFindsRawText()
+    {
         const QString code = QStringLiteral(
             "label->setText(\"Threshold\"); a->setToolTip(tr(\"Zoom\")); "
             "b->addAction(QIcon::fromTheme(\"document-open\"), QStringLiteral(\"Open\")); "
             "QMessageBox::warning(this, tr(\"Error\"), \"Cannot \" + name); c->setText(\"%1\"); "
             "d->addItem(tr(\"Fast\"), QStringLiteral(\"cpu\")); d->addItem(QIcon(), QStringLiteral(\"Slow\"), \"x\");");
         QStringList found;
-        static const QRegularExpression call(QStringLiteral("\\b(setText|setToolTip|addAction|warning|addItem)\\s*\\("));
+        static const QRegularExpression call(
+            QStringLiteral("\\b(setText|setToolTip|addAction|warning|addItem)\\s*\\("));
         for (auto it = call.globalMatch(code); it.hasNext();) {
             const auto m = it.next();
             for (qsizetype at : rawTextLiterals(m.captured(1), code, m.capturedEnd() - 1))
@@ -379,10 +401,11 @@ private slots:
         }
         QCOMPARE(found, (QStringList{"\"Threshold\"", "\"Open\"", "\"Cannot \"", "\"%1\"", "\"Slow\""}));
         QCOMPARE(withoutComments(QStringLiteral("a(\"//x\"); // b\n/* c */d")),
-                 QStringLiteral("a(\"//x\");     \n       d"));
+            QStringLiteral("a(\"//x\");     \n       d"));
     }
 
-    void placeholderAndMnemonicDetection() {
+    void placeholderAndMnemonicDetection()
+    {
         QVERIFY(hasMnemonic(QStringLiteral("&File")));
         QVERIFY(hasMnemonic(QStringLiteral("文件(&F)")));
         QVERIFY(!hasMnemonic(QStringLiteral("Drag && drop")));
@@ -390,7 +413,8 @@ private slots:
         QCOMPARE(placeholders(QStringLiteral("%1 of %L2, %n left, 100%")), (QSet<QString>{"1", "2", "n"}));
     }
 
-    void availableLanguagesListShippedTranslations() {
+    void availableLanguagesListShippedTranslations()
+    {
         QVERIFY2(!utad::ui::translationsDirectory().isEmpty(), "no translations folder beside the build's programs");
         const QStringList languages = utad::ui::availableLanguages();
         QCOMPARE(languages.value(0), QStringLiteral("en"));
@@ -403,7 +427,8 @@ private slots:
 
     // Translators installed later are searched first, so the order here matters: English (nothing
     // installed), then Chinese, then German.
-    void installTranslatorsLoadsOwnAndQtCatalogs() {
+    void installTranslatorsLoadsOwnAndQtCatalogs()
+    {
         auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
         QVERIFY(app);
         const char* context = "utad::ui::Translation";

@@ -8,6 +8,7 @@
 #include "ui/translation.h"
 #include "utad/dataset.h"
 #include "utad/model.h"
+
 #include "tiny_model.h"
 
 #include <QAbstractButton>
@@ -45,23 +46,35 @@ QStringList cutOff(QWidget* window)
         QStyleOptionComboBox option;
         option.initFrom(combo);
         option.editable = combo->isEditable();
-        const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
+        const QRect field
+            = combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
         const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
         if (needed > field.width())
-            problems << QStringLiteral("combo %1 \"%2\": %3 px of text in %4 px").arg(where(combo), combo->currentText()).arg(needed).arg(field.width());
+            problems << QStringLiteral("combo %1 \"%2\": %3 px of text in %4 px")
+                            .arg(where(combo), combo->currentText())
+                            .arg(needed)
+                            .arg(field.width());
     }
     for (QAbstractButton* button : window->findChildren<QAbstractButton*>()) {
         if (!button->isVisible() || button->text().isEmpty() || button->inherits("QToolButton"))
             continue;
         if (button->width() < button->sizeHint().width())
-            problems << QStringLiteral("button %1 \"%2\": %3 px wide, needs %4").arg(where(button), button->text()).arg(button->width()).arg(button->sizeHint().width());
+            problems << QStringLiteral("button %1 \"%2\": %3 px wide, needs %4")
+                            .arg(where(button), button->text())
+                            .arg(button->width())
+                            .arg(button->sizeHint().width());
     }
     for (QLabel* label : window->findChildren<QLabel*>()) {
-        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || !label->pixmap().isNull() || label->textFormat() == Qt::RichText)
+        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || !label->pixmap().isNull()
+            || label->textFormat() == Qt::RichText)
             continue;
-        const int needed = label->fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), Qt::AlignLeft, label->text()).width();
+        const int needed
+            = label->fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), Qt::AlignLeft, label->text()).width();
         if (needed > label->contentsRect().width())
-            problems << QStringLiteral("label %1 \"%2\": %3 px of text in %4 px").arg(where(label), label->text()).arg(needed).arg(label->contentsRect().width());
+            problems << QStringLiteral("label %1 \"%2\": %3 px of text in %4 px")
+                            .arg(where(label), label->text())
+                            .arg(needed)
+                            .arg(label->contentsRect().width());
     }
     for (QHeaderView* header : window->findChildren<QHeaderView*>()) {
         if (!header->isVisible() || header->orientation() != Qt::Horizontal || !header->model())
@@ -71,16 +84,21 @@ QStringList cutOff(QWidget* window)
                 continue;
             const QString text = header->model()->headerData(section, Qt::Horizontal).toString();
             // Title, margins and the sort arrow.
-            const int needed = header->fontMetrics().horizontalAdvance(text) + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) +
-                               (header->sortIndicatorSection() == section ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize) : 0);
+            const int needed = header->fontMetrics().horizontalAdvance(text)
+                + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin)
+                + (header->sortIndicatorSection() == section ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize)
+                                                             : 0);
             if (needed > header->sectionSize(section))
-                problems << QStringLiteral("column \"%1\" of %2: %3 px wide, needs %4").arg(text, where(header)).arg(header->sectionSize(section)).arg(needed);
+                problems << QStringLiteral("column \"%1\" of %2: %3 px wide, needs %4")
+                                .arg(text, where(header))
+                                .arg(header->sectionSize(section))
+                                .arg(needed);
         }
     }
     return problems;
 }
 
-} // namespace
+}  // namespace
 
 class TestWindowFit : public QObject {
     Q_OBJECT
@@ -125,7 +143,7 @@ private slots:
 
         const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
         QVERIFY2(minimum.width() <= kScreen.width() && minimum.height() <= kScreen.height(),
-                 qPrintable(QStringLiteral("minimum size %1x%2").arg(minimum.width()).arg(minimum.height())));
+            qPrintable(QStringLiteral("minimum size %1x%2").arg(minimum.width()).arg(minimum.height())));
         QCOMPARE(window.size(), kScreen);
 
         const QStringList problems = cutOff(&window);
@@ -134,8 +152,8 @@ private slots:
         // The panel controls stay on the inspector's toolbar, not in its » menu.
         QToolBar* toolBar = window.inspector()->findChild<QToolBar*>();
         QVERIFY(toolBar);
-        for (QAction* action : {window.inspector()->overlayAction(), window.inspector()->truthAction(), window.inspector()->predictedAction(),
-                                window.inspector()->residualsAction()}) {
+        for (QAction* action : {window.inspector()->overlayAction(), window.inspector()->truthAction(),
+                 window.inspector()->predictedAction(), window.inspector()->residualsAction()}) {
             QWidget* widget = toolBar->widgetForAction(action);
             QVERIFY2(widget && widget->isVisible(), qPrintable(action->text()));
         }
@@ -145,7 +163,8 @@ private slots:
 
         // The four panels get a useful share of the screen.
         const QSize panel = window.inspector()->panel(0)->size();
-        QVERIFY2(panel.width() >= 260 && panel.height() >= 150, qPrintable(QStringLiteral("panel %1x%2").arg(panel.width()).arg(panel.height())));
+        QVERIFY2(panel.width() >= 260 && panel.height() >= 150,
+            qPrintable(QStringLiteral("panel %1x%2").arg(panel.width()).arg(panel.height())));
     }
 
 private:

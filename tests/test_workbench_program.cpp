@@ -21,7 +21,10 @@ struct Run {
     QString out, err;
 };
 
-QString describe(const Run& r) { return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err); }
+QString describe(const Run& r)
+{
+    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err);
+}
 
 // `display` false: no X, no Wayland, no platform chosen, as over ssh or in a build script.
 Run runWorkbench(const QStringList& args, bool display, const QString& home, int timeoutMs = 90000)
@@ -52,7 +55,7 @@ Run runWorkbench(const QStringList& args, bool display, const QString& home, int
     return r;
 }
 
-} // namespace
+}  // namespace
 
 class TestWorkbenchProgram : public QObject {
     Q_OBJECT
@@ -73,19 +76,22 @@ private slots:
 
         const Run version = runWorkbench({QStringLiteral("--version")}, false, m_home.path());
         QVERIFY2(version.exitCode == 0, qPrintable(describe(version)));
-        QVERIFY2(version.out.contains(QRegularExpression(QStringLiteral("utad-workbench \\d+\\.\\d+"))), qPrintable(describe(version)));
+        QVERIFY2(version.out.contains(QRegularExpression(QStringLiteral("utad-workbench \\d+\\.\\d+"))),
+            qPrintable(describe(version)));
 
         // Qt's own options before --help do not hide it.
-        const Run withQtOption =
-            runWorkbench({QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--help")}, false, m_home.path());
-        QVERIFY2(withQtOption.exitCode == 0 && withQtOption.out.contains(QStringLiteral("--dataset")), qPrintable(describe(withQtOption)));
+        const Run withQtOption = runWorkbench(
+            {QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--help")}, false, m_home.path());
+        QVERIFY2(withQtOption.exitCode == 0 && withQtOption.out.contains(QStringLiteral("--dataset")),
+            qPrintable(describe(withQtOption)));
     }
 
     void plainArgumentIsOpened()
     {
         // A screenshot run quits by itself once the window has settled.
         const QString shot = m_home.filePath(QStringLiteral("plain.png"));
-        const Run run = runWorkbench({QStringLiteral(UTAD_SAMPLE_DIR), QStringLiteral("--screenshot"), shot}, true, m_home.path());
+        const Run run = runWorkbench(
+            {QStringLiteral(UTAD_SAMPLE_DIR), QStringLiteral("--screenshot"), shot}, true, m_home.path());
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QVERIFY2(!run.err.contains(QStringLiteral("Cannot")), qPrintable(describe(run)));
         QVERIFY(!QImage(shot).isNull());
@@ -103,10 +109,11 @@ private slots:
         QVERIFY(text.open(QIODevice::WriteOnly));
         text.write("not an image folder\n");
         text.close();
-        const Run wrongKind = runWorkbench({text.fileName(), QStringLiteral("--screenshot"), shot}, true, m_home.path());
+        const Run wrongKind
+            = runWorkbench({text.fileName(), QStringLiteral("--screenshot"), shot}, true, m_home.path());
         QVERIFY2(wrongKind.exitCode == 1, qPrintable(describe(wrongKind)));
         QVERIFY2(wrongKind.err.contains(text.fileName()) && wrongKind.err.contains(QStringLiteral(".utadproj")),
-                 qPrintable(describe(wrongKind)));
+            qPrintable(describe(wrongKind)));
     }
 
     void openPathsInTheWindow()
@@ -119,7 +126,8 @@ private slots:
         }
         QVERIFY(openPaths(window, {QStringLiteral(UTAD_SAMPLE_DIR)}).isEmpty());
         QVERIFY(window.dataset());
-        QCOMPARE(QDir(window.project()->datasetPath()).canonicalPath(), QDir(QStringLiteral(UTAD_SAMPLE_DIR)).canonicalPath());
+        QCOMPARE(QDir(window.project()->datasetPath()).canonicalPath(),
+            QDir(QStringLiteral(UTAD_SAMPLE_DIR)).canonicalPath());
         QVERIFY(!window.findChild<QMessageBox*>());
 
         // A project saved from it opens the same way.

@@ -9,8 +9,8 @@
 #include "ui/review/annotationstore.h"
 
 #include <QtTest>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <opencv2/imgproc.hpp>
 
 using namespace utad::ui;
@@ -32,7 +32,7 @@ utad::Inference syntheticInference(cv::Size source)
     inf.score = 0.875;
     return inf;
 }
-} // namespace
+}  // namespace
 
 class TestWorkbenchViews : public QObject {
     Q_OBJECT
@@ -117,8 +117,8 @@ private slots:
     void predictedRegionsDropSmallOnes()
     {
         cv::Mat map = cv::Mat::zeros(50, 50, CV_32F);
-        cv::rectangle(map, cv::Rect(5, 5, 10, 10), cv::Scalar(1.0), cv::FILLED);   // 100 px
-        cv::rectangle(map, cv::Rect(30, 30, 2, 2), cv::Scalar(1.0), cv::FILLED);   // 4 px
+        cv::rectangle(map, cv::Rect(5, 5, 10, 10), cv::Scalar(1.0), cv::FILLED);  // 100 px
+        cv::rectangle(map, cv::Rect(30, 30, 2, 2), cv::Scalar(1.0), cv::FILLED);  // 4 px
         const cv::Mat all = predictedRegions(map, 0.5, 0);
         QCOMPARE(cv::countNonZero(all), 104);
         const cv::Mat big = predictedRegions(map, 0.5, 10);
@@ -136,8 +136,10 @@ private slots:
             i = QImage(100, 60, QImage::Format_RGB32);
             i.fill(Qt::red);
         }
-        const QImage twoByTwo = montage(images, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, 2);
-        const QImage row = montage(images, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, 4);
+        const QImage twoByTwo
+            = montage(images, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, 2);
+        const QImage row
+            = montage(images, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, 4);
         QVERIFY(twoByTwo.width() > 200 && twoByTwo.height() > 120);
         QVERIFY(row.width() > 400 && row.height() < twoByTwo.height());
     }
@@ -209,7 +211,8 @@ private slots:
         QCOMPARE(loaded.results()[0].label, utad::Label::Anomalous);
         QCOMPARE(loaded.results()[1].error, std::string("cannot decode"));
         QCOMPARE(loaded.resultsModelStamp(), QStringLiteral("stamp"));
-        QCOMPARE(loaded.annotations()->annotation(QString::fromStdString(r.path)).note, QStringLiteral("check the weld seam"));
+        QCOMPARE(loaded.annotations()->annotation(QString::fromStdString(r.path)).note,
+            QStringLiteral("check the weld seam"));
         QCOMPARE(loaded.decide(0.7), Decision::Defective);
         QCOMPARE(loaded.decide(0.1), Decision::Good);
 
@@ -291,9 +294,10 @@ private slots:
     {
         const QDir root(QStringLiteral(UTAD_SOURCE_DIR));
         QHash<QString, QSet<QString>> uses;
-        QDirIterator it(root.filePath(QStringLiteral("ui")), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                        QDirIterator::Subdirectories);
-        const QRegularExpression include(QStringLiteral("^#include \"(ui/[^\"]+)\\.h\""), QRegularExpression::MultilineOption);
+        QDirIterator it(root.filePath(QStringLiteral("ui")), {QStringLiteral("*.h"), QStringLiteral("*.cpp")},
+            QDir::Files, QDirIterator::Subdirectories);
+        const QRegularExpression include(
+            QStringLiteral("^#include \"(ui/[^\"]+)\\.h\""), QRegularExpression::MultilineOption);
         while (it.hasNext()) {
             const QString file = it.next();
             const QString unit = root.relativeFilePath(file).section(QLatin1Char('.'), 0, 0);
@@ -337,7 +341,8 @@ private slots:
         Project project;
         ImageListModel model(&project, nullptr);  // follows the document
         std::vector<utad::Sample> samples(4);
-        const char* names[] = {"/d/test/good/a.png", "/d/test/crack/b.png", "/d/test/crack/c.png", "/d/test/good/d.png"};
+        const char* names[]
+            = {"/d/test/good/a.png", "/d/test/crack/b.png", "/d/test/crack/c.png", "/d/test/good/d.png"};
         for (int i = 0; i < 4; ++i) {
             samples[size_t(i)].path = names[i];
             samples[size_t(i)].defectType = i == 1 || i == 2 ? "crack" : "good";
@@ -367,7 +372,7 @@ private slots:
         proxy.sort(ImageListModel::ScoreColumn, Qt::DescendingOrder);
         auto pathAt = [&](int row) { return proxy.index(row, 0).data(ImageListModel::PathRole).toString(); };
         QCOMPARE(pathAt(0), QStringLiteral("/d/test/crack/b.png"));  // 0.9
-        QCOMPARE(pathAt(3), QStringLiteral("/d/test/good/d.png"));   // unscored last
+        QCOMPARE(pathAt(3), QStringLiteral("/d/test/good/d.png"));  // unscored last
 
         proxy.setPredictionFilter(ImageFilterProxy::PredictionFilter::Defective);
         QCOMPARE(proxy.rowCount(), 1);

@@ -5,7 +5,8 @@
 
 namespace utad::testing {
 
-inline ModelConfig tinyConfig(Method method = Method::TwoStage) {
+inline ModelConfig tinyConfig(Method method = Method::TwoStage)
+{
     ModelConfig c = presetConfig("cpu", method);
     c.tileSize = 32;
     c.workingScale = 0.125;  // the 400 x 256 sample images become 50 x 32: two tiles
@@ -19,4 +20,4 @@ inline ModelConfig tinyConfig(Method method = Method::TwoStage) {
     return c;
 }
 
-} // namespace utad::testing
+}  // namespace utad::testing

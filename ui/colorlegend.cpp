@@ -16,7 +16,10 @@ void ColorLegend::setScale(ColorMap map, double maxValue)
     update();
 }
 
-QSize ColorLegend::sizeHint() const { return {fontMetrics().horizontalAdvance(QStringLiteral("0")) * 24, fontMetrics().height() + 2}; }
+QSize ColorLegend::sizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QStringLiteral("0")) * 24, fontMetrics().height() + 2};
+}
 
 QSize ColorLegend::minimumSizeHint() const
 {
@@ -32,4 +35,4 @@ void ColorLegend::paintEvent(QPaintEvent*)
     paintColorLegend(painter, QRectF(rect()).adjusted(1, 1, -1, -1), m_map, m_max);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

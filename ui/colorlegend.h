@@ -27,4 +27,4 @@ private:
     double m_max = 0;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

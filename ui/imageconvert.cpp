@@ -1,8 +1,7 @@
 #include "ui/imageconvert.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <cstring>
+#include <opencv2/imgproc.hpp>
 
 namespace utad::ui {
 
@@ -17,7 +16,7 @@ QImage copyRows(const cv::Mat& src, QImage::Format format)
         std::memcpy(image.scanLine(y), src.ptr(y), rowBytes);
     return image;
 }
-} // namespace
+}  // namespace
 
 QImage toQImage(const cv::Mat& mat)
 {
@@ -36,8 +35,7 @@ QImage toQImage(const cv::Mat& mat)
         src = scaled;
     }
     switch (src.channels()) {
-    case 1:
-        return copyRows(src, QImage::Format_Grayscale8);
+    case 1: return copyRows(src, QImage::Format_Grayscale8);
     case 3: {
         cv::Mat rgb;
         cv::cvtColor(src, rgb, cv::COLOR_BGR2RGB);
@@ -48,8 +46,7 @@ QImage toQImage(const cv::Mat& mat)
         cv::cvtColor(src, rgba, cv::COLOR_BGRA2RGBA);
         return copyRows(rgba, QImage::Format_RGBA8888).convertToFormat(QImage::Format_ARGB32);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -80,4 +77,4 @@ cv::Mat toMat(const QImage& image)
     return mat;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -14,4 +14,4 @@ QImage toQImage(const cv::Mat& mat);
 // alpha). Always a deep copy.
 cv::Mat toMat(const QImage& image);
 
-} // namespace utad::ui
+}  // namespace utad::ui

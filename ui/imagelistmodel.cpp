@@ -85,7 +85,7 @@ void ImageListModel::setSamples(const std::vector<utad::Sample>& samples)
     for (const utad::Sample& s : samples) {
         Row row{s, QString::fromStdString(s.path), QString(), utad::kNaN, QString()};
         row.name = row.path.startsWith(QLatin1String("idx:")) ? row.path.section(QLatin1Char('/'), -1)
-                                                               : QFileInfo(row.path).fileName();
+                                                              : QFileInfo(row.path).fileName();
         m_rowByPath.insert(row.path, int(m_rows.size()));
         m_rows.push_back(std::move(row));
     }
@@ -147,8 +147,7 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
     case PredictionRole: return decision;
     case TruthRole: return int(row.sample.label);
     case DefectRole: return QString::fromStdString(row.sample.defectType);
-    case Qt::ToolTipRole:
-        return row.error.isEmpty() ? row.path : row.path + QLatin1Char('\n') + row.error;
+    case Qt::ToolTipRole: return row.error.isEmpty() ? row.path : row.path + QLatin1Char('\n') + row.error;
     default: break;
     }
     switch (index.column()) {
@@ -156,7 +155,8 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DecorationRole) {
             const auto it = m_thumbnails.constFind(row.path);
             if (it != m_thumbnails.constEnd())
-                return it->isNull() ? QVariant(qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning)) : QVariant(*it);
+                return it->isNull() ? QVariant(qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                                    : QVariant(*it);
             requestThumbnail(index.row());
             return {};
         }
@@ -188,8 +188,8 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
             return decision < 0 ? QString() : decisionName(decision);
         if (role == Qt::ForegroundRole && decision >= 0)
             return Decision(decision) == Decision::Defective ? QColor(200, 30, 30)
-                   : Decision(decision) == Decision::Uncertain ? QColor(200, 130, 0)
-                                                                : QColor(30, 130, 30);
+                : Decision(decision) == Decision::Uncertain  ? QColor(200, 130, 0)
+                                                             : QColor(30, 130, 30);
         break;
     case TruthColumn:
         if (role == Qt::DisplayRole || role == SortRole)
@@ -233,12 +233,14 @@ void ImageListModel::requestThumbnail(int row) const
     m_thumbnailsPending.insert(r.path);
     const int size = kThumbnailSize;
     if (!r.sample.image.empty()) {  // IDX records are already in memory
-        m_thumbnails.insert(r.path, toQImage(r.sample.image).scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        m_thumbnails.insert(
+            r.path, toQImage(r.sample.image).scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
         return;
     }
     m_thumbnailQueue.append(r.path);
     if (!m_thumbnailTask)
-        QMetaObject::invokeMethod(const_cast<ImageListModel*>(this), [this] { startThumbnails(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            const_cast<ImageListModel*>(this), [this] { startThumbnails(); }, Qt::QueuedConnection);
 }
 
 // One job decodes every thumbnail asked for so far (the rows being painted), then the next batch.
@@ -284,7 +286,8 @@ void ImageListModel::predictionsChanged()
 
 // ---------------------------------------------------------------------------------------------
 
-ImageFilterProxy::ImageFilterProxy(Project* project, QObject* parent) : QSortFilterProxyModel(parent), m_project(project)
+ImageFilterProxy::ImageFilterProxy(Project* project, QObject* parent)
+    : QSortFilterProxyModel(parent), m_project(project)
 {
     setSortRole(ImageListModel::SortRole);
     setDynamicSortFilter(true);
@@ -334,19 +337,31 @@ bool ImageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return false;
     if (m_label != LabelFilter::All) {
         const auto label = utad::Label(index.data(ImageListModel::TruthRole).toInt());
-        const utad::Label wanted = m_label == LabelFilter::Good        ? utad::Label::Good
-                                   : m_label == LabelFilter::Anomalous ? utad::Label::Anomalous
-                                                                       : utad::Label::Unknown;
+        const utad::Label wanted = m_label == LabelFilter::Good ? utad::Label::Good
+            : m_label == LabelFilter::Anomalous                 ? utad::Label::Anomalous
+                                                                : utad::Label::Unknown;
         if (label != wanted)
             return false;
     }
     if (m_prediction != PredictionFilter::All) {
         const int decision = index.data(ImageListModel::PredictionRole).toInt();
         switch (m_prediction) {
-        case PredictionFilter::NotScored: if (decision >= 0) return false; break;
-        case PredictionFilter::Good: if (decision != int(Decision::Good)) return false; break;
-        case PredictionFilter::Defective: if (decision != int(Decision::Defective)) return false; break;
-        case PredictionFilter::Uncertain: if (decision != int(Decision::Uncertain)) return false; break;
+        case PredictionFilter::NotScored:
+            if (decision >= 0)
+                return false;
+            break;
+        case PredictionFilter::Good:
+            if (decision != int(Decision::Good))
+                return false;
+            break;
+        case PredictionFilter::Defective:
+            if (decision != int(Decision::Defective))
+                return false;
+            break;
+        case PredictionFilter::Uncertain:
+            if (decision != int(Decision::Uncertain))
+                return false;
+            break;
         case PredictionFilter::All: break;
         }
     }
@@ -361,4 +376,4 @@ bool ImageFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
     return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -23,7 +23,16 @@ class ThumbnailTask;
 class ImageListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ThumbnailColumn, NameColumn, DefectColumn, ScoreColumn, PredictionColumn, TruthColumn, ReviewColumn, ColumnCount };
+    enum Column {
+        ThumbnailColumn,
+        NameColumn,
+        DefectColumn,
+        ScoreColumn,
+        PredictionColumn,
+        TruthColumn,
+        ReviewColumn,
+        ColumnCount
+    };
     enum Role { PathRole = Qt::UserRole + 1, SortRole, ScoreRole, PredictionRole, TruthRole, DefectRole };
 
     // Follows `project`: its listed images, scores, thresholds and review marks. Thumbnails are
@@ -54,7 +63,7 @@ private:
     };
     void setSamples(const std::vector<utad::Sample>& samples);
     void setResults(const std::vector<utad::ImageResult>& results);  // scores by path; others cleared
-    void setResult(const utad::ImageResult& result);                 // one image, e.g. while a run goes on
+    void setResult(const utad::ImageResult& result);  // one image, e.g. while a run goes on
     void requestThumbnail(int row) const;
     void startThumbnails() const;
     void onThumbnail(const QString& path, const QImage& image);
@@ -103,4 +112,4 @@ private:
 QString decisionName(int decision);  // utad::ui::Decision as int; for display
 QString labelDisplayName(utad::Label label);
 
-} // namespace utad::ui
+}  // namespace utad::ui

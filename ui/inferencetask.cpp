@@ -6,7 +6,7 @@
 namespace utad::ui {
 
 InferenceTask::InferenceTask(std::shared_ptr<const utad::Model> model, const utad::Dataset& dataset,
-                             std::function<QString(const QString&)> cacheFileFor)
+    std::function<QString(const QString&)> cacheFileFor)
     : Task(tr("Scoring")), m_model(std::move(model)), m_dataset(dataset), m_cacheFileFor(std::move(cacheFileFor))
 {
 }
@@ -41,4 +41,4 @@ bool InferenceTask::run()
     return !m_report.cancelled;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -17,7 +17,7 @@ public:
     // `cacheFileFor` maps an image path to its panel cache file (Project::panelCacheFile); it is
     // called on the worker thread, so it must only read immutable state.
     InferenceTask(std::shared_ptr<const utad::Model> model, const utad::Dataset& dataset,
-                  std::function<QString(const QString&)> cacheFileFor);
+        std::function<QString(const QString&)> cacheFileFor);
 
     const utad::EvalReport& report() const { return m_report; }  // after finished()
 
@@ -34,4 +34,4 @@ private:
     utad::EvalReport m_report;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -25,7 +25,7 @@ namespace utad::ui {
 namespace {
 constexpr double kMinZoom = 0.05;
 constexpr double kMaxZoom = 64.0;
-}
+}  // namespace
 
 InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
 {
@@ -44,7 +44,7 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     m_residualsAction->setShortcut(QKeySequence(Qt::Key_R));
     m_residualsAction->setToolTip(tr("Show the naive impression and the residual maps (R)"));
     connect(m_residualsAction, &QAction::toggled, this,
-            [this](bool on) { setMode(on ? PanelMode::Residuals : PanelMode::Stages); });
+        [this](bool on) { setMode(on ? PanelMode::Residuals : PanelMode::Stages); });
     m_toolBar->addSeparator();
 
     m_overlayAction = m_toolBar->addAction(tr("Overlay"));
@@ -107,7 +107,8 @@ InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
     // height, so the four panels stay the same size (and one fitted zoom fits them all).
     m_legend = new ColorLegend(this);
     m_legend->setObjectName(QStringLiteral("colorLegend"));
-    const int titleHeight = std::max(QLabel(QStringLiteral("Ag")).sizeHint().height(), m_legend->sizeHint().height());  // no-tr
+    const int titleHeight
+        = std::max(QLabel(QStringLiteral("Ag")).sizeHint().height(), m_legend->sizeHint().height());  // no-tr
     m_legend->setFixedHeight(titleHeight);
     for (int i = 0; i < 4; ++i) {
         auto* title = new QLabel(this);
@@ -239,19 +240,22 @@ void InspectorWidget::startPanelTask()
     m_panelTask = task;
     const QPointer<PanelTask> guard(task);
     auto current = [this, guard] { return guard && !guard->isCancelled() && guard->path() == m_path; };
-    connect(task, &PanelTask::sourceReady, this, [this, current](const QString& p, const cv::Mat& image, const cv::Mat& mask) {
-        if (current())
-            setSource(p, image, mask);
-    });
-    connect(task, &PanelTask::inferenceReady, this, [this, current](const QString& p, const utad::Inference& inference, bool fromCache) {
-        if (!current())
-            return;
-        ++(fromCache ? m_fromCache : m_computed);
-        m_loading = false;
-        setInference(p, inference);
-        emit panelsShown(p, fromCache);
-    });
-    connect(task, &PanelTask::failed, this, [this](const QString& p, const QString& message) { emit loadFailed(p, message); });
+    connect(task, &PanelTask::sourceReady, this,
+        [this, current](const QString& p, const cv::Mat& image, const cv::Mat& mask) {
+            if (current())
+                setSource(p, image, mask);
+        });
+    connect(task, &PanelTask::inferenceReady, this,
+        [this, current](const QString& p, const utad::Inference& inference, bool fromCache) {
+            if (!current())
+                return;
+            ++(fromCache ? m_fromCache : m_computed);
+            m_loading = false;
+            setInference(p, inference);
+            emit panelsShown(p, fromCache);
+        });
+    connect(task, &PanelTask::failed, this,
+        [this](const QString& p, const QString& message) { emit loadFailed(p, message); });
     connect(task, &Task::finished, this, [this, task] {
         if (m_panelTask == task)
             m_panelTask = nullptr;
@@ -416,8 +420,9 @@ void InspectorWidget::updatePanels()
     // The colour scale, so that colours can be read as values.
     m_legend->setScale(m_style.colorMap, set.colorScaleMax);
     if (m_style.mode == PanelMode::Stages) {
-        m_legend->setToolTip(m_style.heatMax > 0 ? tr("Anomaly-map colour scale, the same for every image of this model")
-                                                 : tr("Anomaly-map colour scale: this image's range"));
+        m_legend->setToolTip(m_style.heatMax > 0
+                ? tr("Anomaly-map colour scale, the same for every image of this model")
+                : tr("Anomaly-map colour scale: this image's range"));
         if (m_inference && m_style.heatMax <= 0)
             set.titles[3] = tr("%1 (colour scale: this image's range)").arg(set.titles[3]);
     } else {
@@ -472,8 +477,9 @@ void InspectorWidget::applyZoom()
         const QRectF scene = m_views[0]->sceneRect();
         const QSize viewport = m_views[0]->viewport()->size();
         if (scene.width() > 0 && scene.height() > 0 && viewport.width() > 2 && viewport.height() > 2)
-            m_zoom = std::clamp(std::min((viewport.width() - 2) / scene.width(), (viewport.height() - 2) / scene.height()),
-                                kMinZoom, kMaxZoom);
+            m_zoom
+                = std::clamp(std::min((viewport.width() - 2) / scene.width(), (viewport.height() - 2) / scene.height()),
+                    kMinZoom, kMaxZoom);
     }
     const QTransform transform = QTransform::fromScale(m_zoom, m_zoom);
     m_syncing = true;
@@ -517,16 +523,18 @@ void InspectorWidget::onHover(int panel, const QPointF& scenePos)
         if (m_style.mode == PanelMode::Stages)
             shown = panel == 1 ? &inf.impression : panel == 2 ? &inf.reconstruction : &inf.anomalyMap;
         else
-            shown = panel == 0 ? &inf.naiveImpression : panel == 1 ? &inf.residualImpression
-                                : panel == 2 ? &inf.residualReconstruction : &inf.residualNaive;
+            shown = panel == 0 ? &inf.naiveImpression
+                : panel == 1   ? &inf.residualImpression
+                : panel == 2   ? &inf.residualReconstruction
+                               : &inf.residualNaive;
         if (shown->empty() && shown == &inf.anomalyMap)
             shown = &inf.anomalyMapNet;
         if (!shown->empty() && shown->depth() == CV_32F) {
             // Panels may be at the working resolution: map the source pixel onto them.
             const int px = std::min(shown->cols - 1, x * shown->cols / m_source.cols);
             const int py = std::min(shown->rows - 1, y * shown->rows / m_source.rows);
-            const double value = shown->channels() == 1 ? double(shown->at<float>(py, px))
-                                                        : double(shown->at<cv::Vec3f>(py, px)[1]);
+            const double value
+                = shown->channels() == 1 ? double(shown->at<float>(py, px)) : double(shown->at<cv::Vec3f>(py, px)[1]);
             const bool map = shown == &inf.anomalyMap || shown == &inf.anomalyMapNet;
             text += map ? tr("  anomaly %1").arg(value, 0, 'g', 4)
                         : tr("  %1 %2").arg(m_titles[size_t(panel)]->text()).arg(value, 0, 'g', 4);
@@ -549,4 +557,4 @@ void InspectorWidget::showEvent(QShowEvent* event)
         applyZoom();
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -71,7 +71,7 @@ public:
 
     PanelView* panel(int index) const { return m_views[size_t(index)]; }
     QString panelTitle(int index) const;
-    QImage panelImage(int index) const;    // as shown, at source size, with outlines
+    QImage panelImage(int index) const;  // as shown, at source size, with outlines
     // The four panels with titles, the file name and score above and the colour bar below.
     QImage montage(int columns = 2) const;
     QString exportCaption() const;  // the montage's caption: file name and score
@@ -146,4 +146,4 @@ private:
     bool m_syncing = false;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -23,17 +23,17 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QKeyEvent>
-#include <QMimeData>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -42,7 +42,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolBar>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -67,15 +66,15 @@ QScrollArea* scrollable(QWidget* content)
     return area;
 }
 
-QString fmt(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'f', digits) : QStringLiteral("-"); }
-} // namespace
+QString fmt(double v, int digits = 3)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', digits) : QStringLiteral("-");
+}
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent),
-      m_project(new Project(this)),
-      m_tasks(new TaskManager(this)),
-      m_images(new ImageListModel(m_project, m_tasks, this)),
-      m_proxy(new ImageFilterProxy(m_project, this)),
+    : QMainWindow(parent), m_project(new Project(this)), m_tasks(new TaskManager(this)),
+      m_images(new ImageListModel(m_project, m_tasks, this)), m_proxy(new ImageFilterProxy(m_project, this)),
       m_inspector(new InspectorWidget(this))
 {
     registerMetaTypes();
@@ -120,9 +119,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_project, &Project::currentImageChanged, this, &MainWindow::followCurrentImage);
     connect(m_project, &Project::saveFailed, this, [this](const QString& message) { log(message); });
     connect(m_project, &Project::message, this, &MainWindow::log);
-    connect(m_project, &Project::saved, this, [this] {
-        statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000);
-    });
+    connect(m_project, &Project::saved, this,
+        [this] { statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000); });
 
     resize(1400, 900);
     updateTitle();
@@ -165,7 +163,8 @@ const utad::Dataset* MainWindow::dataset() const { return m_project->dataset(); 
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &dataset folder..."), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::onOpenDataset);
+    file->addAction(
+        tr("Open &dataset folder..."), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::onOpenDataset);
     file->addAction(tr("&Open project..."), QKeySequence::Open, this, &MainWindow::onOpenProject);
     m_recentMenu = file->addMenu(tr("&Recent projects"));
     updateRecentMenu();
@@ -174,8 +173,8 @@ void MainWindow::createActions()
     file->addAction(tr("Save project &as..."), QKeySequence::SaveAs, this, &MainWindow::onSaveProjectAs);
     file->addSeparator();
     file->addAction(tr("&Load model..."), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::onLoadModel);
-    m_exportAction = file->addAction(tr("&Export panels as PNG..."), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                     &MainWindow::onExportPanels);
+    m_exportAction = file->addAction(
+        tr("&Export panels as PNG..."), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::onExportPanels);
     file->addSeparator();
     file->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::onPreferences);
     file->addSeparator();
@@ -184,7 +183,8 @@ void MainWindow::createActions()
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     m_trainAction = model->addAction(tr("&Train..."), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::onTrain);
-    m_runAction = model->addAction(tr("&Run inference"), QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] { runInference(); });
+    m_runAction
+        = model->addAction(tr("&Run inference"), QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] { runInference(); });
     model->addSeparator();
     model->addAction(tr("Model &information..."), this, &MainWindow::onModelInfo);
 
@@ -205,11 +205,11 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QAction* a : {m_inspector->residualsAction(), m_inspector->overlayAction(), m_inspector->truthAction(),
-                       m_inspector->predictedAction()})
+             m_inspector->predictedAction()})
         view->addAction(a);
     view->addSeparator();
     for (QAction* a : {m_inspector->zoomInAction(), m_inspector->zoomOutAction(), m_inspector->fitAction(),
-                       m_inspector->actualSizeAction()})
+             m_inspector->actualSizeAction()})
         view->addAction(a);
     view->addSeparator();
     QMenu* colorMaps = view->addMenu(tr("&Colour map"));
@@ -250,18 +250,18 @@ void MainWindow::createBrowser()
     m_filterDefect = new QComboBox(panel);
     m_filterDefect->setToolTip(tr("Defect type"));
     connect(m_filterDefect, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setDefectType(m_filterDefect->currentData().toString()); });
+        [this] { m_proxy->setDefectType(m_filterDefect->currentData().toString()); });
     m_filterLabel = new QComboBox(panel);
     m_filterLabel->setToolTip(tr("True label"));
     m_filterLabel->addItems({tr("Any truth"), tr("Truly good"), tr("Truly defective"), tr("Unlabelled")});
     connect(m_filterLabel, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_proxy->setLabelFilter(ImageFilterProxy::LabelFilter(i)); });
+        [this](int i) { m_proxy->setLabelFilter(ImageFilterProxy::LabelFilter(i)); });
     m_filterPrediction = new QComboBox(panel);
     m_filterPrediction->setToolTip(tr("Prediction"));
-    m_filterPrediction->addItems({tr("Any prediction"), tr("Predicted good"), tr("Predicted defective"),
-                                  tr("Uncertain"), tr("Not scored")});
+    m_filterPrediction->addItems(
+        {tr("Any prediction"), tr("Predicted good"), tr("Predicted defective"), tr("Uncertain"), tr("Not scored")});
     connect(m_filterPrediction, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_proxy->setPredictionFilter(ImageFilterProxy::PredictionFilter(i)); });
+        [this](int i) { m_proxy->setPredictionFilter(ImageFilterProxy::PredictionFilter(i)); });
     for (QComboBox* combo : {m_filterDefect, m_filterLabel, m_filterPrediction})
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     row->addWidget(m_filterDefect, 1);
@@ -290,10 +290,11 @@ void MainWindow::createBrowser()
     layout->addWidget(m_table, 1);
     // The table's keyboard search would swallow + and -: leave them to the zoom shortcuts.
     m_table->installEventFilter(this);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                m_project->setCurrentImage(current.isValid() ? current.data(ImageListModel::PathRole).toString() : QString());
-            });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            m_project->setCurrentImage(
+                current.isValid() ? current.data(ImageListModel::PathRole).toString() : QString());
+        });
 
     m_metricsLabel = new QLabel(panel);
     m_metricsLabel->setWordWrap(true);
@@ -411,8 +412,8 @@ void MainWindow::log(const QString& text)
 
 bool MainWindow::openDataset(const QString& path)
 {
-    const QString absolute = path.startsWith(QLatin1String(utad::kIdxPrefix)) ? path
-                                                                              : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QString absolute
+        = path.startsWith(QLatin1String(utad::kIdxPrefix)) ? path : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     utad::Dataset dataset;
     try {
         dataset = utad::openDataset(absolute.toStdString());
@@ -483,7 +484,8 @@ bool MainWindow::openProject(const QString& path)
         if (QFileInfo::exists(modelPath))
             loadModel(modelPath, false);
         else
-            log(tr("The project's model %1 is missing; cached results are shown, new images cannot be scored.").arg(modelPath));
+            log(tr("The project's model %1 is missing; cached results are shown, new images cannot be scored.")
+                    .arg(modelPath));
     }
     return true;
 }
@@ -502,7 +504,8 @@ bool MainWindow::saveProjectAs(const QString& path)
     // A failed save (the message names every file that could not be copied) is shown.
     connect(task, &Task::finished, this, [this, task](bool ok) {
         if (!ok && !task->isCancelled())
-            showError(tr("Cannot save the project"), static_cast<CopyFolderTask*>(task)->problems().join(QLatin1Char('\n')));
+            showError(
+                tr("Cannot save the project"), static_cast<CopyFolderTask*>(task)->problems().join(QLatin1Char('\n')));
     });
     m_tasks->addTask(task);
     return true;
@@ -522,12 +525,13 @@ void MainWindow::loadModel(const QString& path, bool runInference)
         if (m_modelLoad == task)
             m_modelLoad = nullptr;
         if (!ok || !task->model()) {
-            showError(tr("Cannot load the model"), task->errorMessage().isEmpty() ? tr("Loading %1 was stopped.").arg(path)
-                                                                                  : task->errorMessage());
+            showError(tr("Cannot load the model"),
+                task->errorMessage().isEmpty() ? tr("Loading %1 was stopped.").arg(path) : task->errorMessage());
             emit modelLoaded();
             return;
         }
-        const bool hadResults = !m_project->results().empty() && m_project->resultsModelStamp() == Project::modelStamp(path);
+        const bool hadResults
+            = !m_project->results().empty() && m_project->resultsModelStamp() == Project::modelStamp(path);
         setModel(task->model(), path);
         if (runInference && m_project->dataset() && !hadResults)
             this->runInference();
@@ -540,8 +544,9 @@ void MainWindow::setModel(std::shared_ptr<utad::Model> model, const QString& pat
     m_project->setModel(model, path);
     const utad::ModelInfo& info = model->info();
     log(tr("Model %1: %2, preset %3, %4x%4 tiles, trained on %5 images")
-            .arg(path.isEmpty() ? tr("(not saved)") : path, QString::fromStdString(utad::methodName(info.config.method)),
-                 QString::fromStdString(info.config.preset))
+            .arg(path.isEmpty() ? tr("(not saved)") : path,
+                QString::fromStdString(utad::methodName(info.config.method)),
+                QString::fromStdString(info.config.preset))
             .arg(info.config.tileSize)
             .arg(info.training.imageCount));
     updateTitle();
@@ -567,7 +572,7 @@ bool MainWindow::runInference()
     const QString dataDir = m_project->dataDir();
     const QString stamp = m_project->resultsModelStamp();
     auto* task = new InferenceTask(m_project->model(), toScore,
-                                   [dataDir, stamp](const QString& image) { return Project::panelCacheFile(dataDir, stamp, image); });
+        [dataDir, stamp](const QString& image) { return Project::panelCacheFile(dataDir, stamp, image); });
     m_inferenceTask = task;
     m_project->setResults({});
     connect(task, &InferenceTask::imageScored, m_project, &Project::updateResult);
@@ -582,7 +587,9 @@ bool MainWindow::runInference()
             m_project->setMetrics(report.metrics);
             m_project->setResults(report.results);
             m_project->autosave();
-            log(ok ? tr("Scored %1 images (%2 ms per image)").arg(report.metrics.images).arg(report.metrics.msPerImage, 0, 'f', 1)
+            log(ok ? tr("Scored %1 images (%2 ms per image)")
+                         .arg(report.metrics.images)
+                         .arg(report.metrics.msPerImage, 0, 'f', 1)
                    : tr("Inference cancelled after %1 images").arg(report.results.size()));
         }
         emit inferenceFinished(ok);
@@ -600,8 +607,9 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad:
         return nullptr;
     }
     if (dataset->train.empty()) {
-        showError(tr("Train"), tr("%1 has no training images: a model learns from anomaly-free images in train/good.")
-                                   .arg(QString::fromStdString(dataset->root)));
+        showError(tr("Train"),
+            tr("%1 has no training images: a model learns from anomaly-free images in train/good.")
+                .arg(QString::fromStdString(dataset->root)));
         return nullptr;
     }
     if (m_trainingTask && !m_trainingTask->isFinished()) {
@@ -654,8 +662,8 @@ bool MainWindow::exportPanels(const QString& path)
 
 void MainWindow::onOpenDataset()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"),
-                                                          QSettings().value(QStringLiteral("lastDatasetDir")).toString());
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open dataset folder"), QSettings().value(QStringLiteral("lastDatasetDir")).toString());
     if (dir.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDatasetDir"), dir);
@@ -691,7 +699,8 @@ void MainWindow::onSaveProjectAs()
 void MainWindow::onLoadModel()
 {
     QString start = QString::fromStdString(utad::modelsDirectory().string());
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), start, tr("UTAD models (*.utad);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Load model"), start, tr("UTAD models (*.utad);;All files (*)"));
     if (!path.isEmpty())
         loadModel(path, true);
 }
@@ -729,36 +738,36 @@ void MainWindow::onModelInfo()
     }
     const utad::ModelInfo& info = model->info();
     const utad::ModelConfig& c = info.config;
-    const QString text =
-        tr("<table>"
-           "<tr><td>File</td><td>%1</td></tr>"
-           "<tr><td>Method</td><td>%2, preset %3</td></tr>"
-           "<tr><td>Network input</td><td>%4 x %4 tiles, %5 channel(s), %21</td></tr>"
-           "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
-           "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 steps in %15</td></tr>"
-           "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
-           "<tr><td>Device</td><td>%20</td></tr>"
-           "</table>")
-            .arg(m_project->modelPath().isEmpty() ? tr("(not saved)") : m_project->modelPath().toHtmlEscaped(),
-                 QString::fromStdString(utad::methodName(c.method)), QString::fromStdString(c.preset))
-            .arg(c.tileSize)
-            .arg(c.channels)
-            .arg(c.ieWidth)
-            .arg(c.latentDim)
-            .arg(c.expertWidth)
-            .arg(c.detailDim)
-            .arg(info.training.imageCount)
-            .arg(QString::fromStdString(info.training.dataRoot).toHtmlEscaped())
-            .arg(info.training.sourceWidth)
-            .arg(info.training.sourceHeight)
-            .arg(info.training.ieStepsDone + info.training.expertStepsDone)
-            .arg(formatDuration(info.training.seconds))
-            .arg(info.calibration.mean, 0, 'g', 4)
-            .arg(info.calibration.stddev, 0, 'g', 3)
-            .arg(info.calibration.goodScores.size())
-            .arg(info.calibration.maxPixel, 0, 'g', 4)
-            .arg(QString::fromStdString(model->deviceName()))
-            .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
+    const QString text
+        = tr("<table>"
+             "<tr><td>File</td><td>%1</td></tr>"
+             "<tr><td>Method</td><td>%2, preset %3</td></tr>"
+             "<tr><td>Network input</td><td>%4 x %4 tiles, %5 channel(s), %21</td></tr>"
+             "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
+             "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 steps in %15</td></tr>"
+             "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
+             "<tr><td>Device</td><td>%20</td></tr>"
+             "</table>")
+              .arg(m_project->modelPath().isEmpty() ? tr("(not saved)") : m_project->modelPath().toHtmlEscaped(),
+                  QString::fromStdString(utad::methodName(c.method)), QString::fromStdString(c.preset))
+              .arg(c.tileSize)
+              .arg(c.channels)
+              .arg(c.ieWidth)
+              .arg(c.latentDim)
+              .arg(c.expertWidth)
+              .arg(c.detailDim)
+              .arg(info.training.imageCount)
+              .arg(QString::fromStdString(info.training.dataRoot).toHtmlEscaped())
+              .arg(info.training.sourceWidth)
+              .arg(info.training.sourceHeight)
+              .arg(info.training.ieStepsDone + info.training.expertStepsDone)
+              .arg(formatDuration(info.training.seconds))
+              .arg(info.calibration.mean, 0, 'g', 4)
+              .arg(info.calibration.stddev, 0, 'g', 3)
+              .arg(info.calibration.goodScores.size())
+              .arg(info.calibration.maxPixel, 0, 'g', 4)
+              .arg(QString::fromStdString(model->deviceName()))
+              .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -783,13 +792,13 @@ void MainWindow::onPreferences()
 void MainWindow::onAbout()
 {
     QMessageBox::about(this, tr("About UTAD Workbench"),
-                       tr("<h3>UTAD Workbench %1</h3>"
-                          "<p>Inspection workbench for unsupervised visual anomaly detection, after "
-                          "Liu, Zhuang and Lu, <i>Unsupervised Two-Stage Anomaly Detection</i> (arXiv 2103.11671).</p>"
-                          "<p>Qt %2, running on %3 with %4 threads.</p>")
-                           .arg(versionString(), QString::fromLatin1(qVersion()),
-                                model() ? QString::fromStdString(model()->deviceName()) : QStringLiteral("cpu"))
-                           .arg(m_threads));
+        tr("<h3>UTAD Workbench %1</h3>"
+           "<p>Inspection workbench for unsupervised visual anomaly detection, after "
+           "Liu, Zhuang and Lu, <i>Unsupervised Two-Stage Anomaly Detection</i> (arXiv 2103.11671).</p>"
+           "<p>Qt %2, running on %3 with %4 threads.</p>")
+            .arg(versionString(), QString::fromLatin1(qVersion()),
+                model() ? QString::fromStdString(model()->deviceName()) : QStringLiteral("cpu"))
+            .arg(m_threads));
 }
 
 // --------------------------------------------------------------------------------------------
@@ -812,8 +821,8 @@ void MainWindow::offerTraining(const QString& reason)
     if (!dataset || dataset->train.empty())
         return;
     auto* box = new QMessageBox(QMessageBox::Question, tr("No model"),
-                                reason + QStringLiteral("\n\n") + tr("Train a model on %1 now?").arg(QString::fromStdString(dataset->root)),
-                                QMessageBox::NoButton, this);
+        reason + QStringLiteral("\n\n") + tr("Train a model on %1 now?").arg(QString::fromStdString(dataset->root)),
+        QMessageBox::NoButton, this);
     QPushButton* train = box->addButton(tr("Train..."), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -826,8 +835,9 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  (") + QFileInfo(path).absolutePath() + QLatin1Char(')'),
-                                this, [this, path] { openProject(path); });
+        m_recentMenu->addAction(
+            QFileInfo(path).fileName() + QStringLiteral("  (") + QFileInfo(path).absolutePath() + QLatin1Char(')'),
+            this, [this, path] { openProject(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -866,11 +876,12 @@ void MainWindow::updateMetrics()
         m_metricsLabel->setText(model() ? tr("Not scored yet: Model > Run inference.") : tr("No model loaded."));
         return;
     }
-    m_metricsLabel->setText(tr("%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.")
-                                .arg(m.images)
-                                .arg(m.skipped)
-                                .arg(fmt(m.imageAuroc), fmt(m.pixelAuroc), fmt(m.aupro), fmt(m.f1.f1), fmt(m.f1.threshold, 4),
-                                     fmt(m.msPerImage, 1)));
+    m_metricsLabel->setText(
+        tr("%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.")
+            .arg(m.images)
+            .arg(m.skipped)
+            .arg(fmt(m.imageAuroc), fmt(m.pixelAuroc), fmt(m.aupro), fmt(m.f1.f1), fmt(m.f1.threshold, 4),
+                fmt(m.msPerImage, 1)));
 }
 
 bool MainWindow::confirmDiscardTraining()
@@ -880,10 +891,10 @@ bool MainWindow::confirmDiscardTraining()
     if (!training && !unsaved)
         return true;
     QMessageBox box(QMessageBox::Question, tr("Close UTAD Workbench"),
-                    training ? tr("A training run is going on. Closing the window stops it and throws away what it "
-                                  "has trained so far.")
-                             : tr("The trained model has not been saved. Closing the window throws it away."),
-                    QMessageBox::NoButton, this);
+        training ? tr("A training run is going on. Closing the window stops it and throws away what it "
+                      "has trained so far.")
+                 : tr("The trained model has not been saved. Closing the window throws it away."),
+        QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("discardTrainingQuestion"));
     QPushButton* discard = box.addButton(tr("Close and discard"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
@@ -932,4 +943,4 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

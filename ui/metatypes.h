@@ -13,4 +13,4 @@ Q_DECLARE_METATYPE(cv::Mat)
 
 namespace utad::ui {
 void registerMetaTypes();  // idempotent; called by every class that emits these across threads
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -12,12 +12,14 @@ namespace utad::ui {
 QStringList openPaths(MainWindow& window, const QStringList& paths)
 {
     QStringList problems;  // reported here
-    QStringList shown;     // already in a message box of the window
+    QStringList shown;  // already in a message box of the window
     QStringList models;
     for (const QString& path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            problems << QCoreApplication::translate("utad::ui::OpenPaths", "Cannot open %1: there is no such file or folder.").arg(path);
+            problems << QCoreApplication::translate(
+                "utad::ui::OpenPaths", "Cannot open %1: there is no such file or folder.")
+                            .arg(path);
         } else if (info.isDir()) {
             if (!window.openDataset(path))
                 shown << window.lastError();
@@ -30,8 +32,8 @@ QStringList openPaths(MainWindow& window, const QStringList& paths)
             models << path;
         } else {
             problems << QCoreApplication::translate("utad::ui::OpenPaths",
-                                                    "Cannot open %1: it is not a dataset folder, an image folder, a project "
-                                                    "(.utadproj) or a model (.utad).")
+                "Cannot open %1: it is not a dataset folder, an image folder, a project "
+                "(.utadproj) or a model (.utad).")
                             .arg(path);
         }
     }
@@ -40,12 +42,13 @@ QStringList openPaths(MainWindow& window, const QStringList& paths)
     if (!problems.isEmpty()) {
         for (const QString& p : problems)
             window.log(p);
-        auto* box = new QMessageBox(QMessageBox::Warning, QCoreApplication::translate("utad::ui::OpenPaths", "Cannot open"),
-                                    problems.join(QLatin1Char('\n')), QMessageBox::Ok, &window);
+        auto* box
+            = new QMessageBox(QMessageBox::Warning, QCoreApplication::translate("utad::ui::OpenPaths", "Cannot open"),
+                problems.join(QLatin1Char('\n')), QMessageBox::Ok, &window);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
     return problems + shown;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -13,4 +13,4 @@ class MainWindow;
 // later, the same way.
 QStringList openPaths(MainWindow& window, const QStringList& paths);
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -37,7 +37,7 @@ bool readMat(QDataStream& in, cv::Mat& mat)
     return in.readRawData(reinterpret_cast<char*>(mat.data), bytes) == bytes;
 }
 
-} // namespace
+}  // namespace
 
 bool writeCachedInference(const QString& file, const utad::Inference& inference, QString* error)
 {
@@ -45,7 +45,8 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2").arg(file, out.errorString());
+            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2")
+                         .arg(file, out.errorString());
         return false;
     }
     QDataStream stream(&out);
@@ -53,13 +54,13 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
     stream << kMagic << kVersion << inference.score << qint32(inference.anomalyMap.cols)
            << qint32(inference.anomalyMap.rows);
     for (const cv::Mat* m : {&inference.input, &inference.impression, &inference.reconstruction,
-                             &inference.naiveImpression, &inference.residualImpression,
-                             &inference.residualReconstruction, &inference.residualNaive,
-                             &inference.anomalyMapNet})
+             &inference.naiveImpression, &inference.residualImpression, &inference.residualReconstruction,
+             &inference.residualNaive, &inference.anomalyMapNet})
         writeMat(stream, *m);
     if (!out.commit()) {
         if (error)
-            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2").arg(file, out.errorString());
+            *error = QCoreApplication::translate("utad::ui::PanelCache", "Cannot write %1: %2")
+                         .arg(file, out.errorString());
         return false;
     }
     return true;
@@ -80,10 +81,9 @@ std::optional<utad::Inference> readCachedInference(const QString& file)
     stream >> magic >> version >> inference.score >> width >> height;
     if (stream.status() != QDataStream::Ok || magic != kMagic || version != kVersion)
         return std::nullopt;
-    for (cv::Mat* m : {&inference.input, &inference.impression, &inference.reconstruction,
-                       &inference.naiveImpression, &inference.residualImpression,
-                       &inference.residualReconstruction, &inference.residualNaive,
-                       &inference.anomalyMapNet})
+    for (cv::Mat* m : {&inference.input, &inference.impression, &inference.reconstruction, &inference.naiveImpression,
+             &inference.residualImpression, &inference.residualReconstruction, &inference.residualNaive,
+             &inference.anomalyMapNet})
         if (!readMat(stream, *m))
             return std::nullopt;
     if (inference.anomalyMapNet.empty())
@@ -95,4 +95,4 @@ std::optional<utad::Inference> readCachedInference(const QString& file)
     return inference;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

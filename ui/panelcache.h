@@ -14,4 +14,4 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
 // source size it was computed for.
 std::optional<utad::Inference> readCachedInference(const QString& file);
 
-} // namespace utad::ui
+}  // namespace utad::ui

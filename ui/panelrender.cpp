@@ -14,7 +14,7 @@ namespace utad::ui {
 QStringList colorMapNames()
 {
     return {QStringLiteral("JET"), QStringLiteral("INFERNO"), QStringLiteral("MAGMA"), QStringLiteral("VIRIDIS"),
-            QStringLiteral("GRAY")};
+        QStringLiteral("GRAY")};
 }
 
 QString colorMapName(ColorMap map) { return colorMapNames().value(int(map)); }
@@ -29,13 +29,13 @@ QStringList panelTitles(PanelMode mode)
 {
     if (mode == PanelMode::Stages)
         return {QCoreApplication::translate("utad::ui", "Input"),
-                QCoreApplication::translate("utad::ui", "Impression (IE-Net)"),
-                QCoreApplication::translate("utad::ui", "Expert reconstruction"),
-                QCoreApplication::translate("utad::ui", "Anomaly map")};
+            QCoreApplication::translate("utad::ui", "Impression (IE-Net)"),
+            QCoreApplication::translate("utad::ui", "Expert reconstruction"),
+            QCoreApplication::translate("utad::ui", "Anomaly map")};
     return {QCoreApplication::translate("utad::ui", "Naive impression"),
-            QCoreApplication::translate("utad::ui", "Residual: input vs impression"),
-            QCoreApplication::translate("utad::ui", "Residual: input vs reconstruction"),
-            QCoreApplication::translate("utad::ui", "Residual: impression vs naive")};
+        QCoreApplication::translate("utad::ui", "Residual: input vs impression"),
+        QCoreApplication::translate("utad::ui", "Residual: input vs reconstruction"),
+        QCoreApplication::translate("utad::ui", "Residual: impression vs naive")};
 }
 
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap)
@@ -93,7 +93,7 @@ double maxOf(std::initializer_list<const cv::Mat*> maps)
     return best;
 }
 
-} // namespace
+}  // namespace
 
 PanelSet renderPanels(const cv::Mat& source, const utad::Inference* inference, const PanelStyle& style)
 {
@@ -112,7 +112,8 @@ PanelSet renderPanels(const cv::Mat& source, const utad::Inference* inference, c
             return set;
         show(1, inference->impression);
         show(2, inference->reconstruction);
-        const cv::Mat map = toSourceSize(inference->anomalyMap.empty() ? inference->anomalyMapNet : inference->anomalyMap, size);
+        const cv::Mat map
+            = toSourceSize(inference->anomalyMap.empty() ? inference->anomalyMapNet : inference->anomalyMap, size);
         set.colorScaleMax = style.heatMax > 0 ? style.heatMax : maxOf({&map});
         cv::Mat heat = colorize(map, set.colorScaleMax, style.colorMap);
         if (style.overlay && !heat.empty()) {
@@ -128,8 +129,8 @@ PanelSet renderPanels(const cv::Mat& source, const utad::Inference* inference, c
         return set;
     show(0, inference->naiveImpression);
     // One scale for the three residuals, so their strengths can be compared.
-    const double residualMax = maxOf({&inference->residualImpression, &inference->residualReconstruction,
-                                      &inference->residualNaive});
+    const double residualMax
+        = maxOf({&inference->residualImpression, &inference->residualReconstruction, &inference->residualNaive});
     set.colorScaleMax = residualMax;
     show(1, colorize(inference->residualImpression, residualMax, style.colorMap));
     show(2, colorize(inference->residualReconstruction, residualMax, style.colorMap));
@@ -177,7 +178,7 @@ namespace {
 
 QString legendNumber(double v) { return QString::number(v, 'g', 3); }
 
-} // namespace
+}  // namespace
 
 void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, double maxValue)
 {
@@ -190,8 +191,8 @@ void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, doubl
         ramp.at<float>(vertical ? 255 - i : 0, vertical ? 0 : i) = float(i) / 255.0f;
     const QImage bar = toQImage(colorize(ramp, 1.0, map));
     const QFontMetricsF metrics(painter.font());
-    const QStringList labels{QStringLiteral("0"), legendNumber(maxValue / 2),
-                             QStringLiteral("\u2265 %1").arg(legendNumber(maxValue))};
+    const QStringList labels{
+        QStringLiteral("0"), legendNumber(maxValue / 2), QStringLiteral("\u2265 %1").arg(legendNumber(maxValue))};
     painter.save();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QPen textPen = painter.pen();
@@ -200,7 +201,8 @@ void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, doubl
         for (const QString& l : labels)
             labelWidth = std::max(labelWidth, metrics.horizontalAdvance(l));
         const double half = metrics.height() / 2;
-        const double barWidth = std::max(2.0, std::min(rect.width() - labelWidth - metrics.averageCharWidth(), rect.width() * 0.5));
+        const double barWidth
+            = std::max(2.0, std::min(rect.width() - labelWidth - metrics.averageCharWidth(), rect.width() * 0.5));
         const QRectF barRect(rect.left(), rect.top() + half, barWidth, std::max(1.0, rect.height() - 2 * half));
         painter.drawImage(barRect, bar);
         painter.setPen(QPen(textPen.color(), 0));
@@ -208,23 +210,27 @@ void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, doubl
         const double x = barRect.right() + metrics.averageCharWidth();
         for (int i = 0; i < 3; ++i) {
             const double y = barRect.bottom() - i * barRect.height() / 2;
-            painter.drawLine(QPointF(barRect.right(), y), QPointF(barRect.right() + metrics.averageCharWidth() * 0.6, y));
-            painter.drawText(QRectF(x, y - half, rect.right() - x, 2 * half), Qt::AlignLeft | Qt::AlignVCenter, labels[i]);
+            painter.drawLine(
+                QPointF(barRect.right(), y), QPointF(barRect.right() + metrics.averageCharWidth() * 0.6, y));
+            painter.drawText(
+                QRectF(x, y - half, rect.right() - x, 2 * half), Qt::AlignLeft | Qt::AlignVCenter, labels[i]);
         }
     } else if (rect.height() < 2 * metrics.height()) {
         // One line: "0 [bar] >= max", with a tick at the middle.
         const double pad = metrics.averageCharWidth() / 2;
         const double leftW = metrics.horizontalAdvance(labels[0]) + pad;
         const double rightW = metrics.horizontalAdvance(labels[2]) + pad;
-        const QRectF barRect(rect.left() + leftW, rect.top() + rect.height() * 0.2, std::max(1.0, rect.width() - leftW - rightW),
-                             rect.height() * 0.6);
+        const QRectF barRect(rect.left() + leftW, rect.top() + rect.height() * 0.2,
+            std::max(1.0, rect.width() - leftW - rightW), rect.height() * 0.6);
         painter.drawImage(barRect, bar);
         painter.setPen(QPen(textPen.color(), 0));
         painter.drawRect(barRect);
         const double mid = barRect.center().x();
         painter.drawLine(QPointF(mid, barRect.bottom()), QPointF(mid, barRect.bottom() - barRect.height() / 3));
-        painter.drawText(QRectF(rect.left(), rect.top(), leftW, rect.height()), Qt::AlignLeft | Qt::AlignVCenter, labels[0]);
-        painter.drawText(QRectF(barRect.right(), rect.top(), rightW, rect.height()), Qt::AlignRight | Qt::AlignVCenter, labels[2]);
+        painter.drawText(
+            QRectF(rect.left(), rect.top(), leftW, rect.height()), Qt::AlignLeft | Qt::AlignVCenter, labels[0]);
+        painter.drawText(
+            QRectF(barRect.right(), rect.top(), rightW, rect.height()), Qt::AlignRight | Qt::AlignVCenter, labels[2]);
     } else {
         const double textHeight = metrics.height();
         const double barHeight = std::max(2.0, rect.height() - textHeight - 2);
@@ -244,8 +250,8 @@ void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, doubl
     painter.restore();
 }
 
-QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>& titles, int columns,
-               const MontageLabels& labels)
+QImage montage(
+    const std::array<QImage, 4>& images, const std::array<QString, 4>& titles, int columns, const MontageLabels& labels)
 {
     columns = std::clamp(columns, 1, 4);
     const int rows = (4 + columns - 1) / columns;
@@ -269,7 +275,8 @@ QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>
     painter.setPen(Qt::black);
     if (captionHeight > 0) {
         painter.setFont(captionFont);
-        painter.drawText(QRect(margin, 0, width - 2 * margin, captionHeight), Qt::AlignLeft | Qt::AlignVCenter, labels.caption);
+        painter.drawText(
+            QRect(margin, 0, width - 2 * margin, captionHeight), Qt::AlignLeft | Qt::AlignVCenter, labels.caption);
     }
     painter.setFont(font);
     for (int i = 0; i < 4; ++i) {
@@ -282,13 +289,15 @@ QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>
     if (legendHeight > 0) {
         const int y = captionHeight + rows * (h + titleHeight) + margin;
         const QFontMetrics metrics(font);
-        const int titleWidth = labels.legendTitle.isEmpty() ? 0 : metrics.horizontalAdvance(labels.legendTitle) + 2 * margin;
+        const int titleWidth
+            = labels.legendTitle.isEmpty() ? 0 : metrics.horizontalAdvance(labels.legendTitle) + 2 * margin;
         painter.drawText(QRect(margin, y, titleWidth, font.pixelSize() + margin), Qt::AlignLeft | Qt::AlignVCenter,
-                         labels.legendTitle);
+            labels.legendTitle);
         const int barWidth = std::min(width - 2 * margin - titleWidth, std::max(200, width / 2));
-        paintColorLegend(painter, QRectF(margin + titleWidth, y, barWidth, legendHeight - margin), labels.colorMap, labels.legendMax);
+        paintColorLegend(painter, QRectF(margin + titleWidth, y, barWidth, legendHeight - margin), labels.colorMap,
+            labels.legendMax);
     }
     return out;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -14,7 +14,7 @@ class QPainter;
 namespace utad::ui {
 
 enum class ColorMap { Jet, Inferno, Magma, Viridis, Gray };
-QStringList colorMapNames();                 // in enum order, for combo boxes and settings
+QStringList colorMapNames();  // in enum order, for combo boxes and settings
 QString colorMapName(ColorMap map);
 ColorMap colorMapFromName(const QString& name);  // unknown names give Jet
 
@@ -25,9 +25,9 @@ enum class PanelMode { Stages, Residuals };
 struct PanelStyle {
     PanelMode mode = PanelMode::Stages;
     ColorMap colorMap = ColorMap::Jet;
-    bool overlay = false;    // anomaly map blended over the input in the fourth panel
-    double opacity = 0.5;    // of the overlay
-    double heatMax = 0;      // anomaly-map value drawn at the top of the colour map; <= 0: the map's maximum
+    bool overlay = false;  // anomaly map blended over the input in the fourth panel
+    double opacity = 0.5;  // of the overlay
+    double heatMax = 0;  // anomaly-map value drawn at the top of the colour map; <= 0: the map's maximum
 };
 
 struct PanelSet {
@@ -58,14 +58,14 @@ QPainterPath regionOutline(const cv::Mat& mask);
 void paintColorLegend(QPainter& painter, const QRectF& rect, ColorMap map, double maxValue);
 
 struct MontageLabels {
-    QString caption;      // above the panels, e.g. the file name and score
+    QString caption;  // above the panels, e.g. the file name and score
     QString legendTitle;  // before the colour bar under the panels
-    double legendMax = 0; // no colour bar when <= 0
+    double legendMax = 0;  // no colour bar when <= 0
     ColorMap colorMap = ColorMap::Jet;
 };
 
 // The panels side by side (columns x rows) with their titles above them.
 QImage montage(const std::array<QImage, 4>& images, const std::array<QString, 4>& titles, int columns,
-               const MontageLabels& labels = {});
+    const MontageLabels& labels = {});
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -95,4 +95,4 @@ void PanelView::leaveEvent(QEvent* event)
     QGraphicsView::leaveEvent(event);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

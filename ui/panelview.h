@@ -47,4 +47,4 @@ private:
     QGraphicsPathItem* m_predicted;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

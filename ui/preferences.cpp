@@ -85,4 +85,4 @@ Preferences PreferencesDialog::preferences() const
     return p;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -9,10 +9,10 @@ class QSpinBox;
 namespace utad::ui {
 
 struct Preferences {
-    int threads = 0;                       // LibTorch threads; 0 = every core
+    int threads = 0;  // LibTorch threads; 0 = every core
     QString colorMap = QStringLiteral("JET");
     QString defaultPreset = QStringLiteral("cpu");
-    QString language;                      // "" = the system's language; else e.g. "de" (see translation.h)
+    QString language;  // "" = the system's language; else e.g. "de" (see translation.h)
 
     static Preferences load();
     void save() const;
@@ -35,4 +35,4 @@ private:
     QComboBox* m_language;  // takes effect after a restart (translation.h offers one)
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

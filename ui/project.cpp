@@ -50,7 +50,7 @@ QString relativePath(const QString& path, const QString& base)
     return QDir(base).relativeFilePath(path);
 }
 
-} // namespace
+}  // namespace
 
 bool Thresholds::operator==(const Thresholds& o) const
 {
@@ -164,7 +164,8 @@ const std::vector<utad::Sample>& Project::listedSamples() const
 void Project::openDataset(utad::Dataset dataset, const QString& path)
 {
     const QString absolute = absolutePath(path);
-    const bool same = d->datasetPath == absolute || d->datasetPath == absolutePath(QString::fromStdString(dataset.root));
+    const bool same
+        = d->datasetPath == absolute || d->datasetPath == absolutePath(QString::fromStdString(dataset.root));
     if (!same) {
         clear();
         setDatasetPath(absolute);
@@ -192,9 +193,9 @@ void Project::setModel(std::shared_ptr<utad::Model> model, const QString& path)
 {
     d->model = std::move(model);
     setModelPath(path);
-    d->modelStamp = !d->model        ? QString()
-                    : path.isEmpty() ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                     : modelStamp(path);
+    d->modelStamp = !d->model ? QString()
+        : path.isEmpty()      ? QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                              : modelStamp(path);
     if (d->model && d->modelStamp != d->resultsModelStamp) {
         // Another model: its scores live on another scale, so the old scores and thresholds go.
         d->resultsModelStamp = d->modelStamp;
@@ -396,34 +397,30 @@ static QJsonObject toJson(const Project& project, const QString& projectFile)
 
     const Thresholds t = project.thresholds();
     json[QStringLiteral("thresholds")] = QJsonObject{{QStringLiteral("image"), number(t.image)},
-                                                     {QStringLiteral("uncertainHigh"), number(t.uncertainHigh)},
-                                                     {QStringLiteral("pixel"), number(t.pixel)},
-                                                     {QStringLiteral("minRegionArea"), t.minRegionArea}};
+        {QStringLiteral("uncertainHigh"), number(t.uncertainHigh)}, {QStringLiteral("pixel"), number(t.pixel)},
+        {QStringLiteral("minRegionArea"), t.minRegionArea}};
 
     QJsonArray results;
     for (const utad::ImageResult& r : project.results()) {
         const QString path = QString::fromStdString(r.path);
-        QJsonObject o{{QStringLiteral("path"), isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
-                      {QStringLiteral("label"), labelKey(r.label)},
-                      {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
-                      {QStringLiteral("score"), number(r.score)}};
+        QJsonObject o{{QStringLiteral("path"),
+                          isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
+            {QStringLiteral("label"), labelKey(r.label)},
+            {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
+            {QStringLiteral("score"), number(r.score)}};
         if (!r.error.empty())
             o[QStringLiteral("error")] = QString::fromStdString(r.error);
         results.append(o);
     }
     const utad::EvalMetrics& m = project.metrics();
-    json[QStringLiteral("results")] = QJsonObject{
-        {QStringLiteral("modelStamp"), project.resultsModelStamp()},
-        {QStringLiteral("images"), results},
-        {QStringLiteral("metrics"),
-         QJsonObject{{QStringLiteral("imageAuroc"), number(m.imageAuroc)},
-                     {QStringLiteral("pixelAuroc"), number(m.pixelAuroc)},
-                     {QStringLiteral("aupro"), number(m.aupro)},
-                     {QStringLiteral("f1"), number(m.f1.f1)},
-                     {QStringLiteral("f1Threshold"), number(m.f1.threshold)},
-                     {QStringLiteral("msPerImage"), number(m.msPerImage)},
-                     {QStringLiteral("images"), m.images},
-                     {QStringLiteral("skipped"), m.skipped}}}};
+    json[QStringLiteral("results")]
+        = QJsonObject{{QStringLiteral("modelStamp"), project.resultsModelStamp()}, {QStringLiteral("images"), results},
+            {QStringLiteral("metrics"),
+                QJsonObject{{QStringLiteral("imageAuroc"), number(m.imageAuroc)},
+                    {QStringLiteral("pixelAuroc"), number(m.pixelAuroc)}, {QStringLiteral("aupro"), number(m.aupro)},
+                    {QStringLiteral("f1"), number(m.f1.f1)}, {QStringLiteral("f1Threshold"), number(m.f1.threshold)},
+                    {QStringLiteral("msPerImage"), number(m.msPerImage)}, {QStringLiteral("images"), m.images},
+                    {QStringLiteral("skipped"), m.skipped}}}};
     json[QStringLiteral("annotations")] = project.annotations()->toJson();
     return json;
 }
@@ -488,13 +485,14 @@ Task* Project::saveAsTask(const QString& path)
 {
     const QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     const QString from = dataDir(), to = dataDirFor(target);
-    auto* task = new CopyFolderTask(tr("Saving the project %1").arg(QFileInfo(target).fileName()),
-                                    from != to ? from : QString(), to);
+    auto* task = new CopyFolderTask(
+        tr("Saving the project %1").arg(QFileInfo(target).fileName()), from != to ? from : QString(), to);
     connect(task, &Task::finished, this, [this, task, target, from, to](bool ok) {
         if (!ok) {
             const QStringList problems = task->problems();
-            emit saveFailed(problems.isEmpty() ? tr("Saving %1 was cancelled; nothing was written.").arg(target)
-                                               : tr("Cannot save the project %1:\n%2").arg(target, problems.join(QLatin1Char('\n'))));
+            emit saveFailed(problems.isEmpty()
+                    ? tr("Saving %1 was cancelled; nothing was written.").arg(target)
+                    : tr("Cannot save the project %1:\n%2").arg(target, problems.join(QLatin1Char('\n'))));
             return;
         }
         // Masks drawn while the copy ran were written to the old folder: bring them along.
@@ -530,8 +528,8 @@ bool Project::autosave(QString* error)
 {
     d->thresholdSave->stop();  // this write includes the thresholds
     QString message;
-    const bool ok = d->filePath.isEmpty() ? writeJson(toJson(*this, autosavePath()), autosavePath(), &message)
-                                          : save(&message);
+    const bool ok
+        = d->filePath.isEmpty() ? writeJson(toJson(*this, autosavePath()), autosavePath(), &message) : save(&message);
     if (!ok) {
         emit saveFailed(message);
         if (error)
@@ -600,8 +598,7 @@ void Project::clear()
 
 // Fills the document from `json`; relative paths are resolved against `baseDir`.
 static void applyJson(Project& project, const QJsonObject& json, const QDir& baseDir,
-                      std::vector<utad::ImageResult>* results, utad::EvalMetrics* metrics, QString* stamp,
-                      Thresholds* thresholds)
+    std::vector<utad::ImageResult>* results, utad::EvalMetrics* metrics, QString* stamp, Thresholds* thresholds)
 {
     auto resolve = [&](const QString& p) { return absolutePath(p, baseDir); };
     project.setDatasetPath(resolve(json.value(QStringLiteral("dataset")).toString()));
@@ -704,4 +701,4 @@ bool Project::restoreAutosave()
     return true;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -4,8 +4,8 @@
 // the current image and the one undo stack. Views read it and listen to its signals; every user
 // edit goes through it, is undoable and is saved at once (to the project file, or to an autosave
 // per dataset while the project has no file).
-#include "utad/dataset.h"
 #include "ui/metatypes.h"  // ImageResult travels in a signal
+#include "utad/dataset.h"
 
 #include <QObject>
 #include <QString>
@@ -29,8 +29,8 @@ struct Thresholds {
     double image = 0;  // an image is flagged when score >= image
     // Optional second threshold: scores in [image, uncertainHigh) are "uncertain". NaN disables it.
     double uncertainHigh = std::numeric_limits<double>::quiet_NaN();
-    double pixel = 0;        // anomaly-map value for the predicted-region outlines
-    int minRegionArea = 0;   // in source-image pixels; smaller regions are ignored
+    double pixel = 0;  // anomaly-map value for the predicted-region outlines
+    int minRegionArea = 0;  // in source-image pixels; smaller regions are ignored
     bool isSet() const { return image > 0 || pixel > 0; }
     bool operator==(const Thresholds& o) const;
     bool operator!=(const Thresholds& o) const { return !(*this == o); }
@@ -41,16 +41,19 @@ enum class Decision { Good, Defective, Uncertain };
 // Who chose the image threshold, and how many images it rests on.
 struct ThresholdOrigin {
     enum class Rule {
-        Unknown,      // read from a project file
+        Unknown,  // read from a project file
         Calibration,  // a high percentile of the model's scores on good calibration images
-        LabelledF1,   // the best F1 score on the labelled test images
-        User,         // set by hand
+        LabelledF1,  // the best F1 score on the labelled test images
+        User,  // set by hand
     };
     Rule rule = Rule::Unknown;
     int images = 0;  // good calibration images, or labelled test images
     // Below this many images a threshold is a guess: the window says so.
     static constexpr int kFewImages = 30;
-    bool restsOnFewImages() const { return (rule == Rule::Calibration || rule == Rule::LabelledF1) && images < kFewImages; }
+    bool restsOnFewImages() const
+    {
+        return (rule == Rule::Calibration || rule == Rule::LabelledF1) && images < kFewImages;
+    }
 };
 
 class Project : public QObject {
@@ -59,7 +62,7 @@ public:
     explicit Project(QObject* parent = nullptr);
     ~Project() override;
 
-    QString filePath() const;     // empty until saved or loaded
+    QString filePath() const;  // empty until saved or loaded
     QString datasetPath() const;
     QString modelPath() const;
     void setDatasetPath(const QString& path);
@@ -86,7 +89,7 @@ public:
     void setResults(std::vector<utad::ImageResult> results);  // emits resultsChanged
     // One image while a scoring run goes on (emits resultChanged, not resultsChanged).
     void updateResult(const utad::ImageResult& result);
-    int indexOf(const QString& imagePath) const;             // -1 when absent
+    int indexOf(const QString& imagePath) const;  // -1 when absent
 
     // --- Thresholds ---------------------------------------------------------------------------
     Thresholds thresholds() const;
@@ -168,4 +171,4 @@ private:
     Data* d;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

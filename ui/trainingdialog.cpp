@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSettings>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -46,7 +46,8 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, const utad:
     form->addRow(tr("Preset:"), m_preset);
     m_ieSteps = new QSpinBox(this);
     m_ieSteps->setRange(1, 10000000);
-    m_ieSteps->setToolTip(tr("Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles"));
+    m_ieSteps->setToolTip(
+        tr("Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles"));
     form->addRow(tr("IE-Net steps:"), m_ieSteps);
     m_expertSteps = new QSpinBox(this);
     m_expertSteps->setRange(0, 10000000);
@@ -78,7 +79,7 @@ void TrainOptionsDialog::presetChanged()
 {
     try {
         const utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
-                                                           utad::methodFromString(m_method->currentData().toString().toStdString()));
+            utad::methodFromString(m_method->currentData().toString().toStdString()));
         m_ieSteps->setValue(c.ieSteps);
         m_expertSteps->setValue(c.expertSteps);
         m_expertSteps->setEnabled(c.method == utad::Method::TwoStage);
@@ -91,7 +92,7 @@ void TrainOptionsDialog::presetChanged()
 utad::ModelConfig TrainOptionsDialog::config() const
 {
     utad::ModelConfig c = utad::configForDataset(m_dataset, m_preset->currentData().toString().toStdString(),
-                                                 utad::methodFromString(m_method->currentData().toString().toStdString()));
+        utad::methodFromString(m_method->currentData().toString().toStdString()));
     c.ieSteps = m_ieSteps->value();
     c.expertSteps = c.method == utad::Method::TwoStage ? m_expertSteps->value() : 0;
     c.seed = std::uint64_t(m_seed->value());
@@ -201,7 +202,8 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         m_lastStage = stage;
         QCPGraph* graph = m_plot->addGraph();
         graph->setName(stage);
-        static const QColor colors[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
+        static const QColor colors[]
+            = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
         graph->setPen(QPen(colors[(m_plot->graphCount() - 1) % 4], 2));
         graph->setScatterStyle(QCPScatterStyle::ssDisc);
     }
@@ -222,7 +224,8 @@ void TrainingDialog::onPreview(const utad::Inference& inference)
     for (int i = 0; i < 3; ++i) {
         const QImage image = toQImage(*images[i]);
         if (!image.isNull())
-            m_preview[size_t(i)]->setPixmap(QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+            m_preview[size_t(i)]->setPixmap(
+                QPixmap::fromImage(image.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     }
     ++m_previews;
 }
@@ -244,7 +247,7 @@ void TrainingDialog::onFinished(bool ok)
         m_log->appendPlainText(m_task->errorMessage());
     } else if (m_model) {
         m_stage->setText(tr("Training stopped after %n step(s), before the end: the model is only partly trained.",
-                            nullptr, m_task->stepsDone()));
+            nullptr, m_task->stepsDone()));
     } else {
         m_stage->setText(tr("Training stopped before every network had trained; there is no model to save."));
     }
@@ -286,9 +289,9 @@ void TrainingDialog::onSave()
     const utad::ModelInfo& info = m_model->info();
     const QString name = QStringLiteral("%1-%2.utad")
                              .arg(QFileInfo(QString::fromStdString(info.training.dataRoot)).fileName(),
-                                  QString::fromStdString(info.config.preset));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QDir(folder).filePath(name),
-                                                      tr("UTAD models (*.utad)"));
+                                 QString::fromStdString(info.config.preset));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save model"), QDir(folder).filePath(name), tr("UTAD models (*.utad)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastModelDir"), QFileInfo(path).absolutePath());
@@ -311,10 +314,10 @@ void TrainingDialog::onUse()
     if (!m_complete) {
         // A stopped run is not silently put to work: its scores mislead.
         QMessageBox box(QMessageBox::Warning, tr("Use an incomplete model?"),
-                        tr("Training was stopped before it finished. This model has not learnt what a finished one "
-                           "would, and its scores and proposed thresholds can flag good parts or pass defects.\n\n"
-                           "Use it anyway?"),
-                        QMessageBox::NoButton, this);
+            tr("Training was stopped before it finished. This model has not learnt what a finished one "
+               "would, and its scores and proposed thresholds can flag good parts or pass defects.\n\n"
+               "Use it anyway?"),
+            QMessageBox::NoButton, this);
         box.setObjectName(QStringLiteral("incompleteModelQuestion"));
         QPushButton* use = box.addButton(tr("Use the incomplete model"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Cancel);
@@ -347,4 +350,4 @@ void TrainingDialog::reject()
     QDialog::reject();
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -104,4 +104,4 @@ private:
     int m_previews = 0;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -18,22 +18,20 @@ namespace {
 constexpr char kSourceLanguage[] = "en";
 constexpr char kCatalogPrefix[] = "utad_";
 
-QLocale localeFor(const QString& language) {
-    return language.isEmpty() ? QLocale::system() : QLocale(language);
+QLocale localeFor(const QString& language) { return language.isEmpty() ? QLocale::system() : QLocale(language); }
+
+bool isEnglish(const QString& language)
+{
+    return language == QLatin1String(kSourceLanguage) || language.startsWith(QLatin1String("en_"))
+        || language.startsWith(QLatin1String("en-"));
 }
 
-bool isEnglish(const QString& language) {
-    return language == QLatin1String(kSourceLanguage) || language.startsWith(QLatin1String("en_")) ||
-           language.startsWith(QLatin1String("en-"));
-}
+}  // namespace
 
-} // namespace
+QString translationsDirectory() { return QString::fromStdString(utad::translationsDirectory().string()); }
 
-QString translationsDirectory() {
-    return QString::fromStdString(utad::translationsDirectory().string());
-}
-
-QStringList availableLanguages() {
+QStringList availableLanguages()
+{
     QStringList codes;
     const QString dir = translationsDirectory();
     if (!dir.isEmpty()) {
@@ -47,24 +45,24 @@ QStringList availableLanguages() {
     return codes;
 }
 
-QString languageDisplayName(const QString& code) {
+QString languageDisplayName(const QString& code)
+{
     const QLocale locale(code);
     if (locale.language() == QLocale::English)  // not "American English": the source is plain English
         return QStringLiteral("English");
     if (locale.language() == QLocale::Chinese)  // say which script: the Chinese name alone is ambiguous
         return locale.script() == QLocale::TraditionalChineseScript ? QStringLiteral("繁體中文")
-                                                                     : QStringLiteral("简体中文");
+                                                                    : QStringLiteral("简体中文");
     QString name = locale.nativeLanguageName();
     if (!name.isEmpty())
         name[0] = name[0].toUpper();
     return name.isEmpty() ? code : name;
 }
 
-QString savedLanguage() {
-    return QSettings().value(QLatin1String(kLanguageSettingsKey)).toString();
-}
+QString savedLanguage() { return QSettings().value(QLatin1String(kLanguageSettingsKey)).toString(); }
 
-QString installTranslators(QCoreApplication& app, const QString& language) {
+QString installTranslators(QCoreApplication& app, const QString& language)
+{
     const QLocale locale = localeFor(language);
     // The first preferred language decides: an English system with German as its second choice
     // stays English.
@@ -83,21 +81,22 @@ QString installTranslators(QCoreApplication& app, const QString& language) {
     app.installTranslator(own);
 
     auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     else
         delete qt;
     return own->language();
 }
 
-bool offerRestartForLanguageChange(QWidget* parent) {
-    const auto answer = QMessageBox::question(
-        parent, QApplication::translate("utad::ui::Translation", "Language Changed"),
-        QApplication::translate("utad::ui::Translation",
-                                "The new language is used after the workbench restarts. Restart now?\n\n"
-                                "Open projects are closed first; you are asked to save any unsaved changes."),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+bool offerRestartForLanguageChange(QWidget* parent)
+{
+    const auto answer
+        = QMessageBox::question(parent, QApplication::translate("utad::ui::Translation", "Language Changed"),
+            QApplication::translate("utad::ui::Translation",
+                "The new language is used after the workbench restarts. Restart now?\n\n"
+                "Open projects are closed first; you are asked to save any unsaved changes."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return false;
 
@@ -111,4 +110,4 @@ bool offerRestartForLanguageChange(QWidget* parent) {
     return true;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -37,4 +37,4 @@ QString installTranslators(QCoreApplication& app, const QString& language);
 // Returns true when the restart is under way.
 bool offerRestartForLanguageChange(QWidget* parent);
 
-} // namespace utad::ui
+}  // namespace utad::ui

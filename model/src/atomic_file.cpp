@@ -1,13 +1,13 @@
 // One atomic write for every file the library saves: temporary file, fsync, rename.
 #include "utad/atomic_file.h"
+
 #include "utad/error.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-
 #include <fcntl.h>
+#include <filesystem>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -49,4 +49,4 @@ void writeFileAtomically(const std::string& path, const std::string& bytes)
     }
 }
 
-} // namespace utad
+}  // namespace utad

@@ -1,10 +1,7 @@
 // Dataset discovery (MVTec AD layout, plain folders, IDX files) and image/mask loading.
 #include "utad/dataset.h"
-#include "utad/error.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-#include <zlib.h>
+#include "utad/error.h"
 
 #include <algorithm>
 #include <array>
@@ -13,8 +10,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <set>
 #include <system_error>
+#include <zlib.h>
 
 namespace fs = std::filesystem;
 
@@ -69,16 +69,14 @@ Sample fileSample(const fs::path& path, Label label, const std::string& defectTy
 
 // ---- MVTec AD layout ---------------------------------------------------------------------------
 
-bool looksLikeMvtec(const fs::path& root)
-{
-    return isDirectory(root / "train") || isDirectory(root / "test");
-}
+bool looksLikeMvtec(const fs::path& root) { return isDirectory(root / "train") || isDirectory(root / "test"); }
 
 // The mask of `image` in `gtDir`: NAME_mask.png (MVTec AD) or NAME.png / the same file name.
 fs::path findMask(const fs::path& gtDir, const fs::path& image)
 {
     const std::string stem = image.stem().string();
-    for (const fs::path& candidate : {gtDir / (stem + "_mask.png"), gtDir / (stem + ".png"), gtDir / image.filename()}) {
+    for (const fs::path& candidate :
+        {gtDir / (stem + "_mask.png"), gtDir / (stem + ".png"), gtDir / image.filename()}) {
         std::error_code ec;
         if (fs::is_regular_file(candidate, ec))
             return candidate;
@@ -95,9 +93,9 @@ Dataset openMvtec(const fs::path& root)
     const fs::path trainDir = root / "train";
     if (isDirectory(trainDir)) {
         if (!isDirectory(trainDir / "good"))
-            throw Error("Wrong dataset layout in " + root.string() +
-                        ": train/ has no good/ folder (MVTec AD layout: train/good, test/good, test/<defect>, "
-                        "ground_truth/<defect>)");
+            throw Error("Wrong dataset layout in " + root.string()
+                + ": train/ has no good/ folder (MVTec AD layout: train/good, test/good, test/<defect>, "
+                  "ground_truth/<defect>)");
         for (const auto& p : listImages(trainDir / "good"))
             ds.train.push_back(fileSample(p, Label::Good, "good"));
         if (ds.train.empty())
@@ -110,8 +108,8 @@ Dataset openMvtec(const fs::path& root)
     const fs::path gtRoot = root / "ground_truth";
     if (isDirectory(testDir)) {
         if (!listImages(testDir).empty())
-            throw Error("Wrong dataset layout in " + root.string() +
-                        ": test/ holds images directly; expected test/good and test/<defect> folders");
+            throw Error("Wrong dataset layout in " + root.string()
+                + ": test/ holds images directly; expected test/good and test/<defect> folders");
         std::vector<fs::path> types = listFolders(testDir);
         // "good" first, then the defect types in name order.
         std::stable_partition(types.begin(), types.end(), [](const fs::path& p) { return p.filename() == "good"; });
@@ -148,8 +146,8 @@ Dataset openMvtec(const fs::path& root)
 
 // ---- IDX (MNIST / Fashion-MNIST) ---------------------------------------------------------------
 
-const std::array<const char*, 10> kFashionNames = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                   "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+const std::array<const char*, 10> kFashionNames
+    = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
 
 // Reads a whole file, gunzipping it when compressed (zlib reads plain files transparently).
 std::vector<unsigned char> readMaybeGzip(const fs::path& path)
@@ -174,7 +172,8 @@ std::vector<unsigned char> readMaybeGzip(const fs::path& path)
     // A truncated gzip stream ends early without an error from gzread; gzclose reports it.
     const int closeCode = gzclose(f);
     if (closeCode != Z_OK)
-        throw Error("Corrupt or truncated IDX file " + path.string() + " (gzip error " + std::to_string(closeCode) + ")");
+        throw Error(
+            "Corrupt or truncated IDX file " + path.string() + " (gzip error " + std::to_string(closeCode) + ")");
     return data;
 }
 
@@ -208,8 +207,8 @@ IdxImages readIdxImages(const fs::path& path)
         throw Error("Implausible IDX image dimensions in " + path.string());
     const std::size_t need = 16 + std::size_t(count) * rows * cols;
     if (data.size() < need)
-        throw Error("Truncated IDX image file " + path.string() + ": " + std::to_string(data.size()) + " bytes, " +
-                    std::to_string(need) + " expected");
+        throw Error("Truncated IDX image file " + path.string() + ": " + std::to_string(data.size()) + " bytes, "
+            + std::to_string(need) + " expected");
     IdxImages out;
     out.rows = int(rows);
     out.cols = int(cols);
@@ -225,8 +224,8 @@ std::vector<int> readIdxLabels(const fs::path& path)
         throw Error("Not an IDX label file (magic 0x00000801 expected): " + path.string());
     const std::uint32_t count = bigEndian32(&data[4]);
     if (data.size() < 8 + std::size_t(count))
-        throw Error("Truncated IDX label file " + path.string() + ": " + std::to_string(data.size() - 8) +
-                    " labels, " + std::to_string(count) + " expected");
+        throw Error("Truncated IDX label file " + path.string() + ": " + std::to_string(data.size() - 8) + " labels, "
+            + std::to_string(count) + " expected");
     std::vector<int> labels(data.begin() + 8, data.begin() + 8 + std::ptrdiff_t(count));
     for (int l : labels)
         if (l < 0 || l > 9)
@@ -236,11 +235,11 @@ std::vector<int> readIdxLabels(const fs::path& path)
 
 // Appends the records of `images` whose label passes `keep`; each record shares the big buffer.
 void appendIdx(std::vector<Sample>& out, const fs::path& imageFile, const IdxImages& images,
-               const std::vector<int>& labels, int normalClass, const std::vector<std::string>& names, bool onlyNormal)
+    const std::vector<int>& labels, int normalClass, const std::vector<std::string>& names, bool onlyNormal)
 {
     if (images.all.rows != int(labels.size()))
-        throw Error("IDX image and label counts differ for " + imageFile.string() + " (" +
-                    std::to_string(images.all.rows) + " images, " + std::to_string(labels.size()) + " labels)");
+        throw Error("IDX image and label counts differ for " + imageFile.string() + " ("
+            + std::to_string(images.all.rows) + " images, " + std::to_string(labels.size()) + " labels)");
     const std::string prefix = std::string(kIdxPrefix) + imageFile.string() + "#";
     for (int i = 0; i < images.all.rows; ++i) {
         const int cls = labels[std::size_t(i)];
@@ -284,9 +283,21 @@ cv::Mat to8Bit(const cv::Mat& m)
 {
     switch (m.depth()) {
     case CV_8U: return m;
-    case CV_8S: { cv::Mat out; m.convertTo(out, CV_8U, 1, 128); return out; }
-    case CV_16U: { cv::Mat out; m.convertTo(out, CV_8U, 255.0 / 65535.0); return out; }
-    case CV_16S: { cv::Mat out; m.convertTo(out, CV_8U, 255.0 / 65535.0, 128); return out; }
+    case CV_8S: {
+        cv::Mat out;
+        m.convertTo(out, CV_8U, 1, 128);
+        return out;
+    }
+    case CV_16U: {
+        cv::Mat out;
+        m.convertTo(out, CV_8U, 255.0 / 65535.0);
+        return out;
+    }
+    case CV_16S: {
+        cv::Mat out;
+        m.convertTo(out, CV_8U, 255.0 / 65535.0, 128);
+        return out;
+    }
     default: {
         // Floating point or 32-bit integer: [0, 1] when it looks normalised, otherwise its own range.
         double lo = 0, hi = 0;
@@ -303,7 +314,7 @@ cv::Mat to8Bit(const cv::Mat& m)
 
 std::string sizeText(cv::Size size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
 
-} // namespace
+}  // namespace
 
 std::string labelText(Label label)
 {
@@ -326,8 +337,8 @@ bool Dataset::hasMasks() const
 
 bool isImageFile(const std::string& path)
 {
-    static const std::set<std::string> kExtensions = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff",
-                                                      ".pgm", ".ppm", ".pnm", ".pbm", ".webp"};
+    static const std::set<std::string> kExtensions
+        = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".pgm", ".ppm", ".pnm", ".pbm", ".webp"};
     return kExtensions.count(lower(fs::path(path).extension().string())) > 0;
 }
 
@@ -361,8 +372,8 @@ Dataset openDataset(const std::string& spec, int normalClass)
     for (const auto& p : listImages(root))
         ds.test.push_back(fileSample(p, Label::Unknown, ""));
     if (ds.test.empty())
-        throw Error("No images in " + spec +
-                    " (expected image files, or the MVTec AD layout train/good, test/<type>, ground_truth/<type>)");
+        throw Error("No images in " + spec
+            + " (expected image files, or the MVTec AD layout train/good, test/<type>, ground_truth/<type>)");
     return ds;
 }
 
@@ -417,8 +428,8 @@ cv::Mat readMask(const Sample& sample, cv::Size size, std::string* warning)
     cv::compare(raw, 0, mask, cv::CMP_GT);  // any nonzero value marks a defect: 0/255
     if (!size.empty() && size != mask.size()) {
         if (warning)
-            *warning = "Mask " + sample.maskPath + " is " + sizeText(mask.size()) + " but its image " + sample.path +
-                       " is " + sizeText(size) + ": the mask is stretched to the image";
+            *warning = "Mask " + sample.maskPath + " is " + sizeText(mask.size()) + " but its image " + sample.path
+                + " is " + sizeText(size) + ": the mask is stretched to the image";
         cv::resize(mask, mask, size, 0, 0, cv::INTER_NEAREST);
     }
     return mask;
@@ -428,22 +439,22 @@ ImageCheck checkImage(const cv::Mat& image, const std::string& path)
 {
     ImageCheck check;
     if (image.cols < kMinImageSide || image.rows < kMinImageSide) {
-        check.skipReason = "Skipped " + path + ": " + sizeText(image.size()) + " is too small (at least " +
-                           std::to_string(kMinImageSide) + " px a side)";
+        check.skipReason = "Skipped " + path + ": " + sizeText(image.size()) + " is too small (at least "
+            + std::to_string(kMinImageSide) + " px a side)";
         return check;
     }
     const double megapixels = double(image.total()) / 1e6;
     if (megapixels > kLargeImageMegapixels) {
         char mp[32];
         std::snprintf(mp, sizeof mp, "%.0f", megapixels);
-        check.warnings.push_back(path + " is very large (" + sizeText(image.size()) + ", " + mp +
-                                 " megapixels): scoring it needs much memory, and the workbench shows no thumbnail");
+        check.warnings.push_back(path + " is very large (" + sizeText(image.size()) + ", " + mp
+            + " megapixels): scoring it needs much memory, and the workbench shows no thumbnail");
     }
     double lo = 0, hi = 0;
     cv::minMaxLoc(image.reshape(1), &lo, &hi);
     if (lo == hi)
-        check.warnings.push_back(path + " is blank (every pixel " + std::to_string(int(lo)) +
-                                 "): a camera or lighting fault rather than a part?");
+        check.warnings.push_back(path + " is blank (every pixel " + std::to_string(int(lo))
+            + "): a camera or lighting fault rather than a part?");
     return check;
 }
 
@@ -467,4 +478,4 @@ void screenImages(std::vector<Sample>& samples, std::vector<std::string>& warnin
     samples = std::move(kept);
 }
 
-} // namespace utad
+}  // namespace utad

@@ -1,10 +1,7 @@
 // Scoring a dataset with a model, sharding, the evaluation report (JSON) and the visual panels.
 #include "utad/evaluation.h"
-#include "utad/error.h"
 
-#include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
+#include "utad/error.h"
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +11,9 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -158,14 +158,14 @@ Json pixelsJson(const PixelMetrics& p)
 
 PixelMetrics pixelsFromJson(const Json& j, const std::string& path)
 {
-    if (j.value("bins_per_octave", 0) != PixelMetrics::kBinsPerOctave ||
-        j.value("low_exponent", 0) != PixelMetrics::kLowExponent ||
-        j.value("high_exponent", 0) != PixelMetrics::kHighExponent ||
-        j.value("overlap_fraction_bits", 0) != PixelMetrics::kOverlapFractionBits)
+    if (j.value("bins_per_octave", 0) != PixelMetrics::kBinsPerOctave
+        || j.value("low_exponent", 0) != PixelMetrics::kLowExponent
+        || j.value("high_exponent", 0) != PixelMetrics::kHighExponent
+        || j.value("overlap_fraction_bits", 0) != PixelMetrics::kOverlapFractionBits)
         throw Error("Shard file " + path + " bins its pixel histograms differently (written by another version)");
     try {
-        return PixelMetrics::fromState(dense(j.at("good"), path), dense(j.at("defect"), path), dense(j.at("overlap"), path),
-                                       j.at("regions").get<std::uint64_t>(), j.at("images").get<std::uint64_t>());
+        return PixelMetrics::fromState(dense(j.at("good"), path), dense(j.at("defect"), path),
+            dense(j.at("overlap"), path), j.at("regions").get<std::uint64_t>(), j.at("images").get<std::uint64_t>());
     } catch (const Error& e) {
         throw Error("Shard file " + path + ": " + e.what());
     }
@@ -181,11 +181,12 @@ void addFidelity(Fidelity& f, const Inference& inf)
 
 bool sameNumber(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
-} // namespace
+}  // namespace
 
 void Fidelity::add(double ssimReconstruction, double ssimImpression)
 {
-    const auto units = [](double v) { return std::int64_t(std::llround(std::ldexp(std::clamp(v, -1.0, 1.0), kFractionBits))); };
+    const auto units
+        = [](double v) { return std::int64_t(std::llround(std::ldexp(std::clamp(v, -1.0, 1.0), kFractionBits))); };
     images++;
     sumReconstruction += units(ssimReconstruction);
     sumImpression += units(ssimImpression);
@@ -405,10 +406,8 @@ void writeEvalJson(const EvalReport& report, const std::string& path, bool asSha
     j["pixel_f1_max"] = hasPixels ? number(m.pixelF1.f1) : Json(nullptr);
     j["pixel_f1_threshold"] = hasPixels ? number(m.pixelF1.threshold) : Json(nullptr);
     const Fidelity& f = m.fidelity;
-    j["fidelity"] = {{"good_images", f.images},
-                     {"ssim_input_reconstruction", number(f.meanReconstruction())},
-                     {"ssim_input_impression", number(f.meanImpression())},
-                     {"reconstruction_closer", f.reconstructionCloser}};
+    j["fidelity"] = {{"good_images", f.images}, {"ssim_input_reconstruction", number(f.meanReconstruction())},
+        {"ssim_input_impression", number(f.meanImpression())}, {"reconstruction_closer", f.reconstructionCloser}};
     j["ms_per_image"] = number(m.msPerImage);
     j["images_per_second"] = number(m.imagesPerSecond());
     j["image_count"] = m.images;
@@ -423,14 +422,9 @@ void writeEvalJson(const EvalReport& report, const std::string& path, bool asSha
         writeFileAtomically(path, j.dump(2) + "\n");
         return;
     }
-    j["shard"] = {{"format", kShardFormat},
-                  {"version", kShardVersion},
-                  {"index", report.shard.index},
-                  {"count", report.shard.count},
-                  {"dataset_images", report.datasetImages},
-                  {"seconds", m.seconds},
-                  {"fidelity_sums", {f.sumReconstruction, f.sumImpression}},
-                  {"pixel_histograms", pixelsJson(report.pixels)}};
+    j["shard"] = {{"format", kShardFormat}, {"version", kShardVersion}, {"index", report.shard.index},
+        {"count", report.shard.count}, {"dataset_images", report.datasetImages}, {"seconds", m.seconds},
+        {"fidelity_sums", {f.sumReconstruction, f.sumImpression}}, {"pixel_histograms", pixelsJson(report.pixels)}};
     writeFileAtomically(path, j.dump() + "\n");
 }
 
@@ -449,8 +443,8 @@ EvalReport readShardJson(const std::string& path)
         throw Error(path + " is not a shard file (written by `utad eval --shard K/N --json FILE`)");
     const Json& sh = j["shard"];
     if (sh.value("version", 0) > kShardVersion)
-        throw Error("Shard file " + path + " was written by a newer version (format " +
-                    std::to_string(sh.value("version", 0)) + ")");
+        throw Error("Shard file " + path + " was written by a newer version (format "
+            + std::to_string(sh.value("version", 0)) + ")");
     EvalReport r;
     try {
         r.datasetRoot = j.at("dataset").get<std::string>();
@@ -505,20 +499,19 @@ EvalReport mergeShards(const std::vector<EvalReport>& shards)
     for (const EvalReport& s : shards) {
         const std::string name = "shard " + s.shard.text();
         if (s.shard.count != first.shard.count)
-            throw Error("Cannot merge a split into " + std::to_string(s.shard.count) + " (" + name + ") with one into " +
-                        std::to_string(first.shard.count) + " (shard " + first.shard.text() + ")");
+            throw Error("Cannot merge a split into " + std::to_string(s.shard.count) + " (" + name + ") with one into "
+                + std::to_string(first.shard.count) + " (shard " + first.shard.text() + ")");
         if (!seen.insert(s.shard.index).second)
             throw Error("Shard " + s.shard.text() + " is given twice");
         if (s.method != first.method || !sameNumber(s.proposedThreshold, first.proposedThreshold))
-            throw Error("Shards " + first.shard.text() + " and " + s.shard.text() +
-                        " were scored with different models (method or proposed threshold differ)");
+            throw Error("Shards " + first.shard.text() + " and " + s.shard.text()
+                + " were scored with different models (method or proposed threshold differ)");
         if (s.datasetImages != first.datasetImages)
-            throw Error("Shards " + first.shard.text() + " and " + s.shard.text() + " come from different datasets (" +
-                        std::to_string(first.datasetImages) + " and " + std::to_string(s.datasetImages) +
-                        " test images)");
+            throw Error("Shards " + first.shard.text() + " and " + s.shard.text() + " come from different datasets ("
+                + std::to_string(first.datasetImages) + " and " + std::to_string(s.datasetImages) + " test images)");
         if (roots.insert(s.datasetRoot).second)
-            merged.warnings.push_back("Shard " + s.shard.text() + " read the dataset at " + s.datasetRoot + ", shard " +
-                                      first.shard.text() + " at " + first.datasetRoot);
+            merged.warnings.push_back("Shard " + s.shard.text() + " read the dataset at " + s.datasetRoot + ", shard "
+                + first.shard.text() + " at " + first.datasetRoot);
         for (const std::string& w : s.warnings)  // every shard reports the dataset's own warnings
             if (warnings.insert(w).second)
                 merged.warnings.push_back(w);
@@ -543,7 +536,7 @@ EvalReport mergeShards(const std::vector<EvalReport>& shards)
         throw Error("Missing shard" + std::string(missing.size() > 1 ? "s " : " ") + list);
     }
     std::stable_sort(merged.results.begin(), merged.results.end(),
-                     [](const ImageResult& a, const ImageResult& b) { return a.index < b.index; });
+        [](const ImageResult& a, const ImageResult& b) { return a.index < b.index; });
     for (std::size_t i = 1; i < merged.results.size(); ++i)
         if (merged.results[i].index == merged.results[i - 1].index)
             throw Error("Image " + merged.results[i].path + " is in two shards");
@@ -619,7 +612,7 @@ void writePanels(const std::string& stem, const Inference& inference, const std:
     if (!fs::is_directory(dir))
         throw Error("Cannot create output folder " + dir + (ec ? ": " + ec.message() : ""));
     const cv::Mat panels[4] = {toBgr8(inference.input), toBgr8(inference.impression), toBgr8(inference.reconstruction),
-                               heatmapBgr(inference.anomalyMapNet.empty() ? inference.anomalyMap : inference.anomalyMapNet, heatMax)};
+        heatmapBgr(inference.anomalyMapNet.empty() ? inference.anomalyMap : inference.anomalyMapNet, heatMax)};
     for (int i = 0; i < 4; ++i) {
         if (panels[i].empty())
             continue;
@@ -635,4 +628,4 @@ void writePanels(const std::string& stem, const Inference& inference, const std:
     }
 }
 
-} // namespace utad
+}  // namespace utad

@@ -1,14 +1,14 @@
 // Detection metrics: image-level ROC/F1, and pixel-level AUROC/AUPRO/F1, exact and streaming.
 #include "utad/metrics.h"
-#include "utad/error.h"
 
-#include <opencv2/imgproc.hpp>
+#include "utad/error.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <opencv2/imgproc.hpp>
 
 namespace utad {
 
@@ -19,8 +19,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 void checkSizes(const std::vector<double>& scores, const std::vector<int>& labels)
 {
     if (scores.size() != labels.size())
-        throw Error("Metrics: " + std::to_string(scores.size()) + " scores but " + std::to_string(labels.size()) +
-                    " labels");
+        throw Error(
+            "Metrics: " + std::to_string(scores.size()) + " scores but " + std::to_string(labels.size()) + " labels");
 }
 
 // A score as it is compared; NaN sorts as the least anomalous value.
@@ -31,7 +31,8 @@ std::vector<std::size_t> descendingOrder(const std::vector<double>& scores)
 {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(scores[a]) > key(scores[b]); });
+    std::stable_sort(
+        order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(scores[a]) > key(scores[b]); });
     return order;
 }
 
@@ -62,23 +63,22 @@ void checkMap(const cv::Mat& map, const cv::Mat& mask, const std::string& which)
     if (map.type() != CV_32FC1)
         throw Error("Pixel metrics: anomaly map" + which + " is not single-channel float");
     if (!mask.empty() && (mask.size() != map.size() || mask.type() != CV_8UC1))
-        throw Error("Pixel metrics: mask" + which + " (" + std::to_string(mask.cols) + "x" + std::to_string(mask.rows) +
-                    ") does not match its map (" + std::to_string(map.cols) + "x" + std::to_string(map.rows) +
-                    ", 8-bit)");
+        throw Error("Pixel metrics: mask" + which + " (" + std::to_string(mask.cols) + "x" + std::to_string(mask.rows)
+            + ") does not match its map (" + std::to_string(map.cols) + "x" + std::to_string(map.rows) + ", 8-bit)");
 }
 
 void checkMaps(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks)
 {
     if (maps.size() != masks.size())
-        throw Error("Pixel metrics: " + std::to_string(maps.size()) + " maps but " + std::to_string(masks.size()) +
-                    " masks");
+        throw Error(
+            "Pixel metrics: " + std::to_string(maps.size()) + " maps but " + std::to_string(masks.size()) + " masks");
     for (std::size_t i = 0; i < maps.size(); ++i)
         checkMap(maps[i], masks[i], " " + std::to_string(i));
 }
 
 // Every pixel of `maps` as a (value, defect) pair, for the exact metrics.
 void collectPixels(const std::vector<cv::Mat>& maps, const std::vector<cv::Mat>& masks, std::vector<double>& values,
-                   std::vector<int>& defects)
+    std::vector<int>& defects)
 {
     checkMaps(maps, masks);
     for (std::size_t i = 0; i < maps.size(); ++i)
@@ -123,7 +123,7 @@ double areaUpTo(const std::vector<double>& x, const std::vector<double>& y, doub
     return area;
 }
 
-} // namespace
+}  // namespace
 
 double Confusion::precision() const { return tp + fp > 0 ? double(tp) / double(tp + fp) : 0.0; }
 double Confusion::recall() const { return tp + fn > 0 ? double(tp) / double(tp + fn) : 0.0; }
@@ -294,7 +294,7 @@ void checkLimit(double fprLimit)
         throw Error("AUPRO: the false-positive-rate limit must lie in (0, 1]");
 }
 
-} // namespace
+}  // namespace
 
 struct PixelMetrics::Curve {
     std::vector<double> fpr, pro;  // from (0, 0) to (1, 1), thresholds descending
@@ -375,10 +375,12 @@ void PixelMetrics::merge(const PixelMetrics& other)
 }
 
 PixelMetrics PixelMetrics::fromState(std::vector<std::uint64_t> good, std::vector<std::uint64_t> defect,
-                                     std::vector<std::uint64_t> overlap, std::uint64_t regions, std::uint64_t images)
+    std::vector<std::uint64_t> overlap, std::uint64_t regions, std::uint64_t images)
 {
-    if (good.size() != std::size_t(kBins) || defect.size() != std::size_t(kBins) || overlap.size() != std::size_t(kBins))
-        throw Error("Pixel histograms have " + std::to_string(good.size()) + " bins, expected " + std::to_string(kBins));
+    if (good.size() != std::size_t(kBins) || defect.size() != std::size_t(kBins)
+        || overlap.size() != std::size_t(kBins))
+        throw Error(
+            "Pixel histograms have " + std::to_string(good.size()) + " bins, expected " + std::to_string(kBins));
     PixelMetrics m;
     m.good_ = std::move(good);
     m.defect_ = std::move(defect);
@@ -389,8 +391,8 @@ PixelMetrics PixelMetrics::fromState(std::vector<std::uint64_t> good, std::vecto
     // Each region adds about one unit (2^32) in all; rounding moves it by less than one part per bin.
     const double units = std::ldexp(double(overlapTotal), -kOverlapFractionBits);
     if ((regions == 0) != (m.defectTotal_ == 0) || std::abs(units - double(regions)) > 1e-3 * double(regions) + 1e-6)
-        throw Error("Pixel histograms are inconsistent: " + std::to_string(regions) + " defect regions, " +
-                    std::to_string(m.defectTotal_) + " defect pixels");
+        throw Error("Pixel histograms are inconsistent: " + std::to_string(regions) + " defect regions, "
+            + std::to_string(m.defectTotal_) + " defect pixels");
     m.regions_ = regions;
     m.images_ = images;
     return m;
@@ -486,9 +488,9 @@ F1Max PixelMetrics::f1Max() const
 
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
 {
-    calibrationScores.erase(std::remove_if(calibrationScores.begin(), calibrationScores.end(),
-                                           [](double s) { return std::isnan(s); }),
-                            calibrationScores.end());
+    calibrationScores.erase(
+        std::remove_if(calibrationScores.begin(), calibrationScores.end(), [](double s) { return std::isnan(s); }),
+        calibrationScores.end());
     if (calibrationScores.empty())
         return kNaN;
     std::sort(calibrationScores.begin(), calibrationScores.end());
@@ -500,4 +502,4 @@ double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
     return calibrationScores[lo] + (pos - double(lo)) * (calibrationScores[hi] - calibrationScores[lo]);
 }
 
-} // namespace utad
+}  // namespace utad

@@ -19,8 +19,8 @@ struct Field {
 };
 
 // "a, b, c" for error messages.
-template <typename It>
-std::string joined(It first, It last) {
+template <typename It> std::string joined(It first, It last)
+{
     std::string out;
     for (; first != last; ++first)
         out += (out.empty() ? "" : ", ") + std::string(*first);
@@ -28,7 +28,8 @@ std::string joined(It first, It last) {
 }
 std::string joined(const std::vector<std::string>& names) { return joined(names.begin(), names.end()); }
 
-std::string number(double v) {
+std::string number(double v)
+{
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
@@ -36,8 +37,9 @@ std::string number(double v) {
 
 // The whole of `value` as a number (std::stoll or std::stod), or an error naming the setting.
 template <typename T>
-T parseWhole(const std::string& name, const std::string& value, const char* kind,
-             T (*convert)(const std::string&, size_t*)) {
+T parseWhole(
+    const std::string& name, const std::string& value, const char* kind, T (*convert)(const std::string&, size_t*))
+{
     size_t used = 0;
     T v{};
     try {
@@ -50,16 +52,20 @@ T parseWhole(const std::string& name, const std::string& value, const char* kind
     return v;
 }
 
-long long parseInteger(const std::string& name, const std::string& value) {
-    return parseWhole<long long>(name, value, "a whole number",
-                                 [](const std::string& s, size_t* used) { return std::stoll(s, used); });
+long long parseInteger(const std::string& name, const std::string& value)
+{
+    return parseWhole<long long>(
+        name, value, "a whole number", [](const std::string& s, size_t* used) { return std::stoll(s, used); });
 }
 
-double parseNumber(const std::string& name, const std::string& value) {
-    return parseWhole<double>(name, value, "a number", [](const std::string& s, size_t* used) { return std::stod(s, used); });
+double parseNumber(const std::string& name, const std::string& value)
+{
+    return parseWhole<double>(
+        name, value, "a number", [](const std::string& s, size_t* used) { return std::stod(s, used); });
 }
 
-bool parseFlag(const std::string& name, const std::string& value) {
+bool parseFlag(const std::string& name, const std::string& value)
+{
     if (value == "1" || value == "true" || value == "on")
         return true;
     if (value == "0" || value == "false" || value == "off")
@@ -67,27 +73,31 @@ bool parseFlag(const std::string& name, const std::string& value) {
     throw Error("'" + name + "' needs 1 or 0, got '" + value + "'");
 }
 
-Field intField(const char* name, int ModelConfig::*member) {
+Field intField(const char* name, int ModelConfig::*member)
+{
     return {name, false, [member](const ModelConfig& c) { return std::to_string(c.*member); },
-            [name, member](ModelConfig& c, const std::string& v) { c.*member = int(parseInteger(name, v)); }};
+        [name, member](ModelConfig& c, const std::string& v) { c.*member = int(parseInteger(name, v)); }};
 }
 
-Field numberField(const char* name, double ModelConfig::*member, bool scoring = false) {
+Field numberField(const char* name, double ModelConfig::*member, bool scoring = false)
+{
     return {name, scoring, [member](const ModelConfig& c) { return number(c.*member); },
-            [name, member](ModelConfig& c, const std::string& v) { c.*member = parseNumber(name, v); }};
+        [name, member](ModelConfig& c, const std::string& v) { c.*member = parseNumber(name, v); }};
 }
 
-Field flagField(const char* name, bool ModelConfig::*member, bool scoring = false) {
+Field flagField(const char* name, bool ModelConfig::*member, bool scoring = false)
+{
     return {name, scoring, [member](const ModelConfig& c) { return std::string(c.*member ? "1" : "0"); },
-            [name, member](ModelConfig& c, const std::string& v) { c.*member = parseFlag(name, v); }};
+        [name, member](ModelConfig& c, const std::string& v) { c.*member = parseFlag(name, v); }};
 }
 
-const std::vector<Field>& fields() {
+const std::vector<Field>& fields()
+{
     static const std::vector<Field> table = {
         {"method", false, [](const ModelConfig& c) { return methodName(c.method); },
-         [](ModelConfig& c, const std::string& v) { c.method = methodFromString(v); }},
+            [](ModelConfig& c, const std::string& v) { c.method = methodFromString(v); }},
         {"preset", false, [](const ModelConfig& c) { return c.preset; },
-         [](ModelConfig& c, const std::string& v) { c.preset = v; }},
+            [](ModelConfig& c, const std::string& v) { c.preset = v; }},
         intField("tileSize", &ModelConfig::tileSize),
         numberField("workingScale", &ModelConfig::workingScale),
         numberField("tileOverlap", &ModelConfig::tileOverlap),
@@ -105,42 +115,44 @@ const std::vector<Field>& fields() {
         numberField("klWeight", &ModelConfig::klWeight),
         numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
-         [](ModelConfig& c, const std::string& v) {
-             const long long s = parseInteger("seed", v);
-             if (s < 0)
-                 throw Error("'seed' must not be negative, got '" + v + "'");
-             c.seed = std::uint64_t(s);
-         }},
+            [](ModelConfig& c, const std::string& v) {
+                const long long s = parseInteger("seed", v);
+                if (s < 0)
+                    throw Error("'seed' must not be negative, got '" + v + "'");
+                c.seed = std::uint64_t(s);
+            }},
         flagField("augment", &ModelConfig::augment),
         flagField("augmentFlips", &ModelConfig::augmentFlips),
         flagField("ssimResidual", &ModelConfig::ssimResidual, true),
         flagField("ssimLuminance", &ModelConfig::ssimLuminance, true),
         {"anomalyCombination", true, [](const ModelConfig& c) { return c.anomalyCombination; },
-         [](ModelConfig& c, const std::string& v) {
-             for (const char* known : kAnomalyCombinations)
-                 if (v == known) {
-                     c.anomalyCombination = v;
-                     return;
-                 }
-             throw Error("unknown anomaly map combination '" + v + "' (expected " +
-                         joined(std::begin(kAnomalyCombinations), std::end(kAnomalyCombinations)) + ")");
-         }},
+            [](ModelConfig& c, const std::string& v) {
+                for (const char* known : kAnomalyCombinations)
+                    if (v == known) {
+                        c.anomalyCombination = v;
+                        return;
+                    }
+                throw Error("unknown anomaly map combination '" + v + "' (expected "
+                    + joined(std::begin(kAnomalyCombinations), std::end(kAnomalyCombinations)) + ")");
+            }},
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
     };
     return table;
 }
 
-const Field& field(const std::string& name) {
+const Field& field(const std::string& name)
+{
     for (const auto& f : fields())
         if (name == f.name)
             return f;
     throw Error("unknown model setting '" + name + "' (known: " + joined(configFieldNames()) + ")");
 }
 
-} // namespace
+}  // namespace
 
-std::vector<std::string> configFieldNames() {
+std::vector<std::string> configFieldNames()
+{
     std::vector<std::string> names;
     for (const auto& f : fields())
         names.emplace_back(f.name);
@@ -151,8 +163,9 @@ bool isScoringField(const std::string& name) { return field(name).scoring; }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }
 
-void setConfigValue(ModelConfig& config, const std::string& name, const std::string& value) {
+void setConfigValue(ModelConfig& config, const std::string& name, const std::string& value)
+{
     field(name).set(config, value);
 }
 
-} // namespace utad
+}  // namespace utad

@@ -7,10 +7,10 @@
 //   uint64 checksum       FNV-1a 64 of the payload
 //   payload               sections: uint32 nameLength, name, uint64 dataLength, data
 // Sections: "info" (key=value text), "ie" and, for the two-stage method, "expert" (LibTorch archives).
-#include "model_impl.h"
-
 #include "utad/atomic_file.h"
 #include "utad/error.h"
+
+#include "model_impl.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -27,7 +27,8 @@ namespace {
 constexpr char kMagic[8] = {'U', 'T', 'A', 'D', 'M', 'D', 'L', '1'};
 constexpr size_t kHeaderSize = 8 + 4 + 8 + 8;
 
-std::uint64_t fnv1a(const std::string& data) {
+std::uint64_t fnv1a(const std::string& data)
+{
     std::uint64_t h = 1469598103934665603ULL;
     for (unsigned char ch : data) {
         h ^= ch;
@@ -36,27 +37,29 @@ std::uint64_t fnv1a(const std::string& data) {
     return h;
 }
 
-template <typename T>
-void putInt(std::string& out, T value) {
+template <typename T> void putInt(std::string& out, T value)
+{
     for (size_t i = 0; i < sizeof(T); ++i)
         out.push_back(char((std::uint64_t(value) >> (8 * i)) & 0xff));
 }
 
-template <typename T>
-T getInt(const std::string& in, size_t pos) {
+template <typename T> T getInt(const std::string& in, size_t pos)
+{
     std::uint64_t v = 0;
     for (size_t i = 0; i < sizeof(T); ++i)
         v |= std::uint64_t(static_cast<unsigned char>(in[pos + i])) << (8 * i);
     return T(v);
 }
 
-std::string num(double v) {
+std::string num(double v)
+{
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
 }
 
-std::string moduleBytes(const torch::nn::Module& module) {
+std::string moduleBytes(const torch::nn::Module& module)
+{
     torch::serialize::OutputArchive archive;
     module.save(archive);
     std::ostringstream os;
@@ -64,9 +67,10 @@ std::string moduleBytes(const torch::nn::Module& module) {
     return os.str();
 }
 
-} // namespace
+}  // namespace
 
-std::string infoToText(const ModelInfo& info) {
+std::string infoToText(const ModelInfo& info)
+{
     const auto& c = info.config;
     std::ostringstream os;
     auto line = [&](const std::string& k, const std::string& v) {
@@ -97,7 +101,8 @@ std::string infoToText(const ModelInfo& info) {
     return os.str();
 }
 
-ModelInfo infoFromText(const std::string& text, const std::string& path) {
+ModelInfo infoFromText(const std::string& text, const std::string& path)
+{
     std::map<std::string, std::string> kv;
     std::istringstream is(text);
     std::string line;
@@ -156,7 +161,8 @@ ModelInfo infoFromText(const std::string& text, const std::string& path) {
     return info;
 }
 
-void Model::save(const std::string& path) const {
+void Model::save(const std::string& path) const
+{
     std::string payload;
     auto section = [&](const std::string& name, const std::string& data) {
         putInt<std::uint32_t>(payload, std::uint32_t(name.size()));
@@ -177,7 +183,8 @@ void Model::save(const std::string& path) const {
     writeFileAtomically(path, header + payload);
 }
 
-std::unique_ptr<Model> Model::load(const std::string& path, Device device) {
+std::unique_ptr<Model> Model::load(const std::string& path, Device device)
+{
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot open model file '" + path + "': " + std::strerror(errno));
@@ -188,20 +195,19 @@ std::unique_ptr<Model> Model::load(const std::string& path, Device device) {
         throw Error("model file '" + path + "' is truncated (header incomplete)");
     const auto version = getInt<std::uint32_t>(data, 8);
     if (version > std::uint32_t(kModelFormatVersion))
-        throw Error("model file '" + path + "' has format version " + std::to_string(version) +
-                    ", newer than this program reads (" + std::to_string(kModelFormatVersion) +
-                    "): update UTAD Workbench");
+        throw Error("model file '" + path + "' has format version " + std::to_string(version)
+            + ", newer than this program reads (" + std::to_string(kModelFormatVersion) + "): update UTAD Workbench");
     if (version < 1)
         throw Error("model file '" + path + "' has an invalid format version 0");
     if (version < std::uint32_t(kModelFormatVersion))
-        throw Error("model file '" + path + "' has format version " + std::to_string(version) +
-                    ", made by an earlier UTAD Workbench whose squashed 64 x 64 input this version "
-                    "replaced by tiles at the source aspect ratio: train the model again");
+        throw Error("model file '" + path + "' has format version " + std::to_string(version)
+            + ", made by an earlier UTAD Workbench whose squashed 64 x 64 input this version "
+              "replaced by tiles at the source aspect ratio: train the model again");
     const auto payloadSize = getInt<std::uint64_t>(data, 12);
     const auto checksum = getInt<std::uint64_t>(data, 20);
     if (data.size() - kHeaderSize < payloadSize)
-        throw Error("model file '" + path + "' is truncated (" + std::to_string(data.size()) + " of " +
-                    std::to_string(payloadSize + kHeaderSize) + " bytes)");
+        throw Error("model file '" + path + "' is truncated (" + std::to_string(data.size()) + " of "
+            + std::to_string(payloadSize + kHeaderSize) + " bytes)");
     const std::string payload = data.substr(kHeaderSize, payloadSize);
     if (fnv1a(payload) != checksum)
         throw Error("model file '" + path + "' is corrupt (checksum mismatch)");
@@ -247,15 +253,15 @@ std::unique_ptr<Model> Model::load(const std::string& path, Device device) {
         if (d.expert)
             loadModule(*d.expert, "expert");
     } catch (const c10::Error& e) {
-        throw Error("model file '" + path + "' has weights that do not fit its networks: " +
-                    std::string(e.what_without_backtrace()));
+        throw Error("model file '" + path
+            + "' has weights that do not fit its networks: " + std::string(e.what_without_backtrace()));
     } catch (const Error& e) {
         throw Error("model file '" + path + "': " + e.what());
     }
     d.setEval();
-    d.trained = d.info.training.ieStepsDone > 0 &&
-                (d.info.config.method != Method::TwoStage || d.info.training.expertStepsDone > 0);
+    d.trained = d.info.training.ieStepsDone > 0
+        && (d.info.config.method != Method::TwoStage || d.info.training.expertStepsDone > 0);
     return model;
 }
 
-} // namespace utad
+}  // namespace utad

@@ -1,8 +1,9 @@
 #pragma once
 // The state behind utad::Model, shared by model.cpp (inference), training.cpp and model_file.cpp.
-#include "networks.h"
 #include "utad/model.h"
 #include "utad/tiling.h"
+
+#include "networks.h"
 
 #include <string>
 #include <vector>
@@ -17,9 +18,9 @@ inline constexpr double kExpertStepCost = 4.0;
 
 // One tile cut from a working image, with its place for the position channels.
 struct Tile {
-    cv::Mat pixels;       // tileSize x tileSize, CV_32F, config.channels channels, [0, 1]
-    cv::Point origin;     // top-left corner in the (padded) working image
-    cv::Size imageSize;   // the working image the tile came from
+    cv::Mat pixels;  // tileSize x tileSize, CV_32F, config.channels channels, [0, 1]
+    cv::Point origin;  // top-left corner in the (padded) working image
+    cv::Size imageSize;  // the working image the tile came from
     bool flipX = false, flipY = false;  // augmentation flipped the pixels (and so their places)
 };
 
@@ -27,7 +28,7 @@ struct Model::Impl {
     ModelInfo info;
     bool trained = false;
     torch::Device device{torch::kCPU};
-    nets::IENet ie{nullptr};          // IE-Net, or the whole baseline autoencoder
+    nets::IENet ie{nullptr};  // IE-Net, or the whole baseline autoencoder
     nets::ExpertNet expert{nullptr};  // empty for the baseline
 
     // Builds fresh networks from info.config (weights initialised from config.seed) on `choice`.
@@ -50,4 +51,4 @@ struct Model::Impl {
 std::string infoToText(const ModelInfo& info);
 ModelInfo infoFromText(const std::string& text, const std::string& path);
 
-} // namespace utad
+}  // namespace utad

@@ -7,41 +7,46 @@ namespace nn = torch::nn;
 namespace utad::nets {
 namespace {
 
-nn::Sequential convBnAct(int in, int out, int kernel) {
-    return nn::Sequential(
-        nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)),
+nn::Sequential convBnAct(int in, int out, int kernel)
+{
+    return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)),
         nn::BatchNorm2d(out), nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.1)));
 }
 
-nn::Functional maxPool(int k) {
+nn::Functional maxPool(int k)
+{
     return nn::Functional([k](const torch::Tensor& t) { return torch::max_pool2d(t, k, k); });
 }
 
-nn::Functional upsample(int k) {
+nn::Functional upsample(int k)
+{
     return nn::Functional([k](const torch::Tensor& t) {
-        return torch::nn::functional::interpolate(
-            t, torch::nn::functional::InterpolateFuncOptions()
-                   .scale_factor(std::vector<double>{double(k), double(k)})
-                   .mode(torch::kNearest));
+        return torch::nn::functional::interpolate(t,
+            torch::nn::functional::InterpolateFuncOptions()
+                .scale_factor(std::vector<double>{double(k), double(k)})
+                .mode(torch::kNearest));
     });
 }
 
-nn::Conv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true) {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(bias)
-                          .padding_mode(torch::kReflect));
+nn::Conv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
+{
+    return nn::Conv2d(
+        nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(bias).padding_mode(torch::kReflect));
 }
 
 // Instance norm over a tensor, then per-sample scale and bias ([N, C] each).
-torch::Tensor adaptiveInstanceNorm(const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias) {
+torch::Tensor adaptiveInstanceNorm(const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias)
+{
     auto mean = x.mean({2, 3}, true);
     auto var = x.var({2, 3}, false, true);
     auto normed = (x - mean) / torch::sqrt(var + 1e-5);
     return normed * (1 + scale.unsqueeze(-1).unsqueeze(-1)) + bias.unsqueeze(-1).unsqueeze(-1);
 }
 
-} // namespace
+}  // namespace
 
-InceptionBlockImpl::InceptionBlockImpl(int in, int out) {
+InceptionBlockImpl::InceptionBlockImpl(int in, int out)
+{
     if (out % 4 != 0)
         throw Error("inception block width must be a multiple of 4, got " + std::to_string(out));
     const int branch = out / 4;
@@ -51,33 +56,32 @@ InceptionBlockImpl::InceptionBlockImpl(int in, int out) {
     bp = register_module("bp", convBnAct(in, branch, 1));
 }
 
-torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x) {
+torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
+{
     auto pooled = torch::max_pool2d(x, 3, 1, 1);
     return torch::cat({b1->forward(x), b3->forward(x), b5->forward(x), bp->forward(pooled)}, 1);
 }
 
 IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational)
-    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational) {
+    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational)
+{
     if (tileSize < 32 || tileSize % 32 != 0)
         throw Error("tile size must be a positive multiple of 32, got " + std::to_string(tileSize));
     const int w = width;
-    encoder = register_module("encoder", nn::Sequential(
-        InceptionBlock(inChannels, w), maxPool(4),
-        InceptionBlock(w, 2 * w), maxPool(2),
-        InceptionBlock(2 * w, 4 * w), maxPool(2),
-        InceptionBlock(4 * w, 8 * w), maxPool(2)));
-    decoder = register_module("decoder", nn::Sequential(
-        upsample(2), InceptionBlock(8 * w, 4 * w),
-        upsample(2), InceptionBlock(4 * w, 2 * w),
-        upsample(2), InceptionBlock(2 * w, w),
-        upsample(4), InceptionBlock(w, w),
-        nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
+    encoder = register_module("encoder",
+        nn::Sequential(InceptionBlock(inChannels, w), maxPool(4), InceptionBlock(w, 2 * w), maxPool(2),
+            InceptionBlock(2 * w, 4 * w), maxPool(2), InceptionBlock(4 * w, 8 * w), maxPool(2)));
+    decoder = register_module("decoder",
+        nn::Sequential(upsample(2), InceptionBlock(8 * w, 4 * w), upsample(2), InceptionBlock(4 * w, 2 * w),
+            upsample(2), InceptionBlock(2 * w, w), upsample(4), InceptionBlock(w, w),
+            nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
     fromLatent = register_module("fromLatent", nn::Linear(latentDim, flat));
 }
 
-IENetImpl::Output IENetImpl::forward(const torch::Tensor& x) {
+IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
+{
     Output out;
     auto h = encoder->forward(x).flatten(1);
     auto z = toLatent->forward(h);
@@ -95,7 +99,8 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x) {
     return out;
 }
 
-ResBlockImpl::ResBlockImpl(int channels, bool adaptive) : channels_(channels), adaptive_(adaptive) {
+ResBlockImpl::ResBlockImpl(int channels, bool adaptive) : channels_(channels), adaptive_(adaptive)
+{
     conv1 = register_module("conv1", conv(channels, channels, 3));
     conv2 = register_module("conv2", conv(channels, channels, 3));
     if (!adaptive) {
@@ -104,7 +109,8 @@ ResBlockImpl::ResBlockImpl(int channels, bool adaptive) : channels_(channels), a
     }
 }
 
-torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& adain) {
+torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& adain)
+{
     torch::Tensor h;
     if (adaptive_) {
         auto p = adain.chunk(4, 1);
@@ -117,52 +123,53 @@ torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor&
     return x + h;
 }
 
-ContentEncoderImpl::ContentEncoderImpl(int channels, int width) : width_(width) {
+ContentEncoderImpl::ContentEncoderImpl(int channels, int width) : width_(width)
+{
     const int w = width;
-    stem = register_module("stem", nn::Sequential(
-        conv(channels, w, 7), nn::InstanceNorm2d(w), nn::ReLU(),
-        conv(w, 2 * w, 3, 2), nn::InstanceNorm2d(2 * w), nn::ReLU(),
-        conv(2 * w, 4 * w, 3, 2), nn::InstanceNorm2d(4 * w), nn::ReLU()));
+    stem = register_module("stem",
+        nn::Sequential(conv(channels, w, 7), nn::InstanceNorm2d(w), nn::ReLU(), conv(w, 2 * w, 3, 2),
+            nn::InstanceNorm2d(2 * w), nn::ReLU(), conv(2 * w, 4 * w, 3, 2), nn::InstanceNorm2d(4 * w), nn::ReLU()));
     res1 = register_module("res1", ResBlock(4 * w, false));
     res2 = register_module("res2", ResBlock(4 * w, false));
 }
 
-torch::Tensor ContentEncoderImpl::forward(const torch::Tensor& x) {
+torch::Tensor ContentEncoderImpl::forward(const torch::Tensor& x)
+{
     return res2->forward(res1->forward(stem->forward(x)));
 }
 
-DetailEncoderImpl::DetailEncoderImpl(int channels, int width, int detailDim) {
+DetailEncoderImpl::DetailEncoderImpl(int channels, int width, int detailDim)
+{
     const int w = width;
-    body = register_module("body", nn::Sequential(
-        conv(channels, w, 7), nn::ReLU(),
-        conv(w, 2 * w, 3, 2), nn::ReLU(),
-        conv(2 * w, 4 * w, 3, 2), nn::ReLU(),
-        conv(4 * w, 4 * w, 3, 2), nn::ReLU(),
-        conv(4 * w, 4 * w, 3, 2), nn::ReLU()));
+    body = register_module("body",
+        nn::Sequential(conv(channels, w, 7), nn::ReLU(), conv(w, 2 * w, 3, 2), nn::ReLU(), conv(2 * w, 4 * w, 3, 2),
+            nn::ReLU(), conv(4 * w, 4 * w, 3, 2), nn::ReLU(), conv(4 * w, 4 * w, 3, 2), nn::ReLU()));
     head = register_module("head", nn::Conv2d(nn::Conv2dOptions(4 * w, detailDim, 1)));
 }
 
-torch::Tensor DetailEncoderImpl::forward(const torch::Tensor& x) {
+torch::Tensor DetailEncoderImpl::forward(const torch::Tensor& x)
+{
     auto pooled = body->forward(x).mean({2, 3}, true);
     return head->forward(pooled).flatten(1);
 }
 
-DecoderImpl::DecoderImpl(int channels, int width, int detailDim) {
+DecoderImpl::DecoderImpl(int channels, int width, int detailDim)
+{
     const int w = width;
     res1 = register_module("res1", ResBlock(4 * w, true));
     res2 = register_module("res2", ResBlock(4 * w, true));
     const int params = res1->adainParams() + res2->adainParams();
-    mlp = register_module("mlp", nn::Sequential(
-        nn::Linear(detailDim, 4 * w), nn::ReLU(), nn::Linear(4 * w, 4 * w), nn::ReLU(),
-        nn::Linear(4 * w, params)));
+    mlp = register_module("mlp",
+        nn::Sequential(
+            nn::Linear(detailDim, 4 * w), nn::ReLU(), nn::Linear(4 * w, 4 * w), nn::ReLU(), nn::Linear(4 * w, params)));
     // Layer norm after the upsampling convs, as in MUNIT (instance norm would erase the style).
-    up = register_module("up", nn::Sequential(
-        upsample(2), conv(4 * w, 2 * w, 5), nn::GroupNorm(1, 2 * w), nn::ReLU(),
-        upsample(2), conv(2 * w, w, 5), nn::GroupNorm(1, w), nn::ReLU(),
-        conv(w, channels, 7)));
+    up = register_module("up",
+        nn::Sequential(upsample(2), conv(4 * w, 2 * w, 5), nn::GroupNorm(1, 2 * w), nn::ReLU(), upsample(2),
+            conv(2 * w, w, 5), nn::GroupNorm(1, w), nn::ReLU(), conv(w, channels, 7)));
 }
 
-torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Tensor& detail) {
+torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Tensor& detail)
+{
     auto params = mlp->forward(detail);
     auto split = params.split(res1->adainParams(), 1);
     auto h = res2->forward(res1->forward(content, split[0]), split[1]);
@@ -170,7 +177,8 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Te
 }
 
 ExpertNetImpl::ExpertNetImpl(int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed)
-    : detailDim_(detailDim) {
+    : detailDim_(detailDim)
+{
     auto makeDomain = [&](const std::string& name) {
         Domain d;
         d.content = register_module(name + "_content", ContentEncoder(channels, width));
@@ -181,24 +189,26 @@ ExpertNetImpl::ExpertNetImpl(int channels, int width, int detailDim, int naiveSa
     image = makeDomain("image");
     impression = makeDomain("impression");
     auto gen = at::detail::createCPUGenerator(seed ^ 0x9e3779b97f4a7c15ULL);
-    naiveCodes = register_buffer("naiveCodes",
-                                 at::randn({std::max(1, naiveSamples), detailDim}, gen));
+    naiveCodes = register_buffer("naiveCodes", at::randn({std::max(1, naiveSamples), detailDim}, gen));
 }
 
-torch::Tensor ExpertNetImpl::reconstruct(const torch::Tensor& x, const torch::Tensor& m) {
+torch::Tensor ExpertNetImpl::reconstruct(const torch::Tensor& x, const torch::Tensor& m)
+{
     return image.decoder->forward(impression.content->forward(m), image.detail->forward(x));
 }
 
-torch::Tensor ExpertNetImpl::naive(const torch::Tensor& x) {
+torch::Tensor ExpertNetImpl::naive(const torch::Tensor& x)
+{
     const auto n = x.size(0);
     const auto k = naiveCodes.size(0);
     auto content = image.content->forward(x);
     // Every image with every code in one batch: [K * N, ...]
-    auto c = content.unsqueeze(0).expand({k, -1, -1, -1, -1}).reshape({k * n, content.size(1),
-                                                                        content.size(2), content.size(3)});
+    auto c = content.unsqueeze(0)
+                 .expand({k, -1, -1, -1, -1})
+                 .reshape({k * n, content.size(1), content.size(2), content.size(3)});
     auto s = naiveCodes.unsqueeze(1).expand({-1, n, -1}).reshape({k * n, detailDim_});
     auto out = impression.decoder->forward(c, s);
     return out.view({k, n, out.size(1), out.size(2), out.size(3)});
 }
 
-} // namespace utad::nets
+}  // namespace utad::nets

@@ -1,7 +1,8 @@
 #pragma once
 // The networks of the two-stage detector and of the one-stage baseline.
-#include "torch_pch.h"
 #include "utad/model.h"
+
+#include "torch_pch.h"
 
 namespace utad::nets {
 
@@ -25,7 +26,7 @@ public:
     IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational);
 
     struct Output {
-        torch::Tensor image;   // [N, C, H, W] in [0, 1]
+        torch::Tensor image;  // [N, C, H, W] in [0, 1]
         torch::Tensor mean, logvar;  // latent (undefined for the plain autoencoder)
     };
     // Samples the latent in training mode, uses its mean in eval mode.
@@ -121,4 +122,4 @@ private:
 };
 TORCH_MODULE(ExpertNet);
 
-} // namespace utad::nets
+}  // namespace utad::nets

@@ -1,4 +1,5 @@
 #include "utad/paths.h"
+
 #include "utad/error.h"
 
 #include <cstdlib>
@@ -18,19 +19,22 @@ namespace utad {
 
 namespace {
 
-bool isDirectory(const fs::path& p) {
+bool isDirectory(const fs::path& p)
+{
     std::error_code ec;
     return !p.empty() && fs::is_directory(p, ec);
 }
 
-fs::path executableDirectory() {
+fs::path executableDirectory()
+{
     const fs::path exe = executablePath();
     return exe.empty() ? fs::path() : exe.parent_path();
 }
 
 // The data directory, or where it should be when there is none (so that the caller's own error
 // names a path the user can check).
-fs::path dataDirectoryOrExpected() {
+fs::path dataDirectoryOrExpected()
+{
     const std::vector<fs::path> candidates = dataDirectoryCandidates();
     for (const fs::path& candidate : candidates)
         if (isDirectory(candidate))
@@ -38,15 +42,17 @@ fs::path dataDirectoryOrExpected() {
     return candidates.empty() ? fs::path() : candidates.front();
 }
 
-} // namespace
+}  // namespace
 
-fs::path executablePath() {
+fs::path executablePath()
+{
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     return ec ? fs::path() : exe;
 }
 
-std::vector<fs::path> dataDirectoryCandidates() {
+std::vector<fs::path> dataDirectoryCandidates()
+{
     std::vector<fs::path> candidates;
     if (const char* env = std::getenv("UTAD_DATA_DIR"); env && *env)
         candidates.emplace_back(env);
@@ -57,7 +63,8 @@ std::vector<fs::path> dataDirectoryCandidates() {
     return candidates;
 }
 
-fs::path dataDirectory() {
+fs::path dataDirectory()
+{
     const std::vector<fs::path> candidates = dataDirectoryCandidates();
     for (const fs::path& candidate : candidates)
         if (isDirectory(candidate))
@@ -65,20 +72,17 @@ fs::path dataDirectory() {
     std::string searched;
     for (const fs::path& candidate : candidates)
         searched += (searched.empty() ? "" : ", ") + candidate.string();
-    throw Error("The bundled data folder was not found (searched: " +
-                (searched.empty() ? std::string("nothing to search") : searched) +
-                "). Reinstall the program or set UTAD_DATA_DIR.");
+    throw Error("The bundled data folder was not found (searched: "
+        + (searched.empty() ? std::string("nothing to search") : searched)
+        + "). Reinstall the program or set UTAD_DATA_DIR.");
 }
 
-fs::path sampleDirectory() {
-    return dataDirectoryOrExpected() / "samples" / "battery-weld";
-}
+fs::path sampleDirectory() { return dataDirectoryOrExpected() / "samples" / "battery-weld"; }
 
-fs::path modelsDirectory() {
-    return dataDirectoryOrExpected() / "models";
-}
+fs::path modelsDirectory() { return dataDirectoryOrExpected() / "models"; }
 
-fs::path translationsDirectory() {
+fs::path translationsDirectory()
+{
     for (const fs::path& candidate : dataDirectoryCandidates())
         if (isDirectory(candidate / "translations"))
             return candidate / "translations";
@@ -91,4 +95,4 @@ fs::path translationsDirectory() {
     return {};
 }
 
-} // namespace utad
+}  // namespace utad

@@ -2,14 +2,14 @@
 
 #include "utad/error.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace utad::scoring {
 
-cv::Mat toGrey(const cv::Mat& image01) {
+cv::Mat toGrey(const cv::Mat& image01)
+{
     if (image01.channels() == 1)
         return image01;
     cv::Mat grey;
@@ -17,7 +17,8 @@ cv::Mat toGrey(const cv::Mat& image01) {
     return grey;
 }
 
-cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance) {
+cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance)
+{
     // Wang et al. 2004 with the usual constants for a dynamic range of 1.
     constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
     const cv::Size window(11, 11);
@@ -47,7 +48,8 @@ cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance) {
     return cv::max(r, 0.0);
 }
 
-cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim, bool luminance) {
+cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim, bool luminance)
+{
     cv::Mat ga = toGrey(a), gb = toGrey(b);
     if (ssim)
         return ssimResidual(ga, gb, luminance);
@@ -55,7 +57,8 @@ cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim, bool luminance) 
     return d.mul(d);
 }
 
-cv::Mat variance(const std::vector<cv::Mat>& samples) {
+cv::Mat variance(const std::vector<cv::Mat>& samples)
+{
     if (samples.empty())
         return {};
     cv::Mat sum = cv::Mat::zeros(samples[0].size(), CV_32F), sumSq = sum.clone();
@@ -70,7 +73,8 @@ cv::Mat variance(const std::vector<cv::Mat>& samples) {
     return cv::max(var, 0.0);
 }
 
-cv::Mat smooth(const cv::Mat& map, double sigma) {
+cv::Mat smooth(const cv::Mat& map, double sigma)
+{
     if (sigma <= 0)
         return map.clone();
     cv::Mat out;
@@ -78,7 +82,8 @@ cv::Mat smooth(const cv::Mat& map, double sigma) {
     return out;
 }
 
-double imageScore(const cv::Mat& map, double topFraction) {
+double imageScore(const cv::Mat& map, double topFraction)
+{
     if (map.empty())
         return 0;
     if (topFraction <= 0) {
@@ -96,16 +101,17 @@ double imageScore(const cv::Mat& map, double topFraction) {
     return sum / double(k);
 }
 
-cv::Mat anomalyMap(const Views& v, const ModelConfig& config) {
-    auto r = [&](const cv::Mat& a, const cv::Mat& b) { return residual(a, b, config.ssimResidual, config.ssimLuminance); };
+cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
+{
+    auto r
+        = [&](const cv::Mat& a, const cv::Mat& b) { return residual(a, b, config.ssimResidual, config.ssimLuminance); };
     cv::Mat e;
     if (config.method == Method::Autoencoder) {
         e = r(v.x, v.reconstruction);
     } else {
         const std::string& how = config.anomalyCombination;
         if (how == "utad") {
-            e = r(v.x, v.reconstruction) + r(v.x, v.naiveMean) - v.naiveVariance -
-                r(v.reconstruction, v.impression);
+            e = r(v.x, v.reconstruction) + r(v.x, v.naiveMean) - v.naiveVariance - r(v.reconstruction, v.impression);
         } else if (how == "recon") {
             e = r(v.x, v.reconstruction);
         } else if (how == "recon+naive") {
@@ -119,4 +125,4 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config) {
     return cv::max(e, 0.0);
 }
 
-} // namespace utad::scoring
+}  // namespace utad::scoring

@@ -27,4 +27,4 @@ struct Views {
 // The raw (unsmoothed) anomaly map for a method and combination; clipped at 0.
 cv::Mat anomalyMap(const Views& v, const ModelConfig& config);
 
-} // namespace utad::scoring
+}  // namespace utad::scoring

@@ -2,17 +2,17 @@
 
 #include "utad/error.h"
 
-#include <opencv2/core.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <opencv2/core.hpp>
 
 namespace utad {
 
 namespace {
 
 // 0, stride, 2 * stride, ... and a last start flush with the far edge.
-std::vector<int> starts(int length, int tile, int stride) {
+std::vector<int> starts(int length, int tile, int stride)
+{
     std::vector<int> s;
     if (length <= tile)
         return {0};
@@ -22,9 +22,10 @@ std::vector<int> starts(int length, int tile, int stride) {
     return s;
 }
 
-} // namespace
+}  // namespace
 
-TileGrid TileGrid::make(cv::Size image, int tile, double overlap) {
+TileGrid TileGrid::make(cv::Size image, int tile, double overlap)
+{
     if (tile < 1 || image.width < 1 || image.height < 1)
         throw Error("cannot tile an empty image");
     TileGrid g;
@@ -38,7 +39,8 @@ TileGrid TileGrid::make(cv::Size image, int tile, double overlap) {
     return g;
 }
 
-cv::Mat padToGrid(const cv::Mat& image, const TileGrid& grid) {
+cv::Mat padToGrid(const cv::Mat& image, const TileGrid& grid)
+{
     if (image.size() == grid.padded)
         return image;
     cv::Mat out = image;
@@ -53,7 +55,8 @@ cv::Mat padToGrid(const cv::Mat& image, const TileGrid& grid) {
     return out;
 }
 
-TileBlender::TileBlender(const TileGrid& grid, int channels) : grid_(grid) {
+TileBlender::TileBlender(const TileGrid& grid, int channels) : grid_(grid)
+{
     sum_ = cv::Mat::zeros(grid.padded, CV_MAKETYPE(CV_32F, channels));
     weight_ = cv::Mat::zeros(grid.padded, CV_32F);
     // Separable raised-cosine window, floored so that pixels a single tile covers keep a weight.
@@ -66,7 +69,8 @@ TileBlender::TileBlender(const TileGrid& grid, int channels) : grid_(grid) {
     window_ = w1.t() * w1;
 }
 
-void TileBlender::add(size_t tileIndex, const cv::Mat& tile) {
+void TileBlender::add(size_t tileIndex, const cv::Mat& tile)
+{
     const cv::Rect r(grid_.origins.at(tileIndex), cv::Size(grid_.tile, grid_.tile));
     if (tile.size() != r.size())
         throw Error("tile of the wrong size");
@@ -86,7 +90,8 @@ void TileBlender::add(size_t tileIndex, const cv::Mat& tile) {
     wdst += window_;
 }
 
-cv::Mat TileBlender::result() const {
+cv::Mat TileBlender::result() const
+{
     const cv::Rect crop(cv::Point(0, 0), grid_.image);
     cv::Mat sum = sum_(crop), weight = weight_(crop);
     if (sum.channels() == 1) {
@@ -103,4 +108,4 @@ cv::Mat TileBlender::result() const {
     return out;
 }
 
-} // namespace utad
+}  // namespace utad

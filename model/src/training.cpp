@@ -1,15 +1,14 @@
 // Model::train: the IE-Net (or the baseline) on random tiles of the good training images, then the
 // Expert-Net on pairs (tile, impression), then calibration on held-back good images.
-#include "model_impl.h"
-
 #include "utad/error.h"
 
-#include <opencv2/imgproc.hpp>
+#include "model_impl.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <opencv2/imgproc.hpp>
 #include <random>
 
 namespace utad {
@@ -21,7 +20,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Copies of every parameter and buffer, to return to the last complete round on cancel.
-std::vector<torch::Tensor> snapshot(const torch::nn::Module& module) {
+std::vector<torch::Tensor> snapshot(const torch::nn::Module& module)
+{
     std::vector<torch::Tensor> s;
     for (const auto& p : module.parameters())
         s.push_back(p.detach().clone());
@@ -30,7 +30,8 @@ std::vector<torch::Tensor> snapshot(const torch::nn::Module& module) {
     return s;
 }
 
-void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s) {
+void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s)
+{
     torch::NoGradGuard noGrad;
     size_t i = 0;
     for (auto& p : module.parameters())
@@ -40,7 +41,8 @@ void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s) {
 }
 
 // Whole-image mode: flips, a small rotation and a random resized crop (area 0.8-1) of a square image.
-cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips) {
+cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips)
+{
     std::uniform_real_distribution<double> u(0, 1);
     cv::Mat out = img;
     if (flips) {
@@ -61,7 +63,7 @@ cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips) {
     rot.at<double>(0, 2) += side / 2 - cx;
     rot.at<double>(1, 2) += side / 2 - cy;
     cv::Mat scale = (cv::Mat_<double>(3, 3) << side / cw, 0, side / 2 * (1 - side / cw), 0, side / ch,
-                     side / 2 * (1 - side / ch), 0, 0, 1);
+        side / 2 * (1 - side / ch), 0, 0, 1);
     cv::Mat rot3 = cv::Mat::eye(3, 3, CV_64F);
     rot.copyTo(rot3.rowRange(0, 2));
     cv::Mat m = cv::Mat(scale * rot3).rowRange(0, 2);
@@ -71,15 +73,16 @@ cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips) {
 }
 
 // 1 - mean SSIM (11x11 Gaussian window, sigma 1.5) of two [N, C, H, W] batches in [0, 1].
-torch::Tensor ssimLoss(const torch::Tensor& a, const torch::Tensor& b) {
+torch::Tensor ssimLoss(const torch::Tensor& a, const torch::Tensor& b)
+{
     const int c = int(a.size(1));
     auto g = torch::arange(11, a.options()) - 5.0;
     g = torch::exp(-(g * g) / (2 * 1.5 * 1.5));
     g = g / g.sum();
     auto window = (g.unsqueeze(1) * g.unsqueeze(0)).expand({c, 1, 11, 11}).contiguous();
     auto blur = [&](const torch::Tensor& t) {
-        return F::conv2d(F::pad(t, F::PadFuncOptions({5, 5, 5, 5}).mode(torch::kReflect)), window,
-                         F::Conv2dFuncOptions().groups(c));
+        return F::conv2d(
+            F::pad(t, F::PadFuncOptions({5, 5, 5, 5}).mode(torch::kReflect)), window, F::Conv2dFuncOptions().groups(c));
     };
     constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
     auto muA = blur(a), muB = blur(b);
@@ -91,7 +94,8 @@ torch::Tensor ssimLoss(const torch::Tensor& a, const torch::Tensor& b) {
 // Random training tiles: images drawn in proportion to their tile positions, places uniform.
 class TileSampler {
 public:
-    TileSampler(const ModelConfig& config, const std::vector<cv::Mat>& working) : c_(config) {
+    TileSampler(const ModelConfig& config, const std::vector<cv::Mat>& working) : c_(config)
+    {
         std::vector<double> weights;
         for (const auto& w : working) {
             grids_.push_back(TileGrid::make(w.size(), c_.tileSize, c_.tileOverlap));
@@ -102,7 +106,8 @@ public:
         pick_ = std::discrete_distribution<size_t>(weights.begin(), weights.end());
     }
 
-    std::vector<Tile> draw(std::mt19937_64& rng) {
+    std::vector<Tile> draw(std::mt19937_64& rng)
+    {
         std::vector<Tile> tiles;
         std::uniform_real_distribution<double> u(0, 1);
         const int t = c_.tileSize;
@@ -141,12 +146,14 @@ private:
 };
 
 // Learning rate over a stage: cosine decay from the configured rate to 5 % of it.
-double learningRateAt(double base, int step, int steps) {
+double learningRateAt(double base, int step, int steps)
+{
     const double t = steps > 1 ? double(step) / double(steps - 1) : 1.0;
     return base * (0.05 + 0.95 * 0.5 * (1 + std::cos(M_PI * t)));
 }
 
-void setLearningRate(torch::optim::Adam& opt, double lr) {
+void setLearningRate(torch::optim::Adam& opt, double lr)
+{
     for (auto& group : opt.param_groups())
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 }
@@ -156,7 +163,8 @@ void setLearningRate(torch::optim::Adam& opt, double lr) {
 class Reservoir {
 public:
     Reservoir(size_t capacity, std::uint64_t seed) : capacity_(capacity), rng_(seed) {}
-    void add(const cv::Mat& values) {
+    void add(const cv::Mat& values)
+    {
         for (auto it = values.begin<float>(); it != values.end<float>(); ++it, ++seen_) {
             if (sample_.size() < capacity_) {
                 sample_.push_back(*it);
@@ -167,7 +175,8 @@ public:
             }
         }
     }
-    double quantile(double q) {
+    double quantile(double q)
+    {
         if (sample_.empty())
             return 0;
         const size_t k = std::min(sample_.size() - 1, size_t(q * double(sample_.size())));
@@ -182,9 +191,10 @@ private:
     std::vector<float> sample_;
 };
 
-} // namespace
+}  // namespace
 
-bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
+bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
+{
     auto& info = d->info;
     const ModelConfig& c = info.config;
     const auto start = Clock::now();
@@ -212,8 +222,8 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
         }
     }
     if (images.empty())
-        throw Error("no readable training images in '" + dataset.root + "'" +
-                    (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
+        throw Error("no readable training images in '" + dataset.root + "'"
+            + (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
 
     torch::manual_seed(c.seed);
     std::mt19937_64 rng(c.seed);
@@ -223,14 +233,14 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     std::iota(order.begin(), order.end(), 0);
     std::shuffle(order.begin(), order.end(), rng);
     std::vector<cv::Mat> fit, held;
-    const size_t holdCount =
-        images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.2 * double(images.size())))) : 0;
+    const size_t holdCount
+        = images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.2 * double(images.size())))) : 0;
     for (size_t i = 0; i < order.size(); ++i)
         (i < holdCount ? held : fit).push_back(images[order[i]]);
     if (held.empty())
         held = fit;
-    log("training on " + std::to_string(fit.size()) + " images, " + std::to_string(holdCount) +
-        " held back for calibration");
+    log("training on " + std::to_string(fit.size()) + " images, " + std::to_string(holdCount)
+        + " held back for calibration");
 
     // Normalisation from the training pixels.
     {
@@ -244,8 +254,8 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
             n += cnt;
         }
         info.normalization.mean = sum / n;
-        info.normalization.stddev =
-            std::max(1e-3, std::sqrt(std::max(0.0, sumSq / n - info.normalization.mean * info.normalization.mean)));
+        info.normalization.stddev
+            = std::max(1e-3, std::sqrt(std::max(0.0, sumSq / n - info.normalization.mean * info.normalization.mean)));
     }
 
     auto median = [](std::vector<int> v) {
@@ -282,8 +292,8 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     double lastFraction = 0;  // a progress bar never moves back, even when an estimate grows
     auto report = [&](const std::string& stage, const StageClock& clock, double loss) {
         const double eta = remainingSeconds();
-        const double frac = lastFraction =
-            std::max(lastFraction, std::min(1.0, elapsed() / std::max(1e-9, elapsed() + eta)));
+        const double frac = lastFraction
+            = std::max(lastFraction, std::min(1.0, elapsed() / std::max(1e-9, elapsed() + eta)));
         if (cb.onProgress)
             cb.onProgress(TrainProgress{stage, *clock.done, clock.steps, frac, loss, elapsed(), eta});
         if (cb.onPreview) {
@@ -296,8 +306,8 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     // round of kStepsPerRound steps; cancelling returns `net` to its last complete round.
     bool wasCancelled = false;
     using Step = std::function<double(const std::vector<Tile>&)>;
-    auto runStage = [&](const std::string& stage, torch::nn::Module& net, torch::optim::Adam& opt,
-                        StageClock& clock, const Step& step) {
+    auto runStage = [&](const std::string& stage, torch::nn::Module& net, torch::optim::Adam& opt, StageClock& clock,
+                        const Step& step) {
         auto saved = snapshot(net);
         while (*clock.done < clock.steps) {
             const auto roundStart = Clock::now();
@@ -361,14 +371,14 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
             auto cx = I.content->forward(xn), sx = I.detail->forward(xn);
             auto cm = M.content->forward(mn), sm = M.detail->forward(mn);
             // Within-domain and paired cross-domain reconstructions (L1, weight 10).
-            auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01) +
-                         F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
+            auto recon = F::l1_loss(I.decoder->forward(cx, sx), x01) + F::l1_loss(M.decoder->forward(cm, sm), m01)
+                + F::l1_loss(I.decoder->forward(cm, sx), x01) + F::l1_loss(M.decoder->forward(cx, sm), m01);
             // Random detail codes: the content and the code must survive the translation (weight 1 each).
             auto sr = torch::randn_like(sx);
             auto mFake = d->normalise(M.decoder->forward(cx, sr));
             auto xFake = d->normalise(I.decoder->forward(cm, sr));
-            auto contentLoss =
-                F::l1_loss(M.content->forward(mFake), cx.detach()) + F::l1_loss(I.content->forward(xFake), cm.detach());
+            auto contentLoss = F::l1_loss(M.content->forward(mFake), cx.detach())
+                + F::l1_loss(I.content->forward(xFake), cm.detach());
             auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
             auto loss = 10.0 * recon + contentLoss + detailLoss;
             opt.zero_grad();
@@ -392,8 +402,8 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     const size_t chunk = 8;
     try {
         for (size_t i = 0; i < held.size(); i += chunk) {
-            const std::vector<cv::Mat> part(held.begin() + long(i),
-                                            held.begin() + long(std::min(held.size(), i + chunk)));
+            const std::vector<cv::Mat> part(
+                held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
             for (const auto& r : d->run(part, std::vector<cv::Size>(part.size()))) {
                 cal.goodScores.push_back(r.score);
                 pixels.add(r.anomalyMapNet);
@@ -420,4 +430,4 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb) {
     return !wasCancelled;
 }
 
-} // namespace utad
+}  // namespace utad

@@ -3,7 +3,7 @@
 
 # run_ok(<out-var> <command> [args...]): runs the command, fails the test unless it exits with 0.
 function(run_ok out_var)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)  # cpack and dpkg-shlibdeps are slow on a busy machine
   if(NOT rc EQUAL 0)
     string(JOIN " " command ${ARGN})
     message(FATAL_ERROR "`${command}` failed (${rc}):\n${out}${err}")

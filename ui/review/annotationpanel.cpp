@@ -197,4 +197,4 @@ void AnnotationPanel::refresh()
         m_note->setText(a.note);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

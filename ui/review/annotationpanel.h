@@ -64,4 +64,4 @@ private:
     QAction* m_drawMask;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -36,7 +36,7 @@ Mark markFromKey(const QString& key)
 
 enum CommandId { MarkCommandId = 1, NoteCommandId, MaskCommandId, ReviewedCommandId };
 
-} // namespace
+}  // namespace
 
 struct AnnotationStore::Data {
     QHash<QString, Annotation> annotations;
@@ -76,7 +76,7 @@ class SetMarkCommand : public AnnotationCommand {
 public:
     SetMarkCommand(AnnotationStore* store, const QString& path, Mark mark)
         : AnnotationCommand(store, path, withMark(store->annotation(path), mark),
-                            AnnotationStore::tr("Mark %1 as %2").arg(QFileInfo(path).fileName(), markName(mark)))
+            AnnotationStore::tr("Mark %1 as %2").arg(QFileInfo(path).fileName(), markName(mark)))
     {
     }
     int id() const override { return MarkCommandId; }
@@ -95,7 +95,7 @@ class SetNoteCommand : public AnnotationCommand {
 public:
     SetNoteCommand(AnnotationStore* store, const QString& path, const QString& note)
         : AnnotationCommand(store, path, withNote(store->annotation(path), note),
-                            AnnotationStore::tr("Note on %1").arg(QFileInfo(path).fileName()))
+            AnnotationStore::tr("Note on %1").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return NoteCommandId; }
@@ -121,8 +121,8 @@ class SetMaskCommand : public AnnotationCommand {
 public:
     SetMaskCommand(AnnotationStore* store, const QString& path, const QString& maskFile)
         : AnnotationCommand(store, path, withMask(store->annotation(path), maskFile),
-                            maskFile.isEmpty() ? AnnotationStore::tr("Remove mask of %1").arg(QFileInfo(path).fileName())
-                                               : AnnotationStore::tr("Draw mask on %1").arg(QFileInfo(path).fileName()))
+            maskFile.isEmpty() ? AnnotationStore::tr("Remove mask of %1").arg(QFileInfo(path).fileName())
+                               : AnnotationStore::tr("Draw mask on %1").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return MaskCommandId; }
@@ -141,8 +141,8 @@ class SetReviewedCommand : public AnnotationCommand {
 public:
     SetReviewedCommand(AnnotationStore* store, const QString& path, bool reviewed)
         : AnnotationCommand(store, path, withReviewed(store->annotation(path), reviewed),
-                            reviewed ? AnnotationStore::tr("Mark %1 reviewed").arg(QFileInfo(path).fileName())
-                                     : AnnotationStore::tr("Mark %1 unreviewed").arg(QFileInfo(path).fileName()))
+            reviewed ? AnnotationStore::tr("Mark %1 reviewed").arg(QFileInfo(path).fileName())
+                     : AnnotationStore::tr("Mark %1 unreviewed").arg(QFileInfo(path).fileName()))
     {
     }
     int id() const override { return ReviewedCommandId; }
@@ -203,7 +203,8 @@ void AnnotationStore::setMask(const QString& imagePath, const QImage& mask)
         return;
     }
     // A new file per drawing: undo then only has to point back at the previous file.
-    const QString name = QStringLiteral("masks/%1_%2.png").arg(pathHash(imagePath)).arg(QDateTime::currentMSecsSinceEpoch());
+    const QString name
+        = QStringLiteral("masks/%1_%2.png").arg(pathHash(imagePath)).arg(QDateTime::currentMSecsSinceEpoch());
     const QString file = QDir(d->dataDir).filePath(name);
     QDir().mkpath(QFileInfo(file).absolutePath());
     QImage grey = mask.convertToFormat(QImage::Format_Grayscale8);
@@ -302,4 +303,4 @@ QString markName(Mark mark)
     return AnnotationStore::tr("None");
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

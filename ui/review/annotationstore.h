@@ -16,7 +16,7 @@ enum class Mark { None, FalsePositive, ConfirmedDefect, MissedDefect };
 struct Annotation {
     Mark mark = Mark::None;
     QString note;
-    QString maskFile;   // PNG (file name relative to the project's data dir) drawn by the user; empty when none
+    QString maskFile;  // PNG (file name relative to the project's data dir) drawn by the user; empty when none
     bool reviewed = false;
     bool isEmpty() const { return mark == Mark::None && note.isEmpty() && maskFile.isEmpty() && !reviewed; }
 };
@@ -44,14 +44,14 @@ public:
     void setDatasetDir(const QString& dir);
     QString dataDir() const;
     QString maskPath(const QString& imagePath) const;  // absolute path of the image's mask PNG; empty when none
-    QImage mask(const QString& imagePath) const;       // Grayscale8, null when none or unreadable
-    QString lastError() const;                         // of the last failed mask write
+    QImage mask(const QString& imagePath) const;  // Grayscale8, null when none or unreadable
+    QString lastError() const;  // of the last failed mask write
     QJsonObject toJson() const;
     void fromJson(const QJsonObject& json);  // replaces everything
 
 signals:
     void changed(const QString& imagePath);  // after any edit, undo or redo
-    void reset();                            // fromJson replaced everything
+    void reset();  // fromJson replaced everything
     void writeFailed(const QString& message);  // a mask could not be written; the edit is dropped
 
 private:
@@ -63,4 +63,4 @@ private:
 
 QString markName(Mark mark);
 
-} // namespace utad::ui
+}  // namespace utad::ui

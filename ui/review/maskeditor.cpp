@@ -121,7 +121,7 @@ QPointF MaskCanvas::toImage(const QPointF& widgetPoint) const
     if (r.isEmpty())
         return {};
     return {(widgetPoint.x() - r.left()) * m_image.width() / r.width(),
-            (widgetPoint.y() - r.top()) * m_image.height() / r.height()};
+        (widgetPoint.y() - r.top()) * m_image.height() / r.height()};
 }
 
 void MaskCanvas::paintEvent(QPaintEvent*)
@@ -214,9 +214,8 @@ MaskEditorDialog::MaskEditorDialog(const QImage& image, const QImage& mask, cons
     radius->setSuffix(tr(" px"));
     m_canvas->setBrushRadius(radius->value());
     auto* clear = new QPushButton(tr("Clear"), this);
-    connect(brush, &QRadioButton::toggled, this, [this](bool on) {
-        m_canvas->setTool(on ? MaskCanvas::Tool::Brush : MaskCanvas::Tool::Polygon);
-    });
+    connect(brush, &QRadioButton::toggled, this,
+        [this](bool on) { m_canvas->setTool(on ? MaskCanvas::Tool::Brush : MaskCanvas::Tool::Polygon); });
     connect(erase, &QCheckBox::toggled, m_canvas, &MaskCanvas::setErasing);
     connect(radius, &QSpinBox::valueChanged, m_canvas, &MaskCanvas::setBrushRadius);
     connect(clear, &QPushButton::clicked, m_canvas, &MaskCanvas::clearMask);
@@ -227,7 +226,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage& image, const QImage& mask, cons
     tools->addStretch(1);
     auto* hint = new QLabel(tr("Brush: paint with the left button, erase with the right. Polygon: click the corners, "
                                "double-click or Enter to fill."),
-                            this);
+        this);
     hint->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -239,4 +238,4 @@ MaskEditorDialog::MaskEditorDialog(const QImage& image, const QImage& mask, cons
     layout->addWidget(buttons);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

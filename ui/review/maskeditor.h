@@ -64,4 +64,4 @@ private:
     MaskCanvas* m_canvas;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

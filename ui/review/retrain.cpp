@@ -45,8 +45,8 @@ utad::Dataset datasetWithFalsePositives(const utad::Dataset& dataset, const Anno
     return copy;
 }
 
-OperatingMetrics operatingMetrics(const std::vector<utad::ImageResult>& results, const AnnotationStore* annotations,
-                                  double threshold)
+OperatingMetrics operatingMetrics(
+    const std::vector<utad::ImageResult>& results, const AnnotationStore* annotations, double threshold)
 {
     const ScoreIndex index(results, annotations);
     OperatingMetrics m;
@@ -56,8 +56,8 @@ OperatingMetrics operatingMetrics(const std::vector<utad::ImageResult>& results,
     return m;
 }
 
-std::vector<DecisionChange> decisionChanges(const std::vector<utad::ImageResult>& before,
-                                            const std::vector<utad::ImageResult>& after, const Project& project)
+std::vector<DecisionChange> decisionChanges(
+    const std::vector<utad::ImageResult>& before, const std::vector<utad::ImageResult>& after, const Project& project)
 {
     auto scored = [](const utad::ImageResult& r) { return r.error.empty() && std::isfinite(r.score); };
     std::unordered_map<std::string, const utad::ImageResult*> old;
@@ -143,18 +143,13 @@ QStringList metricRows(const OperatingMetrics& m)
 {
     const utad::Confusion& c = m.confusion;
     return {std::isfinite(m.imageAuroc) ? QString::number(m.imageAuroc, 'f', 4) : QStringLiteral("–"),
-            percentOrDash(c.f1(), c.tp + c.fp + c.fn > 0),
-            percentOrDash(c.precision(), c.tp + c.fp > 0),
-            percentOrDash(c.recall(), c.tp + c.fn > 0),
-            percentOrDash(c.falsePositiveRate(), c.fp + c.tn > 0),
-            QString::number(c.tp),
-            QString::number(c.fp),
-            QString::number(c.tn),
-            QString::number(c.fn),
-            QString::number(m.flagged)};
+        percentOrDash(c.f1(), c.tp + c.fp + c.fn > 0), percentOrDash(c.precision(), c.tp + c.fp > 0),
+        percentOrDash(c.recall(), c.tp + c.fn > 0), percentOrDash(c.falsePositiveRate(), c.fp + c.tn > 0),
+        QString::number(c.tp), QString::number(c.fp), QString::number(c.tn), QString::number(c.fn),
+        QString::number(m.flagged)};
 }
 
-} // namespace
+}  // namespace
 
 RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, QWidget* parent)
     : QDialog(parent), m_outcome(outcome)
@@ -162,14 +157,14 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     setWindowTitle(tr("Retrained model: before and after"));
     auto* intro = new QLabel(tr("%n image(s) marked as false positives joined the training set. Metrics at the image "
                                 "threshold %1 (labels: ground truth, else the review marks).",
-                                nullptr, outcome.addedImages)
+                                 nullptr, outcome.addedImages)
                                  .arg(outcome.thresholds.image, 0, 'g', 5),
-                             this);
+        this);
     intro->setWordWrap(true);
 
     const QStringList names{tr("Image AUROC"), tr("F1"), tr("Precision"), tr("Recall"), tr("False-positive rate"),
-                            tr("Defective flagged (TP)"), tr("Good flagged (FP)"), tr("Good passed (TN)"),
-                            tr("Defective passed (FN)"), tr("Images flagged")};
+        tr("Defective flagged (TP)"), tr("Good flagged (FP)"), tr("Good passed (TN)"), tr("Defective passed (FN)"),
+        tr("Images flagged")};
     m_metrics = new QTableWidget(int(names.size()), 2, this);
     m_metrics->setObjectName(QStringLiteral("metrics"));
     m_metrics->setHorizontalHeaderLabels({tr("Before"), tr("After")});
@@ -194,8 +189,12 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         name->setToolTip(c.path);
         m_changes->setItem(i, 0, name);
         m_changes->setItem(i, 1, new QTableWidgetItem(labelDisplayName(c.label)));
-        m_changes->setItem(i, 2, new QTableWidgetItem(QStringLiteral("%1 (%2)").arg(decisionName(int(c.before))).arg(c.scoreBefore, 0, 'g', 4)));
-        m_changes->setItem(i, 3, new QTableWidgetItem(QStringLiteral("%1 (%2)").arg(decisionName(int(c.after))).arg(c.scoreAfter, 0, 'g', 4)));
+        m_changes->setItem(i, 2,
+            new QTableWidgetItem(
+                QStringLiteral("%1 (%2)").arg(decisionName(int(c.before))).arg(c.scoreBefore, 0, 'g', 4)));
+        m_changes->setItem(i, 3,
+            new QTableWidgetItem(
+                QStringLiteral("%1 (%2)").arg(decisionName(int(c.after))).arg(c.scoreAfter, 0, 'g', 4)));
     }
     m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_changes->setSortingEnabled(true);
@@ -216,4 +215,4 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     resize(620, 640);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -22,15 +22,16 @@ class AnnotationStore;
 
 // A copy of `dataset` whose training set also holds every test image marked false positive (as
 // Label::Good). `added` receives how many were appended.
-utad::Dataset datasetWithFalsePositives(const utad::Dataset& dataset, const AnnotationStore& annotations, int* added = nullptr);
+utad::Dataset datasetWithFalsePositives(
+    const utad::Dataset& dataset, const AnnotationStore& annotations, int* added = nullptr);
 
 struct OperatingMetrics {
     double imageAuroc = utad::kNaN;
     utad::Confusion confusion;  // at the threshold
-    long flagged = 0;           // every scored image, labelled or not
+    long flagged = 0;  // every scored image, labelled or not
 };
-OperatingMetrics operatingMetrics(const std::vector<utad::ImageResult>& results, const AnnotationStore* annotations,
-                                  double threshold);
+OperatingMetrics operatingMetrics(
+    const std::vector<utad::ImageResult>& results, const AnnotationStore* annotations, double threshold);
 
 struct DecisionChange {
     QString path;
@@ -39,12 +40,12 @@ struct DecisionChange {
     Decision before = Decision::Good, after = Decision::Good;
 };
 // Images scored by both models whose decision differs under the project's thresholds.
-std::vector<DecisionChange> decisionChanges(const std::vector<utad::ImageResult>& before,
-                                            const std::vector<utad::ImageResult>& after, const Project& project);
+std::vector<DecisionChange> decisionChanges(
+    const std::vector<utad::ImageResult>& before, const std::vector<utad::ImageResult>& after, const Project& project);
 
 struct RetrainOutcome {
     std::shared_ptr<utad::Model> model;  // null when training failed or was cancelled before one epoch
-    utad::EvalReport report;             // the new model on the test set
+    utad::EvalReport report;  // the new model on the test set
     std::vector<utad::ImageResult> before;
     Thresholds thresholds;
     OperatingMetrics beforeMetrics, afterMetrics;
@@ -73,7 +74,7 @@ private:
     utad::Dataset m_dataset;
     RetrainOutcome m_outcome;
     std::shared_ptr<utad::Model> m_model;  // worker side
-    utad::EvalReport m_report;             // worker side
+    utad::EvalReport m_report;  // worker side
 };
 
 // Before/after metrics side by side and the images whose decision changed.
@@ -95,4 +96,4 @@ private:
     QTableWidget* m_changes;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -9,8 +9,8 @@ QStringList reviewFilterNames()
 {
     const char* context = "utad::ui::ReviewFilter";
     return {QCoreApplication::translate(context, "All images"), QCoreApplication::translate(context, "False positives"),
-            QCoreApplication::translate(context, "False negatives"), QCoreApplication::translate(context, "Uncertain"),
-            QCoreApplication::translate(context, "Annotated"), QCoreApplication::translate(context, "Unreviewed")};
+        QCoreApplication::translate(context, "False negatives"), QCoreApplication::translate(context, "Uncertain"),
+        QCoreApplication::translate(context, "Annotated"), QCoreApplication::translate(context, "Unreviewed")};
 }
 
 bool isReviewed(const Annotation& annotation)
@@ -18,12 +18,13 @@ bool isReviewed(const Annotation& annotation)
     return annotation.reviewed || annotation.mark != Mark::None || !annotation.maskFile.isEmpty();
 }
 
-bool matchesReviewFilter(ReviewFilter filter, const Project& project, const utad::ImageResult* result,
-                         const Annotation& annotation)
+bool matchesReviewFilter(
+    ReviewFilter filter, const Project& project, const utad::ImageResult* result, const Annotation& annotation)
 {
     switch (filter) {
     case ReviewFilter::All: return true;
-    case ReviewFilter::Annotated: return annotation.mark != Mark::None || !annotation.note.isEmpty() || !annotation.maskFile.isEmpty();
+    case ReviewFilter::Annotated:
+        return annotation.mark != Mark::None || !annotation.note.isEmpty() || !annotation.maskFile.isEmpty();
     case ReviewFilter::Unreviewed: return !isReviewed(annotation);
     default: break;
     }
@@ -56,4 +57,4 @@ bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QStr
     return matchesReviewFilter(filter, project, result, project.annotations()->annotation(imagePath));
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

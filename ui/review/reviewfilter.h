@@ -17,10 +17,10 @@ bool isReviewed(const Annotation& annotation);
 // False positive: flagged but good (by ground truth or by the reviewer's mark). False negative:
 // passed but defective, or marked as a missed defect. Images that are not scored pass only All,
 // Annotated and Unreviewed.
-bool matchesReviewFilter(ReviewFilter filter, const Project& project, const utad::ImageResult* result,
-                         const Annotation& annotation);
+bool matchesReviewFilter(
+    ReviewFilter filter, const Project& project, const utad::ImageResult* result, const Annotation& annotation);
 
 // The same for a path, looking its result up in the project (linear; for single calls).
 bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QString& imagePath);
 
-} // namespace utad::ui
+}  // namespace utad::ui

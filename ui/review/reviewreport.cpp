@@ -35,7 +35,8 @@ bool writeAtomically(const QString& path, const QByteArray& bytes, QString* erro
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QCoreApplication::translate("utad::ui::ReviewReport", "Cannot write %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("utad::ui::ReviewReport", "Cannot write %1: %2")
+                         .arg(path, file.errorString());
         return false;
     }
     return true;
@@ -92,8 +93,8 @@ QColor decisionColor(const ReportImage& item)
 // One detailed image's panels, as written beside the HTML.
 struct Rendered {
     std::array<QString, 4> files;  // relative to the HTML's folder; empty when missing
-    double scaleMax = 0;           // top of the anomaly map's colour scale
-    QSize size;                    // of the panels, in the source image's aspect
+    double scaleMax = 0;  // top of the anomaly map's colour scale
+    QSize size;  // of the panels, in the source image's aspect
 };
 
 // Writes one report. The strings share the translation context "utad::ui::ReviewReport".
@@ -142,7 +143,7 @@ private:
         return scaleMax > 0 ? tr("colour scale 0 to %1").arg(scaleMax, 0, 'g', 3) : QString();
     }
     QStringList operatingPoint() const;  // name, value, name, value, ...
-    QString countsLine() const;          // how many images were flagged, passed, reviewed
+    QString countsLine() const;  // how many images were flagged, passed, reviewed
 
     const ReportSnapshot& m_s;
     QString m_htmlPath;
@@ -260,8 +261,8 @@ bool ReportWriter::renderAll(QString* error)
                 continue;
             const QString name = QStringLiteral("%1_%2.png").arg(stem, QLatin1String(utad::kPanelNames[i]));
             const QImage small = std::max(image.width(), image.height()) > panelSize
-                                     ? image.scaled(panelSize, panelSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                                     : image;
+                ? image.scaled(panelSize, panelSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                : image;
             if (!writePng(small, QDir(m_filesDir).filePath(name), error))
                 return false;
             out.files[size_t(i)] = m_filesName + QLatin1Char('/') + name;
@@ -290,16 +291,15 @@ QStringList ReportWriter::operatingPoint() const
 {
     const Thresholds& t = m_s.thresholds;
     const utad::Confusion& c = m_s.confusion;
-    return {tr("Image threshold"), number(t.image),
-            tr("Uncertain below"), std::isfinite(t.uncertainHigh) ? number(t.uncertainHigh) : tr("off"),
-            tr("Pixel threshold / min. region"), QStringLiteral("%1 / %2 px").arg(number(t.pixel)).arg(t.minRegionArea),
-            tr("Image AUROC"), std::isfinite(m_s.auroc) ? QString::number(m_s.auroc, 'f', 4) : QStringLiteral("\u2013"),
-            tr("Defective: flagged / passed"), QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn),
-            tr("Good: flagged / passed"), QStringLiteral("%1 / %2").arg(c.fp).arg(c.tn),
-            tr("Precision"), percent(c.tp + c.fp ? c.precision() : utad::kNaN),
-            tr("Recall"), percent(c.tp + c.fn ? c.recall() : utad::kNaN),
-            tr("F1"), percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN),
-            tr("False-positive rate"), percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN)};
+    return {tr("Image threshold"), number(t.image), tr("Uncertain below"),
+        std::isfinite(t.uncertainHigh) ? number(t.uncertainHigh) : tr("off"), tr("Pixel threshold / min. region"),
+        QStringLiteral("%1 / %2 px").arg(number(t.pixel)).arg(t.minRegionArea), tr("Image AUROC"),
+        std::isfinite(m_s.auroc) ? QString::number(m_s.auroc, 'f', 4) : QStringLiteral("\u2013"),
+        tr("Defective: flagged / passed"), QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn), tr("Good: flagged / passed"),
+        QStringLiteral("%1 / %2").arg(c.fp).arg(c.tn), tr("Precision"),
+        percent(c.tp + c.fp ? c.precision() : utad::kNaN), tr("Recall"), percent(c.tp + c.fn ? c.recall() : utad::kNaN),
+        tr("F1"), percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN), tr("False-positive rate"),
+        percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN)};
 }
 
 QString ReportWriter::countsLine() const
@@ -316,7 +316,8 @@ QString ReportWriter::countsLine() const
             ++passed;
         reviewed += im.annotation.reviewed || im.annotation.mark != Mark::None;
     }
-    return tr("%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.", nullptr, int(m_s.images.size()))
+    return tr("%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.", nullptr,
+        int(m_s.images.size()))
         .arg(flagged)
         .arg(uncertain)
         .arg(passed)
@@ -326,19 +327,21 @@ QString ReportWriter::countsLine() const
 
 QString ReportWriter::csv() const
 {
-    QString csv = QStringLiteral("image,label,defect_type,score,decision,mark,reviewed,note,mask,input,impression,reconstruction,heatmap\n");
+    QString csv = QStringLiteral(
+        "image,label,defect_type,score,decision,mark,reviewed,note,mask,input,impression,reconstruction,heatmap\n");
     for (size_t k = 0; k < m_s.images.size(); ++k) {
         const ReportImage& item = m_s.images[k];
         const utad::ImageResult& r = item.result;
         const Annotation& a = item.annotation;
         const std::array<QString, 4>& files = m_rendered[k].files;
         csv += QStringList{csvField(QString::fromStdString(r.path)), csvField(labelDisplayName(r.label)),
-                           csvField(QString::fromStdString(r.defectType)), number(r.score, 8), csvField(decisionText(item)),
-                           csvField(a.mark == Mark::None ? QString() : markName(a.mark)),
-                           a.reviewed || a.mark != Mark::None ? QStringLiteral("yes") : QStringLiteral("no"), csvField(a.note),
-                           csvField(item.maskFile), csvField(files[0]), csvField(files[1]), csvField(files[2]), csvField(files[3])}
+                   csvField(QString::fromStdString(r.defectType)), number(r.score, 8), csvField(decisionText(item)),
+                   csvField(a.mark == Mark::None ? QString() : markName(a.mark)),
+                   a.reviewed || a.mark != Mark::None ? QStringLiteral("yes") : QStringLiteral("no"), csvField(a.note),
+                   csvField(item.maskFile), csvField(files[0]), csvField(files[1]), csvField(files[2]),
+                   csvField(files[3])}
                    .join(QLatin1Char(','))
-               + QLatin1Char('\n');
+            + QLatin1Char('\n');
     }
     return csv;
 }
@@ -347,44 +350,52 @@ QString ReportWriter::html() const
 {
     auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     QString html;
-    html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
-                           "<style>body{font-family:sans-serif;max-width:1100px} table{border-collapse:collapse} "
-                           "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;text-align:left} "
-                           "th{background:#eee} td.num{text-align:right} .block{border-top:1px solid #999;margin-top:12px} "
-                           ".panels td{border:none;padding:2px;text-align:center;font-size:small} "
-                           ".defective{color:#b01818} .uncertain{color:#b06e00} .good{color:#187818}</style></head><body>\n")
+    html += QStringLiteral(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
+        "<style>body{font-family:sans-serif;max-width:1100px} table{border-collapse:collapse} "
+        "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;text-align:left} "
+        "th{background:#eee} td.num{text-align:right} .block{border-top:1px solid #999;margin-top:12px} "
+        ".panels td{border:none;padding:2px;text-align:center;font-size:small} "
+        ".defective{color:#b01818} .uncertain{color:#b06e00} .good{color:#187818}</style></head><body>\n")
                 .arg(esc(tr("Review report")));
     html += QStringLiteral("<h1>%1</h1>\n").arg(esc(tr("Review report")));
     html += QStringLiteral("<p>%1<br>%2<br>%3</p>\n")
                 .arg(esc(tr("Dataset: %1").arg(m_s.datasetPath)),
-                     esc(tr("Model: %1").arg(m_s.modelPath.isEmpty() ? tr("none") : m_s.modelPath)), esc(tr("Written: %1").arg(m_written)));
+                    esc(tr("Model: %1").arg(m_s.modelPath.isEmpty() ? tr("none") : m_s.modelPath)),
+                    esc(tr("Written: %1").arg(m_written)));
     html += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(esc(tr("Operating point")));
     const QStringList op = operatingPoint();
     for (int i = 0; i + 1 < op.size(); i += 2)
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(op[i]), esc(op[i + 1]));
     html += QStringLiteral("</table>\n");
     html += QStringLiteral("<p>%1</p>\n").arg(esc(countsLine()));
-    html += QStringLiteral("<p>%1</p>\n").arg(esc(m_s.options.heatMax > 0
-                                                      ? tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
-                                                            .arg(m_s.options.heatMax, 0, 'g', 3)
-                                                      : tr("Each anomaly map is coloured over its own range.")));
-    html += QStringLiteral("<p>%1</p>\n").arg(esc(tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.")));
+    html += QStringLiteral("<p>%1</p>\n")
+                .arg(esc(m_s.options.heatMax > 0
+                        ? tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
+                              .arg(m_s.options.heatMax, 0, 'g', 3)
+                        : tr("Each anomaly map is coloured over its own range.")));
+    html += QStringLiteral("<p>%1</p>\n")
+                .arg(esc(
+                    tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.")));
 
     // Every decision, one row each.
-    html += QStringLiteral("<h2>%1</h2>\n<table>\n<tr><th>#</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
+    html += QStringLiteral(
+        "<h2>%1</h2>\n<table>\n<tr><th>#</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>\n")
                 .arg(esc(tr("All %n image(s)", nullptr, int(m_s.images.size()))), esc(tr("Image")), esc(tr("Truth")),
-                     esc(tr("Defect type")), esc(tr("Score")), esc(tr("Decision")), esc(tr("Review")));
+                    esc(tr("Defect type")), esc(tr("Score")), esc(tr("Decision")), esc(tr("Review")));
     static const char* const kClass[] = {"good", "defective", "uncertain"};
     for (size_t k = 0; k < m_s.images.size(); ++k) {
         const ReportImage& item = m_s.images[k];
-        const QString name = item.detailed ? QStringLiteral("<a href=\"#img%1\">%2</a>").arg(k + 1).arg(esc(m_names[int(k)]))
-                                           : esc(m_names[int(k)]);
+        const QString name = item.detailed
+            ? QStringLiteral("<a href=\"#img%1\">%2</a>").arg(k + 1).arg(esc(m_names[int(k)]))
+            : esc(m_names[int(k)]);
         html += QStringLiteral("<tr><td class=\"num\">%1</td><td>%2</td><td>%3</td><td>%4</td><td class=\"num\">%5</td>"
                                "<td class=\"%6\">%7</td><td>%8</td></tr>\n")
                     .arg(k + 1)
-                    .arg(name, esc(labelDisplayName(item.result.label)), esc(QString::fromStdString(item.result.defectType)),
-                         esc(scoreText(item)), QLatin1String(isScored(item.result) ? kClass[int(item.decision)] : ""),
-                         esc(decisionText(item)), esc(reviewText(item.annotation)));
+                    .arg(name, esc(labelDisplayName(item.result.label)),
+                        esc(QString::fromStdString(item.result.defectType)), esc(scoreText(item)),
+                        QLatin1String(isScored(item.result) ? kClass[int(item.decision)] : ""), esc(decisionText(item)),
+                        esc(reviewText(item.annotation)));
     }
     html += QStringLiteral("</table>\n");
 
@@ -400,11 +411,14 @@ QString ReportWriter::html() const
             continue;
         const Rendered& rendered = m_rendered[k];
         const Annotation& a = item.annotation;
-        html += QStringLiteral("<div class=\"block\" id=\"img%1\"><h3>%1. %2</h3>\n<p>").arg(k + 1).arg(esc(m_names[int(k)]));
+        html += QStringLiteral("<div class=\"block\" id=\"img%1\"><h3>%1. %2</h3>\n<p>")
+                    .arg(k + 1)
+                    .arg(esc(m_names[int(k)]));
         html += QStringLiteral("%1 &middot; <b class=\"%2\">%3</b> &middot; %4 &middot; %5")
                     .arg(esc(tr("Score %1").arg(scoreText(item))),
-                         QLatin1String(isScored(item.result) ? kClass[int(item.decision)] : ""), esc(decisionText(item)),
-                         esc(tr("Truth: %1").arg(labelDisplayName(item.result.label))), esc(tr("Review: %1").arg(reviewText(a))));
+                        QLatin1String(isScored(item.result) ? kClass[int(item.decision)] : ""), esc(decisionText(item)),
+                        esc(tr("Truth: %1").arg(labelDisplayName(item.result.label))),
+                        esc(tr("Review: %1").arg(reviewText(a))));
         if (!item.maskFile.isEmpty())
             html += QStringLiteral(" &middot; %1").arg(esc(tr("defect drawn")));
         if (!a.note.isEmpty())
@@ -416,13 +430,17 @@ QString ReportWriter::html() const
                 title += QStringLiteral(" (%1)").arg(scaleText(rendered.scaleMax));
             html += QStringLiteral("<td>%1<br>").arg(esc(title));
             if (!rendered.files[size_t(i)].isEmpty())
-                html += QStringLiteral("<img src=\"%1\" width=\"%2\" alt=\"%3\">").arg(esc(rendered.files[size_t(i)])).arg(260).arg(esc(title));
+                html += QStringLiteral("<img src=\"%1\" width=\"%2\" alt=\"%3\">")
+                            .arg(esc(rendered.files[size_t(i)]))
+                            .arg(260)
+                            .arg(esc(title));
             html += QStringLiteral("</td>");
         }
         html += QStringLiteral("</tr></table>\n");
         if (rendered.scaleMax > 0) {
             const QString stem = QString::fromStdString(utad::panelStem(sampleOf(item.result)));
-            html += QStringLiteral("<img src=\"%1/%2_scale.png\" width=\"300\" alt=\"%3\">\n").arg(esc(m_filesName), esc(stem), esc(scaleText(rendered.scaleMax)));
+            html += QStringLiteral("<img src=\"%1/%2_scale.png\" width=\"300\" alt=\"%3\">\n")
+                        .arg(esc(m_filesName), esc(stem), esc(scaleText(rendered.scaleMax)));
         }
         html += QStringLiteral("</div>\n");
     }
@@ -462,21 +480,21 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
         f.setBold(bold);
         return f;
     };
-    const QFont titleFont = font(16, true), headingFont = font(11, true), bodyFont = font(8.5), boldFont = font(8.5, true),
-                smallFont = font(7), headFont = font(9, true);
+    const QFont titleFont = font(16, true), headingFont = font(11, true), bodyFont = font(8.5),
+                boldFont = font(8.5, true), smallFont = font(7), headFont = font(9, true);
     const double lineH = QFontMetricsF(bodyFont, &writer).height() * 1.25;
     const double smallH = QFontMetricsF(smallFont, &writer).height() * 1.2;
     const double rowH = lineH * 1.05;
 
     // Summary table: one row per image. Every column but the image's fits its widest cell (in the
     // report's language); the image's path gets the rest.
-    const QStringList columns{QStringLiteral("#"), tr("Image"), tr("Truth"), tr("Defect type"), tr("Score"), tr("Decision"),
-                              tr("Review"), tr("Page")};
+    const QStringList columns{QStringLiteral("#"), tr("Image"), tr("Truth"), tr("Defect type"), tr("Score"),
+        tr("Decision"), tr("Review"), tr("Page")};
     auto rowCells = [&](size_t k, const QString& page) {
         const ReportImage& im = m_s.images[k];
         return QStringList{QString::number(k + 1), m_names[int(k)], labelDisplayName(im.result.label),
-                           QString::fromStdString(im.result.defectType), scoreText(im), decisionText(im),
-                           reviewText(im.annotation), page};
+            QString::fromStdString(im.result.defectType), scoreText(im), decisionText(im), reviewText(im.annotation),
+            page};
     };
     std::array<double, 9> colX{};
     {
@@ -489,7 +507,8 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             const QStringList cells = rowCells(k, widestPage);
             for (size_t c = 0; c < widths.size(); ++c)
                 if (c != 1)
-                    widths[c] = std::max(widths[c], (c == 5 ? boldMetrics : bodyMetrics).horizontalAdvance(cells[int(c)]));
+                    widths[c]
+                        = std::max(widths[c], (c == 5 ? boldMetrics : bodyMetrics).horizontalAdvance(cells[int(c)]));
         }
         const std::array<double, 8> capsMm{12, 0, 28, 34, 20, 26, 38, 12};
         double others = 0;
@@ -524,11 +543,13 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
     auto noteLines = [&](const QString& note) {
         if (note.isEmpty())
             return 0.0;
-        const QRectF r = QFontMetricsF(bodyFont, &writer).boundingRect(QRectF(0, 0, pageW, 1e6), Qt::TextWordWrap, note);
+        const QRectF r
+            = QFontMetricsF(bodyFont, &writer).boundingRect(QRectF(0, 0, pageW, 1e6), Qt::TextWordWrap, note);
         return std::min(r.height(), 4 * lineH) + lineH * 0.2;
     };
     auto blockHeight = [&](size_t k) {
-        return lineH * 1.3 + lineH + noteLines(m_s.images[k].annotation.note) + smallH + panelSize(m_rendered[k].size).height() + mm(4);
+        return lineH * 1.3 + lineH + noteLines(m_s.images[k].annotation.note) + smallH
+            + panelSize(m_rendered[k].size).height() + mm(4);
     };
 
     // Pass 1: where everything goes.
@@ -552,7 +573,8 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
         y += h;
     };
     const QStringList op = operatingPoint();
-    const double frontH = mm(9) + 3 * lineH + mm(3) + mm(7) + (op.size() / 4 + 1) * rowH + mm(3) + 3 * lineH + mm(10) + mm(4);
+    const double frontH
+        = mm(9) + 3 * lineH + mm(3) + mm(7) + (op.size() / 4 + 1) * rowH + mm(3) + 3 * lineH + mm(10) + mm(4);
     place(Kind::Front, 0, frontH);
     const double headingH = mm(9);
     place(Kind::Heading, 0, headingH, true, 2 * rowH);
@@ -597,7 +619,8 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
                     const QColor& color = Qt::black) {
         p.setFont(f);
         p.setPen(color);
-        const QString shown = (flags & Qt::TextWordWrap) ? s : QFontMetricsF(f, &writer).elidedText(s, Qt::ElideMiddle, r.width());
+        const QString shown
+            = (flags & Qt::TextWordWrap) ? s : QFontMetricsF(f, &writer).elidedText(s, Qt::ElideMiddle, r.width());
         p.drawText(r, flags, shown);
     };
     const QString datasetName = QFileInfo(m_s.datasetPath).fileName();
@@ -606,7 +629,8 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
         p.setPen(thin);
         p.drawLine(r.topLeft(), r.topRight());
         text(r.adjusted(0, mm(0.5), 0, 0), tr("Review report, %1, %2").arg(datasetName, m_written), smallFont);
-        text(r.adjusted(0, mm(0.5), 0, 0), tr("Page %1 of %2").arg(n + 1).arg(pages), smallFont, Qt::AlignRight | Qt::AlignVCenter);
+        text(r.adjusted(0, mm(0.5), 0, 0), tr("Page %1 of %2").arg(n + 1).arg(pages), smallFont,
+            Qt::AlignRight | Qt::AlignVCenter);
     };
     int current = 0;
     int warningsDone = 0;
@@ -628,8 +652,8 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             text(QRectF(0, yy, pageW, mm(9)), tr("Review report"), titleFont);
             yy += mm(9);
             for (const QString& line : {tr("Dataset: %1").arg(m_s.datasetPath),
-                                        tr("Model: %1").arg(m_s.modelPath.isEmpty() ? tr("none") : m_s.modelPath),
-                                        tr("Written: %1").arg(m_written)}) {
+                     tr("Model: %1").arg(m_s.modelPath.isEmpty() ? tr("none") : m_s.modelPath),
+                     tr("Written: %1").arg(m_written)}) {
                 text(QRectF(0, yy, pageW, lineH), line, bodyFont);
                 yy += lineH;
             }
@@ -648,16 +672,19 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             yy += (op.size() / 4 + 1) * rowH + mm(3);
             text(QRectF(0, yy, pageW, lineH), countsLine(), bodyFont);
             yy += lineH;
-            text(QRectF(0, yy, pageW, lineH), tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer."),
-                 bodyFont);
+            text(QRectF(0, yy, pageW, lineH),
+                tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer."),
+                bodyFont);
             yy += lineH + mm(1);
             if (m_s.options.heatMax > 0) {
                 text(QRectF(0, yy, pageW, lineH),
-                     tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).").arg(m_s.options.heatMax, 0, 'g', 3),
-                     bodyFont);
+                    tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
+                        .arg(m_s.options.heatMax, 0, 'g', 3),
+                    bodyFont);
                 p.setFont(smallFont);
                 p.setPen(Qt::black);
-                paintColorLegend(p, QRectF(0, yy + lineH + mm(1), std::min(mm(80), pageW), mm(8)), ColorMap::Jet, m_s.options.heatMax);
+                paintColorLegend(p, QRectF(0, yy + lineH + mm(1), std::min(mm(80), pageW), mm(8)), ColorMap::Jet,
+                    m_s.options.heatMax);
             } else {
                 text(QRectF(0, yy, pageW, lineH), tr("Each anomaly map is coloured over its own range."), bodyFont);
             }
@@ -667,9 +694,9 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             int detailed = 0;
             for (const ReportImage& im : m_s.images)
                 detailed += im.detailed;
-            const QString heading = item.index == 0   ? tr("All %n image(s)", nullptr, int(m_s.images.size()))
-                                    : item.index == 1 ? tr("%n image(s) flagged or annotated", nullptr, detailed)
-                                                      : tr("Warnings");
+            const QString heading = item.index == 0 ? tr("All %n image(s)", nullptr, int(m_s.images.size()))
+                : item.index == 1                   ? tr("%n image(s) flagged or annotated", nullptr, detailed)
+                                                    : tr("Warnings");
             text(QRectF(0, top, pageW, item.h - mm(2)), heading, headingFont, Qt::AlignLeft | Qt::AlignBottom);
             break;
         }
@@ -678,7 +705,7 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             for (size_t c = 0; c < size_t(columns.size()); ++c) {
                 const int align = (c == 0 || c == 4 || c == 7) ? Qt::AlignRight : Qt::AlignLeft;
                 text(QRectF(colX[c] + mm(1), top, colX[c + 1] - colX[c] - mm(2), item.h), columns[int(c)], boldFont,
-                     align | Qt::AlignVCenter);
+                    align | Qt::AlignVCenter);
             }
             break;
         }
@@ -691,9 +718,9 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             for (int c = 0; c < cells.size(); ++c) {
                 const int align = (c == 0 || c == 4 || c == 7) ? Qt::AlignRight : Qt::AlignLeft;
                 const QColor color = c == 5 ? decisionColor(im) : QColor(Qt::black);
-                text(QRectF(colX[size_t(c)] + mm(1), top, colX[size_t(c) + 1] - colX[size_t(c)] - mm(2), item.h), cells[c],
-                     c == 5 && isScored(im.result) && im.decision != Decision::Good ? boldFont : bodyFont, align | Qt::AlignVCenter,
-                     color);
+                text(QRectF(colX[size_t(c)] + mm(1), top, colX[size_t(c) + 1] - colX[size_t(c)] - mm(2), item.h),
+                    cells[c], c == 5 && isScored(im.result) && im.decision != Decision::Good ? boldFont : bodyFont,
+                    align | Qt::AlignVCenter, color);
             }
             break;
         }
@@ -709,10 +736,12 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             const QString right = tr("Score %1").arg(scoreText(im));
             const double decisionW = QFontMetricsF(headFont, &writer).horizontalAdvance(decision) + mm(1);
             const double rightW = QFontMetricsF(headFont, &writer).horizontalAdvance(right + QStringLiteral("   "));
-            text(QRectF(0, yy, pageW - decisionW - rightW, lineH * 1.3), QStringLiteral("%1. %2").arg(k + 1).arg(m_names[int(k)]), headFont);
-            text(QRectF(pageW - decisionW - rightW, yy, rightW, lineH * 1.3), right, headFont, Qt::AlignLeft | Qt::AlignVCenter);
-            text(QRectF(pageW - decisionW, yy, decisionW, lineH * 1.3), decision, headFont, Qt::AlignRight | Qt::AlignVCenter,
-                 decisionColor(im));
+            text(QRectF(0, yy, pageW - decisionW - rightW, lineH * 1.3),
+                QStringLiteral("%1. %2").arg(k + 1).arg(m_names[int(k)]), headFont);
+            text(QRectF(pageW - decisionW - rightW, yy, rightW, lineH * 1.3), right, headFont,
+                Qt::AlignLeft | Qt::AlignVCenter);
+            text(QRectF(pageW - decisionW, yy, decisionW, lineH * 1.3), decision, headFont,
+                Qt::AlignRight | Qt::AlignVCenter, decisionColor(im));
             yy += lineH * 1.3;
             QString info = tr("Truth: %1").arg(labelDisplayName(im.result.label));
             const QString type = QString::fromStdString(im.result.defectType);
@@ -740,7 +769,7 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             for (int i = 0; i < 4; ++i) {
                 const double x = i * (cellW + gap);
                 text(QRectF(x, yy, cellW, smallH), titles.value(i), smallFont, Qt::AlignLeft | Qt::AlignVCenter,
-                     QColor(60, 60, 60));
+                    QColor(60, 60, 60));
                 const QRectF target(x, yy + smallH, ps.width(), ps.height());
                 QImage image;
                 if (!rendered.files[size_t(i)].isEmpty())
@@ -760,13 +789,11 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
                 p.setPen(Qt::black);
                 const double x = 3 * (cellW + gap) + ps.width() + mm(1.5);
                 paintColorLegend(p, QRectF(x, yy + smallH, pageW - x, std::max(ps.height(), mm(14))), ColorMap::Jet,
-                                 rendered.scaleMax);
+                    rendered.scaleMax);
             }
             break;
         }
-        case Kind::Warning:
-            text(QRectF(0, top, pageW, item.h), m_warnings[warningsDone++], bodyFont);
-            break;
+        case Kind::Warning: text(QRectF(0, top, pageW, item.h), m_warnings[warningsDone++], bodyFont); break;
         }
     }
     footer(current);
@@ -809,7 +836,8 @@ bool ReportWriter::write(const QString& pdfPath, QString* error)
             pdfFile->cancelWriting();
         return false;
     }
-    if (!writeAtomically(reportCsvPath(m_htmlPath), csvText.toUtf8(), error) || !writeAtomically(m_htmlPath, htmlText.toUtf8(), error))
+    if (!writeAtomically(reportCsvPath(m_htmlPath), csvText.toUtf8(), error)
+        || !writeAtomically(m_htmlPath, htmlText.toUtf8(), error))
         return false;
     if (pdfFile && !pdfFile->commit()) {
         if (error)
@@ -819,7 +847,7 @@ bool ReportWriter::write(const QString& pdfPath, QString* error)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 QString reportCsvPath(const QString& htmlPath)
 {
@@ -882,16 +910,16 @@ ReportSnapshot snapshotReport(const Project& project, const ReportOptions& optio
 }
 
 bool writeReviewReport(const Project& project, const QString& htmlPath, const QString& pdfPath, QString* error,
-                       const ReportOptions& options)
+    const ReportOptions& options)
 {
     return writeReviewReport(snapshotReport(project, options), htmlPath, pdfPath, error);
 }
 
 bool writeReviewReport(const ReportSnapshot& snapshot, const QString& htmlPath, const QString& pdfPath, QString* error,
-                       const ReportCallbacks& callbacks)
+    const ReportCallbacks& callbacks)
 {
     ReportWriter writer(snapshot, htmlPath, callbacks);
     return writer.write(pdfPath, error);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -24,7 +24,7 @@ namespace utad::ui {
 
 struct ReportOptions {
     std::shared_ptr<const utad::Model> model;  // computes panels missing from the cache; may be null
-    int panelSize = 360;                       // longest side of the panel PNGs
+    int panelSize = 360;  // longest side of the panel PNGs
     // Anomaly-map value at the top of the colour scale; snapshotReport() sets it from the model with
     // utad::heatmapScale, the rule the inspector and the command line use. <= 0: each image's range.
     double heatMax = 0;
@@ -35,8 +35,8 @@ struct ReportImage {
     utad::ImageResult result;
     Decision decision = Decision::Good;
     Annotation annotation;
-    QString maskFile;       // absolute; empty when none (read on the worker thread)
-    QString cacheFile;      // the image's cached inference
+    QString maskFile;  // absolute; empty when none (read on the worker thread)
+    QString cacheFile;  // the image's cached inference
     bool detailed = false;  // flagged or annotated: shown with its panels
 };
 
@@ -54,7 +54,7 @@ struct ReportSnapshot {
 struct ReportCallbacks {
     std::function<bool()> isCancelled;
     std::function<void(int done, int total)> onImage;  // panels of the detailed images
-    std::function<void()> onPdf;                       // the PDF is being laid out
+    std::function<void()> onPdf;  // the PDF is being laid out
 };
 
 // Paths of the images shown with their panels, in result order: flagged (defective or uncertain)
@@ -70,12 +70,12 @@ ReportSnapshot snapshotReport(const Project& project, const ReportOptions& optio
 // HTML, CSV and PDF are then not written). Safe on any thread: it touches no QObject of the
 // document and paints on QImage and QPdfWriter only.
 bool writeReviewReport(const ReportSnapshot& snapshot, const QString& htmlPath, const QString& pdfPath, QString* error,
-                       const ReportCallbacks& callbacks = {});
+    const ReportCallbacks& callbacks = {});
 // Both steps at once, on the calling thread.
 bool writeReviewReport(const Project& project, const QString& htmlPath, const QString& pdfPath, QString* error,
-                       const ReportOptions& options = {});
+    const ReportOptions& options = {});
 QString reportCsvPath(const QString& htmlPath);
 QString reportPdfPath(const QString& htmlPath);
 QString reportFilesDir(const QString& htmlPath);
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -15,7 +15,7 @@ long atLeast(const std::vector<double>& sorted, double threshold)
     return long(sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), threshold));
 }
 
-} // namespace
+}  // namespace
 
 utad::Label reviewLabel(const utad::ImageResult& result, const AnnotationStore* annotations)
 {
@@ -89,4 +89,4 @@ utad::F1Max ScoreIndex::f1Max() const
     return utad::f1Max(m_labelledScores, m_labels);
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

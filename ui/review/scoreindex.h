@@ -52,4 +52,4 @@ private:
     double m_min = 0, m_max = 1;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

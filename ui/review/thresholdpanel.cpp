@@ -17,10 +17,9 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
-
 #include <algorithm>
 #include <cmath>
+#include <qcustomplot.h>
 
 namespace utad::ui {
 namespace {
@@ -75,7 +74,7 @@ QCPItemStraightLine* addVerticalLine(QCustomPlot* plot, const QPen& pen)
     return line;
 }
 
-} // namespace
+}  // namespace
 
 ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     : QWidget(parent), m_project(project), m_hist(new QCustomPlot(this)), m_roc(new QCustomPlot(this))
@@ -300,9 +299,8 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
 
     connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
     connect(m_project, &Project::resultChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
-    connect(m_project, &Project::modelChanged, this, [this] {
-        setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration());
-    });
+    connect(m_project, &Project::modelChanged, this,
+        [this] { setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration()); });
     if (m_project->model())
         setCalibration(m_project->model()->info().calibration);
     connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
@@ -388,12 +386,14 @@ void ThresholdPanel::updateOrigin()
     switch (origin.rule) {
     case ThresholdOrigin::Rule::Calibration:
         text = tr("Image threshold from the model's calibration: the %1th percentile of its scores on %n good "
-                  "image(s).", nullptr, origin.images)
+                  "image(s).",
+            nullptr, origin.images)
                    .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
         break;
     case ThresholdOrigin::Rule::LabelledF1:
         text = tr("Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model "
-                  "has not seen.", nullptr, origin.images);
+                  "has not seen.",
+            nullptr, origin.images);
         break;
     case ThresholdOrigin::Rule::User: text = tr("Image threshold set by hand."); break;
     case ThresholdOrigin::Rule::Unknown:
@@ -404,11 +404,13 @@ void ThresholdPanel::updateOrigin()
     const bool few = origin.restsOnFewImages();
     if (few)
         text = tr("Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more "
-                  "good images or label test images.", nullptr, origin.images)
-               + QLatin1Char(' ') + text;
+                  "good images or label test images.",
+                   nullptr, origin.images)
+            + QLatin1Char(' ') + text;
     m_origin->setText(text);
     m_origin->setVisible(!text.isEmpty());
-    m_origin->setStyleSheet(few ? QStringLiteral("QLabel { background: #fff0c0; color: #6b4a00; padding: 3px; }") : QString());
+    m_origin->setStyleSheet(
+        few ? QStringLiteral("QLabel { background: #fff0c0; color: #6b4a00; padding: 3px; }") : QString());
 }
 
 void ThresholdPanel::setImageThreshold(double threshold)
@@ -445,14 +447,17 @@ void ThresholdPanel::updateOperatingPoint()
     const long flagged = c.tp + c.fp + m_index.flaggedUnknown(m_threshold);
     QString text;
     if (labelled) {
-        text = tr("Precision %1\nRecall %2\nF1 %3\nFalse-positive rate %4")
-                   .arg(percent(c.tp + c.fp ? c.precision() : utad::kNaN), percent(c.tp + c.fn ? c.recall() : utad::kNaN),
-                        percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN),
-                        percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN));
+        text
+            = tr("Precision %1\nRecall %2\nF1 %3\nFalse-positive rate %4")
+                  .arg(percent(c.tp + c.fp ? c.precision() : utad::kNaN),
+                      percent(c.tp + c.fn ? c.recall() : utad::kNaN), percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN),
+                      percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN));
     } else {
         text = tr("No labelled images: mark images\nas good or defective to get metrics.");
     }
-    text += tr("\nFlagged %1 of %2").arg(flagged).arg(m_index.good().size() + m_index.defective().size() + m_index.unknown().size());
+    text += tr("\nFlagged %1 of %2")
+                .arg(flagged)
+                .arg(m_index.good().size() + m_index.defective().size() + m_index.unknown().size());
     if (band)
         text += tr("\nUncertain %1").arg(m_index.countInRange(m_threshold, m_uncertainHigh));
     m_metrics->setText(text);
@@ -508,7 +513,8 @@ void ThresholdPanel::commit()
 {
     m_commitTimer->stop();
     Thresholds t = m_project->thresholds();
-    const bool sameBand = std::isnan(t.uncertainHigh) ? std::isnan(m_uncertainHigh) : t.uncertainHigh == m_uncertainHigh;
+    const bool sameBand
+        = std::isnan(t.uncertainHigh) ? std::isnan(m_uncertainHigh) : t.uncertainHigh == m_uncertainHigh;
     if (t.image == m_threshold && sameBand)
         return;
     t.image = m_threshold;
@@ -552,9 +558,11 @@ bool ThresholdPanel::applyTargetFpr()
     const double threshold = utad::thresholdForFpr(good, targetFpr());
     setImageThreshold(threshold);
     commit();
-    QString status = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source);
+    QString status
+        = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source);
     if (int(good.size()) < ThresholdOrigin::kFewImages)
-        status += QLatin1Char(' ') + tr("Warning: %n image(s) are too few to trust this threshold.", nullptr, int(good.size()));
+        status += QLatin1Char(' ')
+            + tr("Warning: %n image(s) are too few to trust this threshold.", nullptr, int(good.size()));
     setStatus(status);
     return true;
 }
@@ -587,8 +595,8 @@ void ThresholdPanel::onMove(QMouseEvent* event)
     const double x = event->position().x();
     if (m_drag == Drag::None) {
         const bool near = std::abs(x - m_hist->xAxis->coordToPixel(m_threshold)) <= kGrabPixels
-                          || (std::isfinite(m_uncertainHigh)
-                              && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels);
+            || (std::isfinite(m_uncertainHigh)
+                && std::abs(x - m_hist->xAxis->coordToPixel(m_uncertainHigh)) <= kGrabPixels);
         m_hist->setCursor(near ? Qt::SizeHorCursor : Qt::ArrowCursor);
         return;
     }
@@ -610,4 +618,4 @@ void ThresholdPanel::onRelease(QMouseEvent* event)
     m_gesture = 0;
 }
 
-} // namespace utad::ui
+}  // namespace utad::ui

@@ -42,7 +42,7 @@ public:
     // the latest when the drag ends.
     void setImageThreshold(double threshold);
     void setUncertainHigh(double high);  // NaN turns the band off
-    void commit();                        // hands pending thresholds to the project now
+    void commit();  // hands pending thresholds to the project now
 
     // Automatic thresholds. Return false (and say why in statusText()) when they do not apply.
     bool applyF1Max();
@@ -65,8 +65,8 @@ signals:
     void thresholdPreviewed(double threshold);  // while dragging, before the project knows
 
 private:
-    void rebuild();            // scores or labels changed: re-sort, redraw histogram and ROC
-    void syncFromProject();    // thresholds changed elsewhere
+    void rebuild();  // scores or labels changed: re-sort, redraw histogram and ROC
+    void syncFromProject();  // thresholds changed elsewhere
     void updateOperatingPoint();  // cheap: line, point, matrix, metrics
     void scheduleCommit();
     void setStatus(const QString& text);
@@ -118,4 +118,4 @@ private:
     bool m_immediate = false;
 };
 
-} // namespace utad::ui
+}  // namespace utad::ui

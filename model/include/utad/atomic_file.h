@@ -9,4 +9,4 @@ namespace utad {
 // utad::Error is thrown with a message naming `path`.
 void writeFileAtomically(const std::string& path, const std::string& bytes);
 
-} // namespace utad
+}  // namespace utad

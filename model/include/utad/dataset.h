@@ -11,11 +11,11 @@ std::string labelText(Label label);  // "good", "anomalous", "unknown"
 Label labelFromText(const std::string& name);  // the inverse; anything else is Unknown
 
 struct Sample {
-    std::string path;        // file path, or "idx:<file>#<index>" for an IDX record
+    std::string path;  // file path, or "idx:<file>#<index>" for an IDX record
     Label label = Label::Unknown;
     std::string defectType;  // "good", the defect folder name, a class name, or "" when unknown
-    std::string maskPath;    // ground-truth mask file, empty when none
-    cv::Mat image;           // preloaded pixels (IDX records only); empty for files
+    std::string maskPath;  // ground-truth mask file, empty when none
+    cv::Mat image;  // preloaded pixels (IDX records only); empty for files
 };
 
 enum class DatasetKind { MVTec, Folder, Idx };
@@ -24,9 +24,9 @@ struct Dataset {
     std::string root;
     DatasetKind kind = DatasetKind::Folder;
     std::vector<Sample> train;  // anomaly-free training images (empty for a plain folder)
-    std::vector<Sample> test;   // images to score
+    std::vector<Sample> test;  // images to score
     std::vector<std::string> warnings;  // files skipped, masks without images, ...
-    int normalClass = -1;               // IDX one-class protocol: the class trained on
+    int normalClass = -1;  // IDX one-class protocol: the class trained on
     bool hasMasks() const;
 };
 
@@ -56,7 +56,7 @@ cv::Mat readMask(const Sample& sample, cv::Size size = cv::Size(), std::string* 
 inline constexpr int kMinImageSide = 8;
 inline constexpr double kLargeImageMegapixels = 32;  // 128 MB at 4 bytes a pixel
 struct ImageCheck {
-    std::string skipReason;             // non-empty: the image is unusable; names the file
+    std::string skipReason;  // non-empty: the image is unusable; names the file
     std::vector<std::string> warnings;  // each names the file
 };
 ImageCheck checkImage(const cv::Mat& image, const std::string& path);
@@ -74,4 +74,4 @@ std::vector<std::string> idxClassNames(const std::string& dir);
 // The IDX prefix of openDataset specs.
 inline constexpr const char* kIdxPrefix = "idx:";
 
-} // namespace utad
+}  // namespace utad

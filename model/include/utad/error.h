@@ -11,4 +11,4 @@ public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
-} // namespace utad
+}  // namespace utad

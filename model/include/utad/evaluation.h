@@ -31,7 +31,7 @@ struct Fidelity {
     static constexpr int kFractionBits = 32;
     int images = 0;
     std::int64_t sumReconstruction = 0, sumImpression = 0;  // SSIM(x, x_hat) and SSIM(x, m)
-    int reconstructionCloser = 0;                           // images with SSIM(x, x_hat) > SSIM(x, m)
+    int reconstructionCloser = 0;  // images with SSIM(x, x_hat) > SSIM(x, m)
     void add(double ssimReconstruction, double ssimImpression);
     void add(const Fidelity& other);
     double meanReconstruction() const;  // NaN without images
@@ -47,7 +47,7 @@ struct EvalMetrics {
     double pixelAurocMaxError = kNaN, auproMaxError = kNaN;
     F1Max pixelF1;
     double msPerImage = 0;  // inference time per scored image
-    double seconds = 0;     // wall time of the whole scoring, reading included
+    double seconds = 0;  // wall time of the whole scoring, reading included
     int images = 0, skipped = 0;
     Fidelity fidelity;
     double imagesPerSecond() const { return seconds > 0 ? images / seconds : kNaN; }
@@ -79,13 +79,13 @@ struct EvalReport {
     std::vector<ImageResult> results;
     bool cancelled = false;
     double proposedThreshold = kNaN;  // the model's calibration threshold (proposedThreshold below)
-    Confusion atProposed;             // image decisions at that threshold (labelled images only)
+    Confusion atProposed;  // image decisions at that threshold (labelled images only)
     std::string datasetRoot;
-    std::string method;               // methodName of the model
+    std::string method;  // methodName of the model
     std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
-    PixelMetrics pixels;              // the pixel metrics' accumulator
-    Shard shard;                      // the part of the dataset scored
-    int datasetImages = 0;            // test images of the whole dataset (every shard)
+    PixelMetrics pixels;  // the pixel metrics' accumulator
+    Shard shard;  // the part of the dataset scored
+    int datasetImages = 0;  // test images of the whole dataset (every shard)
 };
 
 // The image-score threshold a model proposes before any defect is seen: the 99th percentile of the
@@ -96,8 +96,8 @@ double proposedThreshold(const Calibration& calibration);
 // Scores the test images of `dataset` in `shard`. Images are read and decoded on a second thread
 // while the previous batch is inferred. Memory does not grow with the number of images beyond the
 // per-image results (no maps are kept).
-EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {},
-                    const Shard& shard = {});
+EvalReport evaluate(
+    const Model& model, const Dataset& dataset, const EvalCallbacks& callbacks = {}, const Shard& shard = {});
 // Figures that follow from the results and accumulators (image AUROC, F1, the decisions at the
 // proposed threshold, pixel metrics); evaluate() and mergeShards() call it.
 void finishMetrics(EvalReport& report);
@@ -114,7 +114,7 @@ EvalReport readShardJson(const std::string& path);
 EvalReport mergeShards(const std::vector<EvalReport>& shards);
 
 // Visualisation shared by the CLI and the workbench.
-cv::Mat toBgr8(const cv::Mat& image01);                  // CV_32F [0,1] -> CV_8UC3
+cv::Mat toBgr8(const cv::Mat& image01);  // CV_32F [0,1] -> CV_8UC3
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
 // The anomaly-map value at the top of the colour scale, the same for every image of a model so that
 // colours compare across images: 1.25x the calibration's pixel-threshold hint (maxPixel), which puts
@@ -130,4 +130,4 @@ std::string panelStem(const Sample& sample);
 // The four suffixes, in the order the panels are shown.
 inline constexpr const char* kPanelNames[4] = {"input", "impression", "reconstruction", "heatmap"};
 
-} // namespace utad
+}  // namespace utad

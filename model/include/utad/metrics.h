@@ -1,8 +1,7 @@
 #pragma once
 // Detection metrics. Scores: higher means more anomalous. Labels: 1 anomalous, 0 good.
-#include <opencv2/core.hpp>
-
 #include <cstdint>
+#include <opencv2/core.hpp>
 #include <vector>
 
 namespace utad {
@@ -18,7 +17,7 @@ struct F1Max {
 struct Confusion {
     long tp = 0, fp = 0, tn = 0, fn = 0;
     double precision() const;
-    double recall() const;             // true-positive rate
+    double recall() const;  // true-positive rate
     double falsePositiveRate() const;
     double f1() const;
 };
@@ -89,7 +88,7 @@ public:
     const std::vector<std::uint64_t>& overlapHistogram() const { return overlap_; }
     // Rebuilds an accumulator from saved state; throws utad::Error on inconsistent data.
     static PixelMetrics fromState(std::vector<std::uint64_t> good, std::vector<std::uint64_t> defect,
-                                  std::vector<std::uint64_t> overlap, std::uint64_t regions, std::uint64_t images);
+        std::vector<std::uint64_t> overlap, std::uint64_t regions, std::uint64_t images);
 
 private:
     struct Curve;
@@ -101,4 +100,4 @@ private:
 // The score below which `1 - targetFpr` of the good `calibrationScores` fall.
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr);
 
-} // namespace utad
+}  // namespace utad

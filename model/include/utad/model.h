@@ -3,10 +3,10 @@
 // This header deliberately includes no LibTorch: the workbench includes it from Qt code.
 #include "utad/dataset.h"
 
-#include <opencv2/core.hpp>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
 
@@ -27,38 +27,41 @@ Device deviceFromString(const std::string& name);  // "auto" | "cpu" | "cuda"; t
 // image mode, for small images such as Fashion-MNIST) the whole image is resized to tileSize x tileSize.
 struct ModelConfig {
     Method method = Method::TwoStage;
-    std::string preset = "cpu";   // "cpu" or "paper"
-    int tileSize = 64;            // square network input, a multiple of 32
-    double workingScale = 0.5;    // source pixels -> working pixels; 0: whole-image mode
-    double tileOverlap = 0.5;     // fraction of a tile shared with its neighbour
-    bool positionChannels = true; // feed the tile's place in the image (two coordinate channels)
-    int channels = 1;             // 1 grey, 3 colour
-    int ieWidth = 16;             // IE-Net base width (inception block output channels at full res)
-    int latentDim = 64;           // IE-Net Gaussian latent
-    int expertWidth = 16;         // Expert-Net content encoder base width
-    int detailDim = 8;            // Expert-Net detail code length
-    int naiveSamples = 4;         // K naive impressions sampled per image
-    int ieSteps = 2000;           // IE-Net optimizer steps (or the baseline's)
-    int expertSteps = 2000;       // Expert-Net optimizer steps
+    std::string preset = "cpu";  // "cpu" or "paper"
+    int tileSize = 64;  // square network input, a multiple of 32
+    double workingScale = 0.5;  // source pixels -> working pixels; 0: whole-image mode
+    double tileOverlap = 0.5;  // fraction of a tile shared with its neighbour
+    bool positionChannels = true;  // feed the tile's place in the image (two coordinate channels)
+    int channels = 1;  // 1 grey, 3 colour
+    int ieWidth = 16;  // IE-Net base width (inception block output channels at full res)
+    int latentDim = 64;  // IE-Net Gaussian latent
+    int expertWidth = 16;  // Expert-Net content encoder base width
+    int detailDim = 8;  // Expert-Net detail code length
+    int naiveSamples = 4;  // K naive impressions sampled per image
+    int ieSteps = 2000;  // IE-Net optimizer steps (or the baseline's)
+    int expertSteps = 2000;  // Expert-Net optimizer steps
     int batchSize = 16;
     double learningRate = 1e-3;
     double klWeight = 0.1;
-    double ssimLossWeight = 0;    // adds weight x (1 - SSIM) to the L2 loss of the IE-Net / baseline
+    double ssimLossWeight = 0;  // adds weight x (1 - SSIM) to the L2 loss of the IE-Net / baseline
     std::uint64_t seed = 1;
     bool augment = true;
-    bool augmentFlips = true;     // flips in the augmentation (off for parts with a fixed orientation)
+    bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
     // Scoring. r(a, b) is 1 - SSIM (11x11 Gaussian, sigma 1.5) or the squared difference.
     bool ssimResidual = true;
     // SSIM's luminance term. Off, r(a, b) = 1 - (SSIM's contrast-structure term) + |local mean(a) -
     // local mean(b)|: near black the luminance term calls a background of 0 against 0.02 a total
-    // mismatch (SSIM 0.2), which lights up dark backgrounds. On by default until measured.
+    // mismatch (SSIM 0.2), which lights up dark backgrounds. The presets turn it off (measured,
+    // docs/BENCHMARKS.md); on here so that files without the key score as they always did.
     bool ssimLuminance = true;
     // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
     // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
     // The autoencoder baseline always uses r(x, reconstruction).
     std::string anomalyCombination = "recon+naive";
-    double smoothSigma = 2.0;     // Gaussian smoothing of the map, in working pixels
-    double scoreTopFraction = 0;  // image score: 0 = maximum of the map, else mean of the top fraction
+    double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
+    // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 1 %, whole
+    // images: all of it); 0 here for files without the key.
+    double scoreTopFraction = 0;
 
     bool wholeImage() const { return workingScale <= 0; }
 };
@@ -86,7 +89,7 @@ void setConfigValue(ModelConfig& config, const std::string& name, const std::str
 struct Calibration {
     std::vector<double> goodScores;  // image scores of held-back training images
     double mean = 0, stddev = 0;
-    double maxPixel = 0;             // high quantile (99.9 %) of good-image map values: pixel threshold hint
+    double maxPixel = 0;  // high quantile (99.9 %) of good-image map values: pixel threshold hint
 };
 
 struct TrainingSummary {
@@ -94,7 +97,7 @@ struct TrainingSummary {
     int imageCount = 0;
     int sourceWidth = 0, sourceHeight = 0;  // typical (median) source image size
     double seconds = 0;
-    int ieStepsDone = 0;      // optimizer steps done (IE-Net, or the baseline)
+    int ieStepsDone = 0;  // optimizer steps done (IE-Net, or the baseline)
     int expertStepsDone = 0;  // Expert-Net optimizer steps done
 };
 
@@ -114,31 +117,31 @@ struct ModelInfo {
 // Everything one image yields. Images are CV_32F in [0, 1] (grey: 1 channel, colour: 3 BGR) at the
 // working resolution (tiles stitched; whole-image mode: tileSize x tileSize); maps are CV_32F, >= 0.
 struct Inference {
-    cv::Mat input;            // the input at working resolution
-    cv::Mat impression;       // IE-Net output m (for "ae": the reconstruction)
-    cv::Mat reconstruction;   // Expert-Net output x_hat (for "ae": the reconstruction)
+    cv::Mat input;  // the input at working resolution
+    cv::Mat impression;  // IE-Net output m (for "ae": the reconstruction)
+    cv::Mat reconstruction;  // Expert-Net output x_hat (for "ae": the reconstruction)
     cv::Mat naiveImpression;  // mean of the K naive impressions (for "ae": empty)
-    cv::Mat residualImpression;      // r(input, impression)
+    cv::Mat residualImpression;  // r(input, impression)
     cv::Mat residualReconstruction;  // r(input, reconstruction)
-    cv::Mat residualNaive;           // r(impression, naive impression)
-    cv::Mat anomalyMapNet;    // anomaly map at working resolution, smoothed
-    cv::Mat anomalyMap;       // the same, resized to the source image size
-    double score = 0;         // image score from the smoothed map
+    cv::Mat residualNaive;  // r(impression, naive impression)
+    cv::Mat anomalyMapNet;  // anomaly map at working resolution, smoothed
+    cv::Mat anomalyMap;  // the same, resized to the source image size
+    double score = 0;  // image score from the smoothed map
 };
 
 // Training reports in rounds of optimizer steps (kStepsPerRound, fewer at the end of a stage).
 inline constexpr int kStepsPerRound = 50;
 
 struct TrainProgress {
-    std::string stage;        // "IE-Net", "Expert-Net", "Autoencoder"; "Calibration" once at the end
+    std::string stage;  // "IE-Net", "Expert-Net", "Autoencoder"; "Calibration" once at the end
     int step = 0, steps = 0;  // optimizer steps within the current stage
-    double fraction = 0;      // of the whole run, 0..1
-    double loss = 0;          // mean loss over the last round (0 for "Calibration": not a loss point)
+    double fraction = 0;  // of the whole run, 0..1
+    double loss = 0;  // mean loss over the last round (0 for "Calibration": not a loss point)
     double elapsedSeconds = 0, etaSeconds = 0;
 };
 
 struct TrainCallbacks {
-    std::function<void(const TrainProgress&)> onProgress;   // after each round
+    std::function<void(const TrainProgress&)> onProgress;  // after each round
     // Called after each round with the inference of a fixed training image; may be empty.
     std::function<void(const Inference&)> onPreview;
     // Polled between steps; returning true stops training after restoring the last complete round.
@@ -196,4 +199,4 @@ double meanSsim(const cv::Mat& a, const cv::Mat& b);
 // Measured peak of a large matrix product on this machine, GFLOP/s (for benchmarks).
 double measureMatmulGflops(int n = 1024);
 
-} // namespace utad
+}  // namespace utad

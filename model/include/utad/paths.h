@@ -34,4 +34,4 @@ std::filesystem::path modelsDirectory();
 // programs then speak English, their source language.
 std::filesystem::path translationsDirectory();
 
-} // namespace utad
+}  // namespace utad

@@ -7,8 +7,8 @@
 namespace utad {
 
 struct TileGrid {
-    cv::Size image;          // the working image
-    cv::Size padded;         // image padded (reflected) to at least one tile each way
+    cv::Size image;  // the working image
+    cv::Size padded;  // image padded (reflected) to at least one tile each way
     int tile = 0;
     std::vector<cv::Point> origins;  // top-left corners in the padded image, covering it entirely
 
@@ -35,4 +35,4 @@ private:
     cv::Mat sum_, weight_, window_;
 };
 
-} // namespace utad
+}  // namespace utad
