@@ -383,6 +383,32 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems, QStringLiteral("Visible text not wrapped in tr()"))));
     }
 
+    // lupdate reads translate()'s context from the source text: a variable context hides the string
+    // from the .ts files, and it stays English in every language.
+    void translateCallsHaveLiteralContexts()
+    {
+        static const QRegularExpression call(QStringLiteral("\\b(?:translate|QT_TRANSLATE_NOOP)\\s*\\(\\s*([^\\s)])"));
+        QCOMPARE(call.match(QStringLiteral("QCoreApplication::translate(\"Ctx\", \"a\")")).captured(1),
+            QStringLiteral("\""));
+        QCOMPARE(
+            call.match(QStringLiteral("QCoreApplication::translate(context, \"a\")")).captured(1), QStringLiteral("c"));
+        QStringList problems;
+        for (const QString& path : workbenchSources()) {
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            const QString code = withoutComments(QString::fromUtf8(file.readAll()));
+            for (auto it = call.globalMatch(code); it.hasNext();) {
+                const auto m = it.next();
+                if (m.captured(1) != QLatin1String("\""))
+                    problems << QStringLiteral("%1:%2")
+                                    .arg(QDir(kSourceDir).relativeFilePath(path))
+                                    .arg(code.left(m.capturedStart()).count(QLatin1Char('\n')) + 1);
+            }
+        }
+        QVERIFY2(
+            problems.isEmpty(), qPrintable(report(problems, QStringLiteral("translate() without a literal context"))));
+    }
+
     // The scanner above finds what it should (guards the check against silently passing).
     void literalScannerFindsRawText()
     {

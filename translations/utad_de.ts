@@ -2,14 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ReviewFilter</name>
+    <message>
+        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False positives</source>
+        <translation>Falsch-Positive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False negatives</source>
+        <translation>Übersehene Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncertain</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>Ungeprüft</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+41"/>
+        <location filename="../app/workbench_main.cpp" line="+40"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>Prüfarbeitsplatz für die unüberwachte zweistufige visuelle Anomalieerkennung.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
         <translation>Den Datensatzordner DIR öffnen (MVTec-Struktur oder einfacher Bildordner).</translation>
     </message>
@@ -19,22 +52,22 @@
         <translation>Das Modell FILE laden und den Datensatz damit bewerten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open the project FILE (.utadproj).</source>
         <translation>Die Projektdatei FILE öffnen (.utadproj).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>Sobald das Fenster fertig aufgebaut ist, ein Bild davon in FILE speichern und beenden (für die Dokumentation).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
         <translation>Mit den Ansichten im Modus MODE starten: stages (Standard), overlay oder residuals.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>A dataset folder, image folder, project (.utadproj) or model (.utad) to open.</source>
         <translation>Ein zu öffnender Datensatz- oder Bildordner, ein Projekt (.utadproj) oder ein Modell (.utad).</translation>
     </message>
@@ -240,7 +273,7 @@
         <translation>%1 als ungeprüft markieren</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>Die Maske %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -398,12 +431,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+358"/>
+        <location line="+362"/>
         <source>Residuals</source>
         <translation>Residuen</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-359"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
@@ -438,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+307"/>
         <source>Anomaly map</source>
         <translation>Anomaliekarte</translation>
     </message>
@@ -448,7 +481,7 @@
         <translation>%1, Anomaliewert %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Anomaly-map colour scale, the same for every image of this model</source>
         <translation>Farbskala der Anomaliekarte, für alle Bilder dieses Modells gleich</translation>
     </message>
@@ -458,7 +491,7 @@
         <translation>Farbskala der Anomaliekarte: Wertebereich dieses Bildes</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-375"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
@@ -498,12 +531,12 @@
         <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen …</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+207"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
     </message>
@@ -513,7 +546,7 @@
         <translation>Farbskala der drei Residuenkarten</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -528,7 +561,7 @@
         <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>  anomaly %1</source>
         <translation>  Anomalie %1</translation>
     </message>
@@ -541,12 +574,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+167"/>
+        <location filename="../ui/mainwindow.cpp" line="+165"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen …</translation>
     </message>
@@ -576,12 +609,12 @@
         <translation>Modell &amp;laden …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Export panels as PNG...</source>
         <translation>Ansichten als PNG &amp;exportieren …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -601,7 +634,7 @@
         <translation>&amp;Trainieren …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Run inference</source>
         <translation>&amp;Inferenz ausführen</translation>
     </message>
@@ -706,7 +739,7 @@
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Any prediction</source>
         <translation>Alle Vorhersagen</translation>
     </message>
@@ -721,7 +754,7 @@
         <translation>Als fehlerhaft vorhergesagt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Uncertain</source>
         <translation>Unsicher</translation>
     </message>
@@ -731,7 +764,7 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
@@ -762,7 +795,7 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+468"/>
         <source>Close UTAD Workbench</source>
         <translation>UTAD Workbench schließen</translation>
     </message>
@@ -787,7 +820,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-485"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -817,18 +850,18 @@
         <translation>Das Modell %1 des Projekts fehlt; zwischengespeicherte Ergebnisse werden angezeigt, neue Bilder können nicht bewertet werden.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+176"/>
+        <location line="+21"/>
+        <location line="+181"/>
         <source>Cannot save the project</source>
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-566"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+390"/>
+        <location line="+394"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
@@ -838,7 +871,7 @@
         <translation>Das Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Loading %1 was stopped.</source>
         <translation>Das Laden von %1 wurde abgebrochen.</translation>
     </message>
@@ -848,7 +881,7 @@
         <translation>Modell %1: %2, Voreinstellung %3, Kacheln %4x%4, trainiert mit %5 Bildern</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>Training cancelled after %1 steps</source>
         <translation>Training nach %1 Schritten abgebrochen</translation>
     </message>
@@ -858,7 +891,7 @@
         <translation>Training %1 (Voreinstellung %2, %3 + %4 Schritte) mit %5 Bildern</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
@@ -873,30 +906,30 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+199"/>
+        <location line="-223"/>
+        <location line="+204"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-191"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Open a dataset folder first.</source>
         <translation>Öffnen Sie zuerst einen Datensatzordner.</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+168"/>
+        <location line="-42"/>
+        <location line="+172"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-152"/>
         <source>Inference failed</source>
         <translation>Inferenz fehlgeschlagen</translation>
     </message>
@@ -906,21 +939,21 @@
         <translation>%1 Bilder bewertet (%2 ms pro Bild)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Inference cancelled after %1 images</source>
         <translation>Inferenz nach %1 Bildern abgebrochen</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+4"/>
-        <location line="+5"/>
-        <location line="+102"/>
+        <location line="+6"/>
+        <location line="+103"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 enthält keine Trainingsbilder: Ein Modell lernt aus anomaliefreien Bildern in train/good.</translation>
     </message>
@@ -942,12 +975,12 @@
     <message>
         <location line="+21"/>
         <location line="+5"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Export panels</source>
         <translation>Ansichten exportieren</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>There is no image to export.</source>
         <translation>Es gibt kein Bild zum Exportieren.</translation>
     </message>
@@ -962,12 +995,12 @@
         <translation>Ansichten von %1 nach %2 exportiert</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Open dataset folder</source>
         <translation>Datensatzordner öffnen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
@@ -977,7 +1010,7 @@
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Load model</source>
         <translation>Modell laden</translation>
     </message>
@@ -1033,7 +1066,7 @@
         <translation>Trainieren …</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>no dataset</source>
         <translation>kein Datensatz</translation>
     </message>
@@ -1061,7 +1094,7 @@
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
         <translation>%1 Bilder bewertet (%2 übersprungen). Bild-AUROC %3, Pixel-AUROC %4, AUPRO %5, F1-max %6 bei %7; %8 ms pro Bild.</translation>
     </message>
@@ -1104,7 +1137,7 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Brush: paint with the left button, erase with the right. Polygon: click the corners, double-click or Enter to fill.</source>
         <translation>Pinsel: mit der linken Maustaste malen, mit der rechten radieren. Polygon: Eckpunkte anklicken, zum Füllen doppelklicken oder die Eingabetaste drücken.</translation>
     </message>
@@ -1133,12 +1166,12 @@
         <translation>%1 kann nicht geöffnet werden: Datei oder Ordner existiert nicht.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot open %1: it is not a dataset folder, an image folder, a project (.utadproj) or a model (.utad).</source>
         <translation>%1 kann nicht geöffnet werden: Es ist weder ein Datensatz- oder Bildordner noch ein Projekt (.utadproj) oder Modell (.utad).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
@@ -1221,18 +1254,18 @@
         <translation>Schwellwerte ändern</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+259"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Saving the project %1</source>
         <translation>Speichern des Projekts %1</translation>
     </message>
@@ -1306,7 +1339,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+162"/>
+        <location filename="../ui/review/retrain.cpp" line="+157"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1359,12 +1392,12 @@
         <translation>Gut freigegeben (TN)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Defective passed (FN)</source>
         <translation>Fehlerhaft freigegeben (FN)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Images flagged</source>
         <translation>Beanstandete Bilder</translation>
     </message>
@@ -1399,7 +1432,7 @@
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Use the new model…</source>
         <translation>Neues Modell verwenden …</translation>
     </message>
@@ -1407,7 +1440,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>
@@ -1449,15 +1482,15 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+38"/>
-        <location line="+552"/>
-        <location line="+185"/>
+        <location line="+574"/>
+        <location line="+190"/>
         <location line="+24"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-715"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -1482,17 +1515,17 @@
         <translation>Bild-Schwellwert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Uncertain below</source>
         <translation>Unsicher unterhalb</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Pixel threshold / min. region</source>
         <translation>Pixel-Schwellwert / min. Bereichsgröße</translation>
     </message>
@@ -1502,12 +1535,12 @@
         <translation>Bild-AUROC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Defective: flagged / passed</source>
         <translation>Fehlerhaft: beanstandet / freigegeben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Good: flagged / passed</source>
         <translation>Gut: beanstandet / freigegeben</translation>
     </message>
@@ -1527,12 +1560,12 @@
         <translation>F1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>False-positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.</source>
         <translation>
             <numerusform>%n Bild: %1 beanstandet, %2 unsicher, %3 freigegeben, %4 nicht bewertet; %5 geprüft.</numerusform>
@@ -1540,64 +1573,64 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <location line="+1"/>
-        <location line="+94"/>
-        <location line="+177"/>
+        <location line="+108"/>
+        <location line="+183"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+271"/>
+        <location line="-289"/>
+        <location line="+291"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-290"/>
+        <location line="+291"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-291"/>
+        <location line="+291"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+272"/>
+        <location line="-290"/>
+        <location line="+291"/>
         <source>Written: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+276"/>
+        <location line="-290"/>
+        <location line="+295"/>
         <source>Operating point</source>
         <translation>Arbeitspunkt</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+288"/>
+        <location line="-287"/>
+        <location line="+307"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>Alle Anomaliekarten haben eine gemeinsame Farbskala, 0 bis %1 (aus der Kalibrierung des Modells).</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+292"/>
+        <location line="-305"/>
+        <location line="+313"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>Jede Anomaliekarte ist über ihren eigenen Wertebereich eingefärbt.</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+297"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>Konturen: magenta die vorhergesagten Fehlerbereiche, cyan der vom Prüfer eingezeichnete Fehler.</translation>
     </message>
     <message numerus="yes">
-        <location line="-276"/>
-        <location line="+295"/>
+        <location line="-292"/>
+        <location line="+313"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -1605,44 +1638,44 @@
         </translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+98"/>
+        <location line="-313"/>
+        <location line="+107"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+107"/>
         <source>Truth</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+106"/>
         <source>Defect type</source>
         <translation>Fehlerart</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+106"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+107"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+107"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message numerus="yes">
-        <location line="-78"/>
-        <location line="+275"/>
+        <location line="-85"/>
+        <location line="+291"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n Bild beanstandet oder annotiert</numerusform>
@@ -1650,47 +1683,47 @@
         </translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+304"/>
+        <location line="-280"/>
+        <location line="+318"/>
         <source>Score %1</source>
         <translation>Anomaliewert %1</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+310"/>
+        <location line="-316"/>
+        <location line="+326"/>
         <source>Truth: %1</source>
         <translation>Tatsächlich: %1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+316"/>
+        <location line="-325"/>
+        <location line="+331"/>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
     </message>
     <message>
-        <location line="-314"/>
-        <location line="+316"/>
+        <location line="-329"/>
+        <location line="+331"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+242"/>
+        <location line="-306"/>
+        <location line="+251"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-207"/>
         <source>Page</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>the PDF could not be started</source>
         <translation>das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Review report, %1, %2</source>
         <translation>Prüfbericht, %1, %2</translation>
     </message>
@@ -1700,12 +1733,12 @@
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
@@ -1900,7 +1933,7 @@
 <context>
     <name>utad::ui::ThresholdPanel</name>
     <message>
-        <location filename="../ui/review/thresholdpanel.cpp" line="+85"/>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+84"/>
         <source>Image score</source>
         <translation>Bild-Anomaliewert</translation>
     </message>
@@ -2032,7 +2065,7 @@
         <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -2045,7 +2078,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
         <translation>
             <numerusform>Bild-Schwellwert beim besten F1-Wert auf %n gelabelten Testbild; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</numerusform>
@@ -2053,7 +2086,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Image threshold set by hand.</source>
         <translation>Bild-Schwellwert manuell festgelegt.</translation>
     </message>
@@ -2071,7 +2104,7 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Precision %1
 Recall %2
 F1 %3
@@ -2096,14 +2129,14 @@ Flagged %1 of %2</source>
 Beanstandet: %1 von %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>
 Uncertain %1</source>
         <translation>
 Unsicher: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max benötigt gelabelte gute und fehlerhafte Bilder.</translation>
     </message>
@@ -2134,12 +2167,12 @@ Unsicher: %1</translation>
         <translation>Die Ziel-FPR benötigt ein Modell mit Kalibrierwerten oder gelabelte Gutbilder.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Target FPR %1: threshold %2 from %3.</source>
         <translation>Ziel-FPR %1: Schwellwert %2 aus %3.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning: %n image(s) are too few to trust this threshold.</source>
         <translation>
             <numerusform>Warnung: %n Bild ist zu wenig für einen verlässlichen Schwellwert.</numerusform>
@@ -2193,7 +2226,7 @@ Unsicher: %1</translation>
         <translation>Voreinstellung:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles</source>
         <translation>Optimierungsschritte des IE-Net (oder des einstufigen Autoencoders), jeweils mit einem Batch aus Kacheln</translation>
     </message>
@@ -2307,12 +2340,12 @@ Unsicher: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>Calibrating on held-back good images...</source>
         <translation>Kalibrierung mit zurückgehaltenen guten Trainingsbildern …</translation>
     </message>
@@ -2322,7 +2355,7 @@ Unsicher: %1</translation>
         <translation>%1: Schritt %2 von %3, Verlust %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>Training nach %n Schritt vor dem Ende angehalten: Das Modell ist nur teilweise trainiert.</numerusform>
@@ -2349,12 +2382,12 @@ Trotzdem verwenden?</translation>
         <translation>Unvollständiges Modell verwenden</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>elapsed %1, remaining %2</source>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
     </message>
@@ -2384,12 +2417,12 @@ Trotzdem verwenden?</translation>
         <translation>Das Speichern wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>UTAD models (*.utad)</source>
         <translation>UTAD-Modelle (*.utad)</translation>
     </message>
@@ -2399,12 +2432,12 @@ Trotzdem verwenden?</translation>
         <translation>Gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>optimizer steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Could not save: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -2420,7 +2453,7 @@ Trotzdem verwenden?</translation>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+96"/>
+        <location filename="../ui/translation.cpp" line="+95"/>
         <source>Language Changed</source>
         <translation>Sprache geändert</translation>
     </message>

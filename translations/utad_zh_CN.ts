@@ -2,14 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ReviewFilter</name>
+    <message>
+        <location filename="../ui/review/reviewfilter.cpp" line="+12"/>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>False positives</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False negatives</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreviewed</source>
+        <translation>未复核</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench_main.cpp" line="+41"/>
+        <location filename="../app/workbench_main.cpp" line="+40"/>
         <source>Inspection workbench for unsupervised two-stage visual anomaly detection.</source>
         <translation>无监督两阶段视觉异常检测工作台。</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Open the dataset folder DIR (MVTec layout or plain images).</source>
         <translation>打开数据集文件夹 DIR（MVTec 目录结构或普通图像文件夹）。</translation>
     </message>
@@ -19,22 +52,22 @@
         <translation>加载模型 FILE 并用它对数据集评分。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open the project FILE (.utadproj).</source>
         <translation>打开项目文件 FILE（.utadproj）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Once the window has settled, save a picture of it to FILE and quit (for documentation).</source>
         <translation>窗口加载完成后，将窗口截图保存到 FILE 并退出（用于编写文档）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Start with the panels in MODE: stages (default), overlay or residuals.</source>
         <translation>以 MODE 模式显示视图启动：stages（默认）、overlay 或 residuals。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>A dataset folder, image folder, project (.utadproj) or model (.utad) to open.</source>
         <translation>要打开的数据集文件夹、图像文件夹、项目（.utadproj）或模型（.utad）。</translation>
     </message>
@@ -240,7 +273,7 @@
         <translation>将 %1 标记为未复核</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Cannot write the mask %1: %2</source>
         <translation>无法写入掩膜 %1：%2</translation>
     </message>
@@ -398,12 +431,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+358"/>
+        <location line="+362"/>
         <source>Residuals</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-359"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
@@ -438,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+307"/>
         <source>Anomaly map</source>
         <translation>异常图</translation>
     </message>
@@ -448,7 +481,7 @@
         <translation>%1，异常分数 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Anomaly-map colour scale, the same for every image of this model</source>
         <translation>异常图色标，该模型的所有图像相同</translation>
     </message>
@@ -458,7 +491,7 @@
         <translation>异常图色标：本图像的取值范围</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-375"/>
         <source>Overlay</source>
         <translation>叠加</translation>
     </message>
@@ -498,12 +531,12 @@
         <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+207"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1（色标范围：本图像的取值范围）</translation>
     </message>
@@ -513,7 +546,7 @@
         <translation>三张残差图的色标</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -528,7 +561,7 @@
         <translation>  RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>  anomaly %1</source>
         <translation>  异常 %1</translation>
     </message>
@@ -541,12 +574,12 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+167"/>
+        <location filename="../ui/mainwindow.cpp" line="+165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open &amp;dataset folder...</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
@@ -576,12 +609,12 @@
         <translation>加载模型(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Export panels as PNG...</source>
         <translation>将视图导出为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Preferences...</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -601,7 +634,7 @@
         <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Run inference</source>
         <translation>运行推理(&amp;R)</translation>
     </message>
@@ -706,7 +739,7 @@
         <translation>预测</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Any prediction</source>
         <translation>全部预测</translation>
     </message>
@@ -721,7 +754,7 @@
         <translation>预测缺陷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Uncertain</source>
         <translation>不确定</translation>
     </message>
@@ -731,7 +764,7 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -762,7 +795,7 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+468"/>
         <source>Close UTAD Workbench</source>
         <translation>关闭 UTAD Workbench</translation>
     </message>
@@ -787,7 +820,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-475"/>
+        <location line="-485"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -817,18 +850,18 @@
         <translation>项目的模型 %1 不存在；当前显示缓存的结果，无法为新图像评分。</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+176"/>
+        <location line="+21"/>
+        <location line="+181"/>
         <source>Cannot save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-566"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+390"/>
+        <location line="+394"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
@@ -838,7 +871,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Loading %1 was stopped.</source>
         <translation>已中止加载 %1。</translation>
     </message>
@@ -848,7 +881,7 @@
         <translation>模型 %1：%2，预设 %3，图块 %4x%4，用 %5 张图像训练</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>Training cancelled after %1 steps</source>
         <translation>训练在 %1 步后取消</translation>
     </message>
@@ -858,7 +891,7 @@
         <translation>正在训练 %1（预设 %2，%3 + %4 步），共 %5 张图像</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
@@ -873,30 +906,30 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+199"/>
+        <location line="-223"/>
+        <location line="+204"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-191"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Open a dataset folder first.</source>
         <translation>请先打开数据集文件夹。</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+168"/>
+        <location line="-42"/>
+        <location line="+172"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-152"/>
         <source>Inference failed</source>
         <translation>推理失败</translation>
     </message>
@@ -906,21 +939,21 @@
         <translation>已为 %1 张图像评分（每张 %2 毫秒）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Inference cancelled after %1 images</source>
         <translation>推理在 %1 张图像后取消</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+4"/>
-        <location line="+5"/>
-        <location line="+102"/>
+        <location line="+6"/>
+        <location line="+103"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 中没有训练图像：模型需要从 train/good 中的无异常图像学习。</translation>
     </message>
@@ -942,12 +975,12 @@
     <message>
         <location line="+21"/>
         <location line="+5"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Export panels</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>There is no image to export.</source>
         <translation>没有可导出的图像。</translation>
     </message>
@@ -962,12 +995,12 @@
         <translation>已将 %1 的视图导出到 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -977,7 +1010,7 @@
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
@@ -1033,7 +1066,7 @@
         <translation>训练…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>no dataset</source>
         <translation>无数据集</translation>
     </message>
@@ -1060,7 +1093,7 @@
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
         <translation>已为 %1 张图像评分（跳过 %2 张）。图像级 AUROC %3，像素级 AUROC %4，AUPRO %5，F1-max %6（阈值 %7）；每张 %8 毫秒。</translation>
     </message>
@@ -1103,7 +1136,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Brush: paint with the left button, erase with the right. Polygon: click the corners, double-click or Enter to fill.</source>
         <translation>画笔：按住左键绘制，按住右键擦除。多边形：依次单击各角点，双击或按 Enter 填充。</translation>
     </message>
@@ -1132,12 +1165,12 @@
         <translation>无法打开 %1：文件或文件夹不存在。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot open %1: it is not a dataset folder, an image folder, a project (.utadproj) or a model (.utad).</source>
         <translation>无法打开 %1：它不是数据集文件夹、图像文件夹、项目（.utadproj）或模型（.utad）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -1220,18 +1253,18 @@
         <translation>更改阈值</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+259"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>无法写入项目 %1：%2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Saving the project %1</source>
         <translation>保存项目 %1</translation>
     </message>
@@ -1305,7 +1338,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+162"/>
+        <location filename="../ui/review/retrain.cpp" line="+157"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1357,12 +1390,12 @@
         <translation>合格被放行 (TN)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Defective passed (FN)</source>
         <translation>缺陷被放行 (FN)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Images flagged</source>
         <translation>被拦截的图像</translation>
     </message>
@@ -1396,7 +1429,7 @@
         <translation>真值</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Use the new model…</source>
         <translation>使用新模型…</translation>
     </message>
@@ -1404,7 +1437,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>
@@ -1445,15 +1478,15 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+38"/>
-        <location line="+552"/>
-        <location line="+185"/>
+        <location line="+574"/>
+        <location line="+190"/>
         <location line="+24"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-715"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -1478,17 +1511,17 @@
         <translation>图像阈值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Uncertain below</source>
         <translation>不确定下限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Pixel threshold / min. region</source>
         <translation>像素阈值 / 最小区域</translation>
     </message>
@@ -1498,12 +1531,12 @@
         <translation>图像级 AUROC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Defective: flagged / passed</source>
         <translation>缺陷：拦截 / 放行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Good: flagged / passed</source>
         <translation>合格：拦截 / 放行</translation>
     </message>
@@ -1523,167 +1556,167 @@
         <translation>F1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>False-positive rate</source>
         <translation>误报率</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%n image(s): %1 flagged, %2 uncertain, %3 passed, %4 not scored; %5 reviewed.</source>
         <translation>
             <numerusform>%n 张图像：%1 张拦截，%2 张不确定，%3 张放行，%4 张未评分；%5 张已复核。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <location line="+1"/>
-        <location line="+94"/>
-        <location line="+177"/>
+        <location line="+108"/>
+        <location line="+183"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+271"/>
+        <location line="-289"/>
+        <location line="+291"/>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-290"/>
+        <location line="+291"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-291"/>
+        <location line="+291"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+272"/>
+        <location line="-290"/>
+        <location line="+291"/>
         <source>Written: %1</source>
         <translation>生成于：%1</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+276"/>
+        <location line="-290"/>
+        <location line="+295"/>
         <source>Operating point</source>
         <translation>工作点</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+288"/>
+        <location line="-287"/>
+        <location line="+307"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>所有异常图共用一个色标，0 至 %1（来自模型的校准）。</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+292"/>
+        <location line="-305"/>
+        <location line="+313"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>每张异常图按其自身的取值范围着色。</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+297"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>轮廓：品红色为预测的缺陷区域，青色为复核人员绘制的缺陷。</translation>
     </message>
     <message numerus="yes">
-        <location line="-276"/>
-        <location line="+295"/>
+        <location line="-292"/>
+        <location line="+313"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>全部 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+98"/>
+        <location line="-313"/>
+        <location line="+107"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+107"/>
         <source>Truth</source>
         <translation>真值</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+106"/>
         <source>Defect type</source>
         <translation>缺陷类型</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+106"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+97"/>
+        <location line="-106"/>
+        <location line="+107"/>
         <source>Decision</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+107"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message numerus="yes">
-        <location line="-78"/>
-        <location line="+275"/>
+        <location line="-85"/>
+        <location line="+291"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n 张图像被拦截或已标注</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+304"/>
+        <location line="-280"/>
+        <location line="+318"/>
         <source>Score %1</source>
         <translation>异常分数 %1</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+310"/>
+        <location line="-316"/>
+        <location line="+326"/>
         <source>Truth: %1</source>
         <translation>真值：%1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+316"/>
+        <location line="-325"/>
+        <location line="+331"/>
         <source>Review: %1</source>
         <translation>复核：%1</translation>
     </message>
     <message>
-        <location line="-314"/>
-        <location line="+316"/>
+        <location line="-329"/>
+        <location line="+331"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+242"/>
+        <location line="-306"/>
+        <location line="+251"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-207"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>the PDF could not be started</source>
         <translation>无法开始生成 PDF</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Review report, %1, %2</source>
         <translation>复核报告，%1，%2</translation>
     </message>
@@ -1693,12 +1726,12 @@
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
@@ -1889,7 +1922,7 @@
 <context>
     <name>utad::ui::ThresholdPanel</name>
     <message>
-        <location filename="../ui/review/thresholdpanel.cpp" line="+85"/>
+        <location filename="../ui/review/thresholdpanel.cpp" line="+84"/>
         <source>Image score</source>
         <translation>图像异常分数</translation>
     </message>
@@ -2021,7 +2054,7 @@
         <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -2033,14 +2066,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
         <translation>
             <numerusform>图像阈值取自 %n 张已标注测试图像上 F1 分数最高处；请用模型未见过的零件进行验证。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Image threshold set by hand.</source>
         <translation>图像阈值为手动设置。</translation>
     </message>
@@ -2057,7 +2090,7 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Precision %1
 Recall %2
 F1 %3
@@ -2082,14 +2115,14 @@ Flagged %1 of %2</source>
 拦截 %1 / %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>
 Uncertain %1</source>
         <translation>
 不确定 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max 需要已标注的合格图像和缺陷图像。</translation>
     </message>
@@ -2118,12 +2151,12 @@ Uncertain %1</source>
         <translation>目标误报率需要带校准分数的模型或已标注的合格图像。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Target FPR %1: threshold %2 from %3.</source>
         <translation>目标误报率 %1：阈值 %2，依据%3。</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning: %n image(s) are too few to trust this threshold.</source>
         <translation>
             <numerusform>警告：仅有 %n 张图像，数量太少，此阈值不可靠。</numerusform>
@@ -2176,7 +2209,7 @@ Uncertain %1</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Optimizer steps of the IE-Net (or of the one-stage autoencoder), each on a batch of tiles</source>
         <translation>IE-Net（或单阶段自编码器）的优化步数，每步使用一个批次的图块</translation>
     </message>
@@ -2290,12 +2323,12 @@ Uncertain %1</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>Calibrating on held-back good images...</source>
         <translation>正在用模型保留的合格训练图像校准…</translation>
     </message>
@@ -2305,7 +2338,7 @@ Uncertain %1</source>
         <translation>%1：第 %2 / %3 步，损失 %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>训练在 %n 步后提前停止：模型只完成了部分训练。</numerusform>
@@ -2331,12 +2364,12 @@ Use it anyway?</source>
         <translation>使用未完成训练的模型</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>elapsed %1, remaining %2</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>训练完成。请保存模型以便保留。</translation>
     </message>
@@ -2366,12 +2399,12 @@ Use it anyway?</source>
         <translation>保存已中止。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>UTAD models (*.utad)</source>
         <translation>UTAD 模型 (*.utad)</translation>
     </message>
@@ -2381,12 +2414,12 @@ Use it anyway?</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>optimizer steps</source>
         <translation>优化步数</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -2402,7 +2435,7 @@ Use it anyway?</source>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+96"/>
+        <location filename="../ui/translation.cpp" line="+95"/>
         <source>Language Changed</source>
         <translation>语言已更改</translation>
     </message>

@@ -7,10 +7,15 @@ namespace utad::ui {
 
 QStringList reviewFilterNames()
 {
-    const char* context = "utad::ui::ReviewFilter";
-    return {QCoreApplication::translate(context, "All images"), QCoreApplication::translate(context, "False positives"),
-        QCoreApplication::translate(context, "False negatives"), QCoreApplication::translate(context, "Uncertain"),
-        QCoreApplication::translate(context, "Annotated"), QCoreApplication::translate(context, "Unreviewed")};
+    // Literal contexts, so that lupdate finds the strings.
+    static const char* const names[]
+        = {QT_TRANSLATE_NOOP("ReviewFilter", "All images"), QT_TRANSLATE_NOOP("ReviewFilter", "False positives"),
+            QT_TRANSLATE_NOOP("ReviewFilter", "False negatives"), QT_TRANSLATE_NOOP("ReviewFilter", "Uncertain"),
+            QT_TRANSLATE_NOOP("ReviewFilter", "Annotated"), QT_TRANSLATE_NOOP("ReviewFilter", "Unreviewed")};
+    QStringList out;
+    for (const char* name : names)
+        out << QCoreApplication::translate("ReviewFilter", name);
+    return out;
 }
 
 bool isReviewed(const Annotation& annotation)
