@@ -2060,7 +2060,7 @@
         <translation>Mindestfläche:</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
         <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
     </message>
@@ -2070,23 +2070,46 @@
         <translation>AUROC %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
-        <source>Image threshold from the model&apos;s calibration: the %1th percentile of its scores on %n good image(s).</source>
+        <location line="+40"/>
+        <source>From calibration: the %1th percentile of %n good image(s).</source>
         <translation>
-            <numerusform>Bild-Schwellwert aus der Kalibrierung des Modells: das %1. Perzentil seiner Anomaliewerte auf %n Gutbild.</numerusform>
-            <numerusform>Bild-Schwellwert aus der Kalibrierung des Modells: das %1. Perzentil seiner Anomaliewerte auf %n Gutbildern.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
-        <translation>
-            <numerusform>Bild-Schwellwert beim besten F1-Wert auf %n gelabelten Testbild; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</numerusform>
-            <numerusform>Bild-Schwellwert beim besten F1-Wert auf %n gelabelten Testbildern; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</numerusform>
+            <numerusform>Aus der Kalibrierung: das %1. Perzentil von %n Gutbild.</numerusform>
+            <numerusform>Aus der Kalibrierung: das %1. Perzentil von %n Gutbildern.</numerusform>
         </translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The model scored good images held back from its training; the threshold lets this share of them pass.</source>
+        <translation>Das Modell hat zurückgehaltene Gutbilder bewertet; der Schwellwert lässt diesen Anteil davon passieren.</translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>Best F1 on %n labelled test image(s).</source>
+        <translation>
+            <numerusform>Bester F1-Wert auf %n gelabelten Testbild.</numerusform>
+            <numerusform>Bester F1-Wert auf %n gelabelten Testbildern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen on the labelled test images shown here; check it on parts the model has not seen.</source>
+        <translation>Auf den hier gezeigten gelabelten Testbildern gewählt; prüfen Sie ihn an Teilen, die das Modell nicht kennt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Warning: only %n image(s), too few to trust.</source>
+        <translation>
+            <numerusform>Warnung: nur %n Bild, zu wenige für einen verlässlichen Wert.</numerusform>
+            <numerusform>Warnung: nur %n Bilder, zu wenige für einen verlässlichen Wert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibrate the model on more good images, or label test images.</source>
+        <translation>Kalibrieren Sie das Modell auf mehr Gutbildern oder labeln Sie Testbilder.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Image threshold set by hand.</source>
         <translation>Bild-Schwellwert manuell festgelegt.</translation>
     </message>
@@ -2095,16 +2118,8 @@
         <source>Thresholds as they were saved.</source>
         <translation>Schwellwerte wie gespeichert.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more good images or label test images.</source>
-        <translation>
-            <numerusform>Warnung: Dieser Schwellwert beruht auf nur %n Bild, zu wenig für eine verlässliche Aussage; kalibrieren Sie das Modell mit mehr Gutbildern oder labeln Sie Testbilder.</numerusform>
-            <numerusform>Warnung: Dieser Schwellwert beruht auf nur %n Bildern, zu wenige für eine verlässliche Aussage; kalibrieren Sie das Modell mit mehr Gutbildern oder labeln Sie Testbilder.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Precision %1
 Recall %2
 F1 %3

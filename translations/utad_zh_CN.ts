@@ -2049,7 +2049,7 @@
         <translation>最小面积：</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
         <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
     </message>
@@ -2059,21 +2059,43 @@
         <translation>AUROC %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
-        <source>Image threshold from the model&apos;s calibration: the %1th percentile of its scores on %n good image(s).</source>
+        <location line="+40"/>
+        <source>From calibration: the %1th percentile of %n good image(s).</source>
         <translation>
-            <numerusform>图像阈值来自模型的校准：%n 张合格图像上异常分数的第 %1 百分位数。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model has not seen.</source>
-        <translation>
-            <numerusform>图像阈值取自 %n 张已标注测试图像上 F1 分数最高处；请用模型未见过的零件进行验证。</numerusform>
+            <numerusform>来自校准：%n 张合格图像的第 %1 百分位数。</numerusform>
         </translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The model scored good images held back from its training; the threshold lets this share of them pass.</source>
+        <translation>模型对训练时预留的合格图像进行了评分；该阈值使其中这一比例的图像放行。</translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>Best F1 on %n labelled test image(s).</source>
+        <translation>
+            <numerusform>%n 张已标注测试图像上的最佳 F1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen on the labelled test images shown here; check it on parts the model has not seen.</source>
+        <translation>基于此处显示的已标注测试图像选定；请在模型未见过的零件上检验。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Warning: only %n image(s), too few to trust.</source>
+        <translation>
+            <numerusform>警告：仅 %n 张图像，数量过少，不可信。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibrate the model on more good images, or label test images.</source>
+        <translation>请用更多合格图像校准模型，或标注测试图像。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Image threshold set by hand.</source>
         <translation>图像阈值为手动设置。</translation>
     </message>
@@ -2082,15 +2104,8 @@
         <source>Thresholds as they were saved.</source>
         <translation>阈值为先前保存的值。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more good images or label test images.</source>
-        <translation>
-            <numerusform>警告：此阈值仅基于 %n 张图像，数量太少，不可靠；请用更多合格图像校准模型，或标注测试图像。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Precision %1
 Recall %2
 F1 %3

@@ -228,9 +228,11 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
 
     // Plots, controls and decisions side by side: on a 1280x720 screen the dock below the panels
     // is wide and short.
+    // The rule that chose the threshold comes first: on a short screen it must not be the part that is
+    // scrolled out of view.
     auto* middle = new QVBoxLayout;
-    middle->addWidget(controls);
     middle->addWidget(m_origin);
+    middle->addWidget(controls);
     middle->addWidget(m_status);
     middle->addStretch(1);
     auto* layout = new QHBoxLayout(this);
@@ -382,18 +384,18 @@ void ThresholdPanel::syncFromProject()
 void ThresholdPanel::updateOrigin()
 {
     const ThresholdOrigin origin = m_project->thresholdOrigin();
-    QString text;
+    // One short line on the panel; the advice in the tooltip.
+    QString text, detail;
     switch (origin.rule) {
     case ThresholdOrigin::Rule::Calibration:
-        text = tr("Image threshold from the model's calibration: the %1th percentile of its scores on %n good "
-                  "image(s).",
-            nullptr, origin.images)
+        text = tr("From calibration: the %1th percentile of %n good image(s).", nullptr, origin.images)
                    .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
+        detail = tr("The model scored good images held back from its training; the threshold lets this share "
+                    "of them pass.");
         break;
     case ThresholdOrigin::Rule::LabelledF1:
-        text = tr("Image threshold at the best F1 score on %n labelled test image(s); check it on parts the model "
-                  "has not seen.",
-            nullptr, origin.images);
+        text = tr("Best F1 on %n labelled test image(s).", nullptr, origin.images);
+        detail = tr("Chosen on the labelled test images shown here; check it on parts the model has not seen.");
         break;
     case ThresholdOrigin::Rule::User: text = tr("Image threshold set by hand."); break;
     case ThresholdOrigin::Rule::Unknown:
@@ -402,12 +404,12 @@ void ThresholdPanel::updateOrigin()
         break;
     }
     const bool few = origin.restsOnFewImages();
-    if (few)
-        text = tr("Warning: this threshold rests on only %n image(s), too few to trust; calibrate the model on more "
-                  "good images or label test images.",
-                   nullptr, origin.images)
-            + QLatin1Char(' ') + text;
+    if (few) {
+        text = tr("Warning: only %n image(s), too few to trust.", nullptr, origin.images) + QLatin1Char(' ') + text;
+        detail += QLatin1Char(' ') + tr("Calibrate the model on more good images, or label test images.");
+    }
     m_origin->setText(text);
+    m_origin->setToolTip(detail.trimmed());
     m_origin->setVisible(!text.isEmpty());
     m_origin->setStyleSheet(
         few ? QStringLiteral("QLabel { background: #fff0c0; color: #6b4a00; padding: 3px; }") : QString());
