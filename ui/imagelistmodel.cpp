@@ -345,24 +345,15 @@ bool ImageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     }
     if (m_prediction != PredictionFilter::All) {
         const int decision = index.data(ImageListModel::PredictionRole).toInt();
-        switch (m_prediction) {
-        case PredictionFilter::NotScored:
+        if (m_prediction == PredictionFilter::NotScored) {
             if (decision >= 0)
                 return false;
-            break;
-        case PredictionFilter::Good:
-            if (decision != int(Decision::Good))
+        } else {
+            const Decision wanted = m_prediction == PredictionFilter::Good ? Decision::Good
+                : m_prediction == PredictionFilter::Defective              ? Decision::Defective
+                                                                           : Decision::Uncertain;
+            if (decision != int(wanted))
                 return false;
-            break;
-        case PredictionFilter::Defective:
-            if (decision != int(Decision::Defective))
-                return false;
-            break;
-        case PredictionFilter::Uncertain:
-            if (decision != int(Decision::Uncertain))
-                return false;
-            break;
-        case PredictionFilter::All: break;
         }
     }
     return !m_extra || m_extra(path);
