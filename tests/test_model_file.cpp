@@ -61,14 +61,23 @@ private slots:
     void roundTrip_data()
     {
         QTest::addColumn<int>("method");
-        QTest::newRow("utad") << int(Method::TwoStage);
-        QTest::newRow("ae") << int(Method::Autoencoder);
+        QTest::addColumn<bool>("denoising");
+        QTest::newRow("utad") << int(Method::TwoStage) << false;
+        QTest::newRow("ae") << int(Method::Autoencoder) << false;
+        QTest::newRow("utad, denoising IE-Net with skips") << int(Method::TwoStage) << true;
     }
 
     void roundTrip()
     {
         QFETCH(int, method);
-        auto model = Model::create(tinyConfig(Method(method)));
+        QFETCH(bool, denoising);
+        ModelConfig config = tinyConfig(Method(method));
+        if (denoising) {
+            config.ieNoise = 0.2;
+            config.ieNoiseCells = 4;
+            config.ieSkips = true;
+        }
+        auto model = Model::create(config);
         QVERIFY(model->train(data));
         model->save(modelPath);
         auto loaded = Model::load(modelPath);
@@ -85,6 +94,9 @@ private slots:
         QCOMPARE(b.config.learningRate, a.config.learningRate);
         QCOMPARE(b.config.seed, a.config.seed);
         QCOMPARE(b.config.anomalyCombination, a.config.anomalyCombination);
+        QCOMPARE(b.config.ieNoise, a.config.ieNoise);
+        QCOMPARE(b.config.ieNoiseCells, a.config.ieNoiseCells);
+        QCOMPARE(b.config.ieSkips, a.config.ieSkips);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);

@@ -171,7 +171,8 @@ void Model::Impl::build(Device choice)
     device = cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     torch::manual_seed(c.seed);
     const int inChannels = c.channels + (c.positionChannels ? 2 : 0);
-    ie = nets::IENet(inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage);
+    ie = nets::IENet(
+        inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage, c.ieSkips);
     ie->to(device);
     expert = nullptr;
     if (c.method == Method::TwoStage) {
@@ -403,6 +404,8 @@ std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
         throw Error("model sizes, steps and batch size must be positive");
     if (config.workingScale < 0 || config.workingScale > 4)
         throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
+    if (config.ieNoise < 0 || config.ieNoiseCells < 1)
+        throw Error("IE-Net noise must be 0 or more on a grid of at least 1 cell");
     if (config.tileOverlap < 0 || config.tileOverlap > 0.9)
         throw Error("tile overlap must be between 0 and 0.9, got " + std::to_string(config.tileOverlap));
     std::unique_ptr<Model> model(new Model());

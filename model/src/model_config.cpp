@@ -2,6 +2,8 @@
 #include "utad/error.h"
 #include "utad/model.h"
 
+#include "model_impl.h"
+
 #include <cstdio>
 #include <functional>
 #include <iterator>
@@ -114,6 +116,9 @@ const std::vector<Field>& fields()
         numberField("learningRate", &ModelConfig::learningRate),
         numberField("klWeight", &ModelConfig::klWeight),
         numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
+        numberField("ieNoise", &ModelConfig::ieNoise),
+        intField("ieNoiseCells", &ModelConfig::ieNoiseCells),
+        flagField("ieSkips", &ModelConfig::ieSkips),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);
@@ -160,6 +165,11 @@ std::vector<std::string> configFieldNames()
 }
 
 bool isScoringField(const std::string& name) { return field(name).scoring; }
+
+bool isOptionalField(const std::string& name)
+{
+    return isScoringField(name) || name == "ieNoise" || name == "ieNoiseCells" || name == "ieSkips";
+}
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }
 

@@ -134,8 +134,9 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     ModelInfo info;
     auto& c = info.config;
     for (const auto& name : configFieldNames()) {
-        // A scoring setting newer than the file takes its default; the networks do not depend on it.
-        if (isScoringField(name) && !kv.count(name))
+        // A scoring or training-only setting newer than the file takes its default: the networks'
+        // shapes do not depend on it.
+        if (isOptionalField(name) && !kv.count(name))
             continue;
         try {
             setConfigValue(c, name, get(name));

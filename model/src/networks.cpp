@@ -62,8 +62,9 @@ torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
     return torch::cat({b1->forward(x), b3->forward(x), b5->forward(x), bp->forward(pooled)}, 1);
 }
 
-IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational)
-    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational)
+IENetImpl::IENetImpl(
+    int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, bool skips)
+    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational), skips_(skips)
 {
     if (tileSize < 32 || tileSize % 32 != 0)
         throw Error("tile size must be a positive multiple of 32, got " + std::to_string(tileSize));
@@ -71,9 +72,11 @@ IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, i
     encoder = register_module("encoder",
         nn::Sequential(InceptionBlock(inChannels, w), maxPool(4), InceptionBlock(w, 2 * w), maxPool(2),
             InceptionBlock(2 * w, 4 * w), maxPool(2), InceptionBlock(4 * w, 8 * w), maxPool(2)));
+    // With skips, the first three decoder blocks also take the encoder block of their resolution.
+    const int k = skips ? 2 : 1;
     decoder = register_module("decoder",
-        nn::Sequential(upsample(2), InceptionBlock(8 * w, 4 * w), upsample(2), InceptionBlock(4 * w, 2 * w),
-            upsample(2), InceptionBlock(2 * w, w), upsample(4), InceptionBlock(w, w),
+        nn::Sequential(upsample(2), InceptionBlock(k * 8 * w, 4 * w), upsample(2), InceptionBlock(k * 4 * w, 2 * w),
+            upsample(2), InceptionBlock(k * 2 * w, w), upsample(4), InceptionBlock(w, w),
             nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
@@ -83,7 +86,17 @@ IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, i
 IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
 {
     Output out;
-    auto h = encoder->forward(x).flatten(1);
+    // Encoder blocks at 1/4, 1/8 and 1/16 (children 2, 4, 6), deepest first, for the skips.
+    std::vector<torch::Tensor> skipped;
+    torch::Tensor h = x;
+    int index = 0;
+    for (auto& layer : *encoder) {
+        h = layer.forward(h);
+        if (skips_ && (index == 2 || index == 4 || index == 6))
+            skipped.insert(skipped.begin(), h);
+        ++index;
+    }
+    h = h.flatten(1);
     auto z = toLatent->forward(h);
     if (variational_) {
         auto parts = z.chunk(2, 1);
@@ -95,7 +108,19 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     }
     auto b = torch::leaky_relu(fromLatent->forward(z), 0.1)
                  .view({-1, bottleneckChannels_, bottleneckSize_, bottleneckSize_});
-    out.image = torch::sigmoid(decoder->forward(b));
+    if (!skips_) {
+        out.image = torch::sigmoid(decoder->forward(b));
+        return out;
+    }
+    torch::Tensor y = b;
+    index = 0;
+    for (auto& layer : *decoder) {
+        if (index == 1 || index == 3 || index == 5)
+            y = torch::cat({y, skipped[size_t(index / 2)]}, 1);
+        y = layer.forward(y);
+        ++index;
+    }
+    out.image = torch::sigmoid(y);
     return out;
 }
 

@@ -20,10 +20,13 @@ TORCH_MODULE(InceptionBlock);
 
 // IE-Net: inception encoder down 32x, Gaussian latent, mirrored decoder without skips, sigmoid.
 // `inChannels` may exceed `outChannels` by the position channels. `variational` false gives the
-// plain autoencoder of the same shape (the baseline).
+// plain autoencoder of the same shape (the baseline). `skips` adds the encoder's features at 1/4,
+// 1/8 and 1/16 of the tile to the decoder (never at full resolution), for a denoising IE-Net that
+// follows each part's outline (ModelConfig::ieSkips).
 class IENetImpl : public torch::nn::Module {
 public:
-    IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational);
+    IENetImpl(
+        int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, bool skips = false);
 
     struct Output {
         torch::Tensor image;  // [N, C, H, W] in [0, 1]
@@ -34,7 +37,7 @@ public:
 
 private:
     int bottleneckChannels_, bottleneckSize_;
-    bool variational_;
+    bool variational_, skips_;
     torch::nn::Sequential encoder{nullptr}, decoder{nullptr};
     torch::nn::Linear toLatent{nullptr}, fromLatent{nullptr};
 };

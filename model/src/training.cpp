@@ -91,6 +91,19 @@ torch::Tensor ssimLoss(const torch::Tensor& a, const torch::Tensor& b)
     return 1.0 - ssim.mean();
 }
 
+// x + smooth noise (std config.ieNoise, config.ieNoiseCells cells a side, bilinear), kept in [0, 1].
+torch::Tensor addSmoothNoise(const torch::Tensor& x01, const ModelConfig& c)
+{
+    const int cells = std::max(1, std::min(c.ieNoiseCells, int(x01.size(2))));
+    auto noise = torch::randn({x01.size(0), 1, cells, cells}, x01.options()) * c.ieNoise;
+    noise = F::interpolate(noise,
+        F::InterpolateFuncOptions()
+            .size(std::vector<int64_t>{x01.size(2), x01.size(3)})
+            .mode(torch::kBilinear)
+            .align_corners(false));
+    return (x01 + noise).clamp(0, 1);
+}
+
 // Random training tiles: images drawn in proportion to their tile positions, places uniform.
 class TileSampler {
 public:
@@ -337,7 +350,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
         torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
         runStage(twoStage ? "IE-Net" : "Autoencoder", *net, opt, ieClock, [&](const std::vector<Tile>& tiles) {
             auto x01 = d->pixels(tiles);
-            auto out = net->forward(d->ieInput(tiles, x01));
+            auto out = net->forward(d->ieInput(tiles, c.ieNoise > 0 ? addSmoothNoise(x01, c) : x01));
             auto loss = 100.0 * F::mse_loss(out.image, x01);
             if (c.ssimLossWeight > 0)
                 loss = loss + c.ssimLossWeight * ssimLoss(out.image, x01);

@@ -44,6 +44,15 @@ struct ModelConfig {
     double learningRate = 1e-3;
     double klWeight = 0.1;
     double ssimLossWeight = 0;  // adds weight x (1 - SSIM) to the L2 loss of the IE-Net / baseline
+    // Denoising IE-Net: in training, smooth noise of this standard deviation (in [0, 1] pixel units,
+    // drawn on a grid of ieNoiseCells x ieNoiseCells per tile and upsampled) is added to the IE-Net's
+    // input while its target stays the clean tile, so it learns to remove blotches it has never seen
+    // in good parts instead of copying them. 0: off (the paper's plain reconstruction).
+    double ieNoise = 0;
+    int ieNoiseCells = 8;
+    // IE-Net with skip connections at 1/4, 1/8 and 1/16 of the tile (none at full resolution):
+    // with ieNoise, the impression follows the part's own outline instead of an average part.
+    bool ieSkips = false;
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
