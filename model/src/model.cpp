@@ -32,6 +32,11 @@ ModelConfig presetConfig(const std::string& preset, Method method)
         c.expertSteps = 400;
         c.batchSize = 8;
         c.learningRate = 1e-3;
+        // A denoising IE-Net with skips below full resolution: its impression follows each part's
+        // outline where the plain one draws an average part (battery-weld, docs/BENCHMARKS.md).
+        c.ieSkips = true;
+        c.ieNoise = 0.3;
+        c.ieNoiseCells = 4;
     } else if (preset == "paper") {
         // Release sizes: 256x256 input, 8x8x512 bottleneck, 128-d latent, K = 10.
         c.tileSize = 256;
@@ -59,6 +64,8 @@ ModelConfig presetConfig(const std::string& preset, Method method)
         c.ieSteps += int(kExpertStepCost * c.expertSteps);
         c.expertSteps = 0;
         c.ssimLossWeight = 1.0;  // AE-SSIM (Bergmann et al.): SSIM + L2
+        c.ieSkips = false;  // ... with its plain autoencoder
+        c.ieNoise = 0;
     }
     return c;
 }
@@ -73,6 +80,9 @@ ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, 
         // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its
         // maximum (docs/BENCHMARKS.md).
         c.scoreTopFraction = 1;
+        // Measured in whole-image mode without the denoising IE-Net (docs/BENCHMARKS.md).
+        c.ieSkips = false;
+        c.ieNoise = 0;
         return c;
     }
     // Channels and typical size from a few training images.
