@@ -225,12 +225,7 @@ void InspectorWidget::startPanelTask()
 {
     m_requestPending = false;
     const QString path = m_project->currentImage();
-    const utad::Sample* sample = nullptr;
-    for (const utad::Sample& s : m_project->listedSamples())
-        if (QString::fromStdString(s.path) == path) {
-            sample = &s;
-            break;
-        }
+    const utad::Sample* sample = m_project->listedSample(path);
     if (!sample) {
         m_loading = false;
         return;

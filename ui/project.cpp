@@ -21,6 +21,7 @@
 #include <QUndoStack>
 #include <QUuid>
 #include <cmath>
+#include <unordered_map>
 
 namespace utad::ui {
 namespace {
@@ -89,9 +90,12 @@ struct Project::Data {
     QString datasetPath;
     QString modelPath;
     std::optional<utad::Dataset> dataset;
+    // path -> position in listedSamples(); built on first use, dropped with the dataset.
+    mutable std::unordered_map<std::string, size_t> sampleIndex;
     std::shared_ptr<utad::Model> model;
     QString modelStamp;  // of `model`
     std::vector<utad::ImageResult> results;
+    std::unordered_map<std::string, size_t> resultIndex;  // path -> position in `results`
     utad::EvalMetrics metrics;
     QString resultsModelStamp;
     Thresholds thresholds;
@@ -161,6 +165,18 @@ const std::vector<utad::Sample>& Project::listedSamples() const
     return d->dataset->test.empty() ? d->dataset->train : d->dataset->test;
 }
 
+const utad::Sample* Project::listedSample(const QString& imagePath) const
+{
+    const std::vector<utad::Sample>& samples = listedSamples();
+    if (d->sampleIndex.empty() && !samples.empty()) {
+        d->sampleIndex.reserve(samples.size());
+        for (size_t i = 0; i < samples.size(); ++i)
+            d->sampleIndex.emplace(samples[i].path, i);
+    }
+    const auto it = d->sampleIndex.find(imagePath.toStdString());
+    return it == d->sampleIndex.end() ? nullptr : &samples[it->second];
+}
+
 void Project::openDataset(utad::Dataset dataset, const QString& path)
 {
     const QString absolute = absolutePath(path);
@@ -183,6 +199,7 @@ void Project::openDataset(utad::Dataset dataset, const QString& path)
         applyDefaultThresholds();
     }
     d->dataset = std::move(dataset);
+    d->sampleIndex.clear();
     emit datasetChanged();
 }
 
@@ -212,6 +229,10 @@ const std::vector<utad::ImageResult>& Project::results() const { return d->resul
 void Project::setResults(std::vector<utad::ImageResult> results)
 {
     d->results = std::move(results);
+    d->resultIndex.clear();
+    d->resultIndex.reserve(d->results.size());
+    for (size_t i = 0; i < d->results.size(); ++i)
+        d->resultIndex.emplace(d->results[i].path, i);
     if (!d->loading && d->origin.rule == ThresholdOrigin::Rule::Calibration)
         applyLabelledThreshold();
     emit resultsChanged();
@@ -240,21 +261,24 @@ void Project::applyLabelledThreshold()
 
 void Project::updateResult(const utad::ImageResult& result)
 {
-    const int i = indexOf(QString::fromStdString(result.path));
-    if (i >= 0)
-        d->results[size_t(i)] = result;
-    else
+    const auto [it, added] = d->resultIndex.emplace(result.path, d->results.size());
+    if (added)
         d->results.push_back(result);
+    else
+        d->results[it->second] = result;
     emit resultChanged(result);
 }
 
 int Project::indexOf(const QString& imagePath) const
 {
-    const std::string key = imagePath.toStdString();
-    for (size_t i = 0; i < d->results.size(); ++i)
-        if (d->results[i].path == key)
-            return int(i);
-    return -1;
+    const auto it = d->resultIndex.find(imagePath.toStdString());
+    return it == d->resultIndex.end() ? -1 : int(it->second);
+}
+
+const utad::ImageResult* Project::result(const QString& imagePath) const
+{
+    const int i = indexOf(imagePath);
+    return i < 0 ? nullptr : &d->results[size_t(i)];
 }
 
 Thresholds Project::thresholds() const { return d->thresholds; }
@@ -578,8 +602,10 @@ void Project::clear()
     if (!d->model)
         d->modelPath.clear();
     d->dataset.reset();
+    d->sampleIndex.clear();
     d->currentImage.clear();
     d->results.clear();
+    d->resultIndex.clear();
     d->metrics = {};
     d->resultsModelStamp.clear();
     d->thresholds = {};
@@ -647,6 +673,7 @@ bool Project::load(const QString& path, QString* error)
     d->filePath = target;
     // The project names its own dataset and model; the window opens them next.
     d->dataset.reset();
+    d->sampleIndex.clear();
     d->model.reset();
     d->modelStamp.clear();
     d->currentImage.clear();

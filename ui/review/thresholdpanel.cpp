@@ -247,7 +247,10 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_rebuildTimer = new QTimer(this);
     m_rebuildTimer->setSingleShot(true);
     m_rebuildTimer->setInterval(0);
-    connect(m_rebuildTimer, &QTimer::timeout, this, &ThresholdPanel::rebuild);
+    connect(m_rebuildTimer, &QTimer::timeout, this, [this] {
+        m_rebuildTimer->setInterval(0);
+        rebuild();
+    });
 
     connect(m_imageSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (!m_syncing) {
@@ -300,7 +303,11 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_pixelSuggest->setEnabled(false);
 
     connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
-    connect(m_project, &Project::resultChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    // One image of a running scoring: the plots follow a few times a second, not once per image.
+    connect(m_project, &Project::resultChanged, this, [this] {
+        if (!m_rebuildTimer->isActive())
+            m_rebuildTimer->start(kRebuildDuringRunMs);
+    });
     connect(m_project, &Project::modelChanged, this,
         [this] { setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration()); });
     if (m_project->model())
