@@ -88,10 +88,10 @@ ImageListModel::ImageListModel(Project* project, TaskManager* tasks, QObject* pa
     const std::vector<int> decisions = localeRanks({QString(), decisionName(int(Decision::Good)),
         decisionName(int(Decision::Defective)), decisionName(int(Decision::Uncertain))});
     std::copy(decisions.begin(), decisions.end(), m_decisionRank.begin());
+    // Indexed by int(label) + 1: Unknown is -1.
     const std::vector<int> labels = localeRanks({labelDisplayName(utad::Label::Unknown),
         labelDisplayName(utad::Label::Good), labelDisplayName(utad::Label::Anomalous)});
-    for (utad::Label l : {utad::Label::Unknown, utad::Label::Good, utad::Label::Anomalous})
-        m_labelRank[size_t(l)] = labels[size_t(l == utad::Label::Unknown ? 0 : l == utad::Label::Good ? 1 : 2)];
+    std::copy(labels.begin(), labels.end(), m_labelRank.begin());
     QStringList reviews;
     for (int state = 0; state < 16; ++state)
         reviews << reviewText(Mark(state / 4), state & 2, state & 1);
@@ -268,7 +268,9 @@ bool ImageListModel::lessThan(int leftRow, int rightRow, int column) const
     case ScoreColumn: return m_sortScores[size_t(leftRow)] < m_sortScores[size_t(rightRow)];
     case PredictionColumn:
         return m_decisionRank[size_t(decision(leftRow) + 1)] < m_decisionRank[size_t(decision(rightRow) + 1)];
-    case TruthColumn: return m_labelRank[size_t(sample(leftRow).label)] < m_labelRank[size_t(sample(rightRow).label)];
+    case TruthColumn:
+        return m_labelRank[size_t(int(sample(leftRow).label) + 1)]
+            < m_labelRank[size_t(int(sample(rightRow).label) + 1)];
     case ReviewColumn: return a.reviewRank < b.reviewRank;
     default: return false;
     }
