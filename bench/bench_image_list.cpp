@@ -173,6 +173,14 @@ void BM_ThresholdChange(benchmark::State& state)
     settle();
 }
 
+// The save that follows every edit (a threshold that rests, a review mark): the project file with
+// every score, written atomically.
+void BM_Autosave(benchmark::State& state)
+{
+    MainWindow& w = window(int(state.range(0)));
+    steps(state, [&](int64_t) { w.project()->autosave(); });
+}
+
 // A scored project of `n` images on disk (symbolic links to one sample image), written once.
 QString scoredProject(int n)
 {
@@ -233,6 +241,7 @@ BENCHMARK(BM_FilterByName)->Arg(100000)->Iterations(10)->Unit(benchmark::kMillis
 BENCHMARK(BM_FilterByPrediction)->Arg(100000)->Iterations(10)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NextImage)->Arg(100000)->Iterations(50)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ThresholdChange)->Arg(100000)->Iterations(10)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Autosave)->Arg(100000)->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReopenProject)->Arg(10000)->Iterations(3)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)

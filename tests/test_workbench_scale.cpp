@@ -9,6 +9,9 @@
 #include "ui/review/annotationstore.h"
 
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -224,6 +227,16 @@ private slots:
             for (const utad::Sample& s : dataset.test)
                 QVERIFY(writeCachedInference(
                     project.panelCacheFile(QString::fromStdString(s.path)), syntheticInference(0.5f)));
+            // Saves after a mark reuse the scores' text: the file is still exactly the document as
+            // Qt writes it, with the mark and every score.
+            project.annotations()->setMark(QString::fromStdString(dataset.test[0].path), Mark::ConfirmedDefect);
+            QFile file(projectFile);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray text = file.readAll();
+            const QJsonDocument parsed = QJsonDocument::fromJson(text);
+            QCOMPARE(parsed.toJson(QJsonDocument::Indented), text);
+            QCOMPARE(parsed[QStringLiteral("results")][QStringLiteral("images")].toArray().size(), 30);
+            QCOMPARE(parsed[QStringLiteral("annotations")].toObject().isEmpty(), false);
         }
 
         MainWindow window;

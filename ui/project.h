@@ -169,6 +169,7 @@ private:
     void applyThresholds(const Thresholds& t, ThresholdOrigin origin = {ThresholdOrigin::Rule::User, 0});
     void applyLabelledThreshold();
     bool commitSaveAs(const QString& target, QString* error);
+    QByteArray fileText(const QString& projectFile) const;  // the project file's JSON
     struct Data;
     Data* d;
 };
