@@ -589,7 +589,7 @@ bool MainWindow::runInference()
         toScore.test = toScore.train;
     const QString dataDir = m_project->dataDir();
     const QString stamp = m_project->resultsModelStamp();
-    auto* task = new InferenceTask(m_project->model(), toScore,
+    auto* task = new InferenceTask(m_project->model(), std::move(toScore),
         [dataDir, stamp](const QString& image) { return Project::panelCacheFile(dataDir, stamp, image); });
     m_inferenceTask = task;
     m_project->setResults({});
