@@ -44,7 +44,6 @@ ReviewTools::ReviewTools(Project* project, TaskManager* tasks, ImageFilterProxy*
     m_refilter = new QTimer(this);
     m_refilter->setSingleShot(true);
     connect(m_refilter, &QTimer::timeout, this, [this] {
-        m_refilter->setInterval(0);
         if (m_annotations->filter() != ReviewFilter::All)
             m_images->refilter();
     });
@@ -53,19 +52,19 @@ ReviewTools::ReviewTools(Project* project, TaskManager* tasks, ImageFilterProxy*
     connect(m_annotations, &AnnotationPanel::filterChanged, this, [this] { applyFilter(); });
     connect(m_annotations, &AnnotationPanel::nextUnreviewedRequested, this, &ReviewTools::goToNextUnreviewed);
     connect(m_annotations, &AnnotationPanel::drawMaskRequested, this, &ReviewTools::editMask);
-    connect(store, &AnnotationStore::changed, m_refilter, qOverload<>(&QTimer::start));
-    connect(store, &AnnotationStore::reset, m_refilter, qOverload<>(&QTimer::start));
+    connect(store, &AnnotationStore::changed, this, [this] { m_refilter->start(0); });
+    connect(store, &AnnotationStore::reset, this, [this] { m_refilter->start(0); });
     connect(store, &AnnotationStore::writeFailed, this, [this](const QString& text) {
         emit message(text);
         QMessageBox::warning(m_dialogParent, tr("Review"), text);
     });
-    connect(project, &Project::resultsChanged, m_refilter, qOverload<>(&QTimer::start));
+    connect(project, &Project::resultsChanged, this, [this] { m_refilter->start(0); });
     // One image of a running scoring: the review filter follows a few times a second, not per image.
     connect(project, &Project::resultChanged, this, [this] {
         if (!m_refilter->isActive())
             m_refilter->start(kRefilterDuringRunMs);
     });
-    connect(project, &Project::thresholdsChanged, m_refilter, qOverload<>(&QTimer::start));
+    connect(project, &Project::thresholdsChanged, this, [this] { m_refilter->start(0); });
 
     onCurrentImage(project->currentImage());
 }

@@ -247,10 +247,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_rebuildTimer = new QTimer(this);
     m_rebuildTimer->setSingleShot(true);
     m_rebuildTimer->setInterval(0);
-    connect(m_rebuildTimer, &QTimer::timeout, this, [this] {
-        m_rebuildTimer->setInterval(0);
-        rebuild();
-    });
+    connect(m_rebuildTimer, &QTimer::timeout, this, &ThresholdPanel::rebuild);
 
     connect(m_imageSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (!m_syncing) {
@@ -302,7 +299,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     });
     m_pixelSuggest->setEnabled(false);
 
-    connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::resultsChanged, this, [this] { m_rebuildTimer->start(0); });
     // One image of a running scoring: the plots follow a few times a second, not once per image.
     connect(m_project, &Project::resultChanged, this, [this] {
         if (!m_rebuildTimer->isActive())
@@ -314,8 +311,8 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
         setCalibration(m_project->model()->info().calibration);
     connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
     // Marks give labels to unlabelled images.
-    connect(m_project->annotations(), &AnnotationStore::changed, m_rebuildTimer, qOverload<>(&QTimer::start));
-    connect(m_project->annotations(), &AnnotationStore::reset, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project->annotations(), &AnnotationStore::changed, this, [this] { m_rebuildTimer->start(0); });
+    connect(m_project->annotations(), &AnnotationStore::reset, this, [this] { m_rebuildTimer->start(0); });
 
     rebuild();
     syncFromProject();
