@@ -5,9 +5,10 @@
 
 namespace utad::ui {
 
-InferenceTask::InferenceTask(std::shared_ptr<const utad::Model> model, const utad::Dataset& dataset,
+InferenceTask::InferenceTask(std::shared_ptr<const utad::Model> model, utad::Dataset dataset,
     std::function<QString(const QString&)> cacheFileFor)
-    : Task(tr("Scoring")), m_model(std::move(model)), m_dataset(dataset), m_cacheFileFor(std::move(cacheFileFor))
+    : Task(tr("Scoring")), m_model(std::move(model)), m_dataset(std::move(dataset)),
+      m_cacheFileFor(std::move(cacheFileFor))
 {
 }
 

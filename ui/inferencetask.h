@@ -16,7 +16,7 @@ class InferenceTask : public Task {
 public:
     // `cacheFileFor` maps an image path to its panel cache file (Project::panelCacheFile); it is
     // called on the worker thread, so it must only read immutable state.
-    InferenceTask(std::shared_ptr<const utad::Model> model, const utad::Dataset& dataset,
+    InferenceTask(std::shared_ptr<const utad::Model> model, utad::Dataset dataset,
         std::function<QString(const QString&)> cacheFileFor);
 
     const utad::EvalReport& report() const { return m_report; }  // after finished()

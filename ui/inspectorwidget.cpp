@@ -2,6 +2,7 @@
 
 #include "ui/colorlegend.h"
 #include "ui/jobs.h"
+#include "ui/panelcache.h"
 #include "ui/panelview.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
@@ -27,7 +28,7 @@ constexpr double kMinZoom = 0.05;
 constexpr double kMaxZoom = 64.0;
 }  // namespace
 
-InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent)
+InspectorWidget::InspectorWidget(QWidget* parent) : QWidget(parent), m_panelMemory(std::make_shared<PanelMemoryCache>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -160,6 +161,7 @@ void InspectorWidget::setDocument(Project* project, TaskManager* tasks)
     m_tasks = tasks;
     connect(project, &Project::currentImageChanged, this, &InspectorWidget::reload);
     connect(project, &Project::modelChanged, this, [this] {
+        m_panelMemory->clear();
         // One colour scale for every image of the model, the rule the report and the CLI use too.
         setHeatMax(m_project->model() ? utad::heatmapScale(m_project->model()->info()) : 0);
         m_path.clear();  // the new model's panels, not the old one's
@@ -225,18 +227,13 @@ void InspectorWidget::startPanelTask()
 {
     m_requestPending = false;
     const QString path = m_project->currentImage();
-    const utad::Sample* sample = nullptr;
-    for (const utad::Sample& s : m_project->listedSamples())
-        if (QString::fromStdString(s.path) == path) {
-            sample = &s;
-            break;
-        }
+    const utad::Sample* sample = m_project->listedSample(path);
     if (!sample) {
         m_loading = false;
         return;
     }
     const QString cache = m_project->resultsModelStamp().isEmpty() ? QString() : m_project->panelCacheFile(path);
-    auto* task = new PanelTask(*sample, cache, m_project->model());
+    auto* task = new PanelTask(*sample, cache, m_project->model(), m_panelMemory);
     m_panelTask = task;
     const QPointer<PanelTask> guard(task);
     auto current = [this, guard] { return guard && !guard->isCancelled() && guard->path() == m_path; };

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 #include <array>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -19,6 +20,7 @@ class QToolBar;
 namespace utad::ui {
 
 class ColorLegend;
+class PanelMemoryCache;
 class PanelTask;
 class PanelView;
 class Project;
@@ -37,6 +39,7 @@ public:
     bool isLoading() const { return m_loading; }  // the current image's panels are on their way
     int panelsFromCache() const { return m_fromCache; }
     int panelsComputed() const { return m_computed; }
+    PanelMemoryCache* panelMemory() const { return m_panelMemory.get(); }
 
     // The image being inspected (as read from disk) and its ground-truth mask (may be empty).
     // Drops any inference of the previous image.
@@ -128,7 +131,9 @@ private:
 
     Project* m_project = nullptr;
     TaskManager* m_tasks = nullptr;
-    QPointer<PanelTask> m_panelTask;  // at most one runs; a newer request waits and replaces older ones
+    QPointer<PanelTask> m_panelTask;
+    // The last few images' inferences; the rest stay in the project's cache files.
+    std::shared_ptr<PanelMemoryCache> m_panelMemory;  // at most one runs; a newer request waits and replaces older ones
     bool m_requestPending = false;
     bool m_loading = false;
     int m_fromCache = 0;

@@ -101,9 +101,10 @@ bool ThumbnailTask::run()
     return true;
 }
 
-PanelTask::PanelTask(const utad::Sample& sample, const QString& cacheFile, std::shared_ptr<const utad::Model> model)
+PanelTask::PanelTask(const utad::Sample& sample, const QString& cacheFile, std::shared_ptr<const utad::Model> model,
+    std::shared_ptr<PanelMemoryCache> memory)
     : Task(tr("Panels"), CanCancel | Hidden), m_sample(sample), m_path(QString::fromStdString(sample.path)),
-      m_cacheFile(cacheFile), m_model(std::move(model))
+      m_cacheFile(cacheFile), m_model(std::move(model)), m_memory(std::move(memory))
 {
 }
 
@@ -120,15 +121,18 @@ bool PanelTask::run()
         if (isCancelled())
             return false;
         emit sourceReady(m_path, image, mask);
-        if (auto cached = readCachedInference(m_cacheFile)) {
+        if (auto cached = m_memory ? m_memory->read(m_cacheFile) : readCachedInference(m_cacheFile)) {
             emit inferenceReady(m_path, *cached, true);
             return true;
         }
         if (!m_model || isCancelled())
             return !isCancelled();
         const utad::Inference inference = m_model->infer(image);
-        if (!m_cacheFile.isEmpty())
+        if (!m_cacheFile.isEmpty()) {
             writeCachedInference(m_cacheFile, inference);
+            if (m_memory)
+                m_memory->insert(m_cacheFile, inference);
+        }
         if (isCancelled())
             return false;
         emit inferenceReady(m_path, inference, false);

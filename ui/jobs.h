@@ -82,12 +82,15 @@ private:
     int m_size;
 };
 
-// The current image's panels: reads the image and its mask, then takes the inference from the
-// cache file when present, else runs the model (if any) and writes the cache.
+class PanelMemoryCache;
+
+// The current image's panels: reads the image and its mask, then takes the inference from
+// `memory` or the cache file when present, else runs the model (if any) and writes the cache.
 class PanelTask : public Task {
     Q_OBJECT
 public:
-    PanelTask(const utad::Sample& sample, const QString& cacheFile, std::shared_ptr<const utad::Model> model);
+    PanelTask(const utad::Sample& sample, const QString& cacheFile, std::shared_ptr<const utad::Model> model,
+        std::shared_ptr<PanelMemoryCache> memory = {});
     QString path() const { return m_path; }
 
 signals:
@@ -104,6 +107,7 @@ private:
     QString m_path;
     QString m_cacheFile;
     std::shared_ptr<const utad::Model> m_model;
+    std::shared_ptr<PanelMemoryCache> m_memory;
 };
 
 }  // namespace utad::ui

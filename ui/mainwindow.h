@@ -122,6 +122,7 @@ private:
     InspectorWidget* m_inspector;
     ReviewTools* m_review = nullptr;
     TaskStatusWidget* m_taskStatus = nullptr;
+    int m_rowBeforeLayout = -1;  // the list's current row before the proxy's layout change
     QTableView* m_table = nullptr;
     QLineEdit* m_filterText = nullptr;
     QComboBox* m_filterDefect = nullptr;

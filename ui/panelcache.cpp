@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 namespace utad::ui {
@@ -93,6 +94,54 @@ std::optional<utad::Inference> readCachedInference(const QString& file)
     else
         inference.anomalyMap = inference.anomalyMapNet.clone();
     return inference;
+}
+
+PanelMemoryCache::PanelMemoryCache(int capacity) : m_capacity(std::max(1, capacity)) {}
+
+std::optional<utad::Inference> PanelMemoryCache::read(const QString& file)
+{
+    if (file.isEmpty())
+        return std::nullopt;
+    {
+        QMutexLocker locker(&m_mutex);
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+            if (it->first == file) {
+                m_entries.splice(m_entries.begin(), m_entries, it);
+                return m_entries.front().second;
+            }
+        ++m_fileReads;
+    }
+    std::optional<utad::Inference> inference = readCachedInference(file);  // outside the lock: disk
+    if (inference)
+        insert(file, *inference);
+    return inference;
+}
+
+void PanelMemoryCache::insert(const QString& file, const utad::Inference& inference)
+{
+    QMutexLocker locker(&m_mutex);
+    m_entries.remove_if([&](const auto& entry) { return entry.first == file; });
+    m_entries.emplace_front(file, inference);
+    while (int(m_entries.size()) > m_capacity)
+        m_entries.pop_back();
+}
+
+void PanelMemoryCache::clear()
+{
+    QMutexLocker locker(&m_mutex);
+    m_entries.clear();
+}
+
+int PanelMemoryCache::size() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_entries.size());
+}
+
+int PanelMemoryCache::fileReads() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_fileReads;
 }
 
 }  // namespace utad::ui

@@ -21,6 +21,7 @@
 #include <QUndoStack>
 #include <QUuid>
 #include <cmath>
+#include <unordered_map>
 
 namespace utad::ui {
 namespace {
@@ -89,11 +90,17 @@ struct Project::Data {
     QString datasetPath;
     QString modelPath;
     std::optional<utad::Dataset> dataset;
+    // path -> position in listedSamples(); built on first use, dropped with the dataset.
+    mutable std::unordered_map<std::string, size_t> sampleIndex;
     std::shared_ptr<utad::Model> model;
     QString modelStamp;  // of `model`
     std::vector<utad::ImageResult> results;
+    std::unordered_map<std::string, size_t> resultIndex;  // path -> position in `results`
     utad::EvalMetrics metrics;
     QString resultsModelStamp;
+    // The results' part of the project file, indented for its place; null when out of date.
+    QByteArray resultsText;
+    QString resultsTextFor;  // the dataset path its image paths are relative to
     Thresholds thresholds;
     ThresholdOrigin origin;
     QString currentImage;
@@ -161,6 +168,18 @@ const std::vector<utad::Sample>& Project::listedSamples() const
     return d->dataset->test.empty() ? d->dataset->train : d->dataset->test;
 }
 
+const utad::Sample* Project::listedSample(const QString& imagePath) const
+{
+    const std::vector<utad::Sample>& samples = listedSamples();
+    if (d->sampleIndex.empty() && !samples.empty()) {
+        d->sampleIndex.reserve(samples.size());
+        for (size_t i = 0; i < samples.size(); ++i)
+            d->sampleIndex.emplace(samples[i].path, i);
+    }
+    const auto it = d->sampleIndex.find(imagePath.toStdString());
+    return it == d->sampleIndex.end() ? nullptr : &samples[it->second];
+}
+
 void Project::openDataset(utad::Dataset dataset, const QString& path)
 {
     const QString absolute = absolutePath(path);
@@ -176,6 +195,7 @@ void Project::openDataset(utad::Dataset dataset, const QString& path)
         if (d->model && d->resultsModelStamp != d->modelStamp) {
             // The autosave holds another model's work: its scores and thresholds do not apply.
             d->resultsModelStamp = d->modelStamp;
+            d->resultsText = QByteArray();
             setResults({});
             setMetrics({});
             applyThresholds({}, {});
@@ -183,6 +203,7 @@ void Project::openDataset(utad::Dataset dataset, const QString& path)
         applyDefaultThresholds();
     }
     d->dataset = std::move(dataset);
+    d->sampleIndex.clear();
     emit datasetChanged();
 }
 
@@ -199,6 +220,7 @@ void Project::setModel(std::shared_ptr<utad::Model> model, const QString& path)
     if (d->model && d->modelStamp != d->resultsModelStamp) {
         // Another model: its scores live on another scale, so the old scores and thresholds go.
         d->resultsModelStamp = d->modelStamp;
+        d->resultsText = QByteArray();
         setResults({});
         setMetrics({});
         applyThresholds({}, {});
@@ -212,6 +234,11 @@ const std::vector<utad::ImageResult>& Project::results() const { return d->resul
 void Project::setResults(std::vector<utad::ImageResult> results)
 {
     d->results = std::move(results);
+    d->resultsText = QByteArray();
+    d->resultIndex.clear();
+    d->resultIndex.reserve(d->results.size());
+    for (size_t i = 0; i < d->results.size(); ++i)
+        d->resultIndex.emplace(d->results[i].path, i);
     if (!d->loading && d->origin.rule == ThresholdOrigin::Rule::Calibration)
         applyLabelledThreshold();
     emit resultsChanged();
@@ -240,21 +267,25 @@ void Project::applyLabelledThreshold()
 
 void Project::updateResult(const utad::ImageResult& result)
 {
-    const int i = indexOf(QString::fromStdString(result.path));
-    if (i >= 0)
-        d->results[size_t(i)] = result;
-    else
+    d->resultsText = QByteArray();
+    const auto [it, added] = d->resultIndex.emplace(result.path, d->results.size());
+    if (added)
         d->results.push_back(result);
+    else
+        d->results[it->second] = result;
     emit resultChanged(result);
 }
 
 int Project::indexOf(const QString& imagePath) const
 {
-    const std::string key = imagePath.toStdString();
-    for (size_t i = 0; i < d->results.size(); ++i)
-        if (d->results[i].path == key)
-            return int(i);
-    return -1;
+    const auto it = d->resultIndex.find(imagePath.toStdString());
+    return it == d->resultIndex.end() ? -1 : int(it->second);
+}
+
+const utad::ImageResult* Project::result(const QString& imagePath) const
+{
+    const int i = indexOf(imagePath);
+    return i < 0 ? nullptr : &d->results[size_t(i)];
 }
 
 Thresholds Project::thresholds() const { return d->thresholds; }
@@ -339,11 +370,17 @@ const utad::EvalMetrics& Project::metrics() const { return d->metrics; }
 void Project::setMetrics(const utad::EvalMetrics& metrics)
 {
     d->metrics = metrics;
+    d->resultsText = QByteArray();
     emit metricsChanged();
 }
 
 QString Project::resultsModelStamp() const { return d->resultsModelStamp; }
-void Project::setResultsModelStamp(const QString& stamp) { d->resultsModelStamp = stamp; }
+void Project::setResultsModelStamp(const QString& stamp)
+{
+    d->resultsModelStamp = stamp;
+    d->resultsText = QByteArray();
+    d->resultsText = QByteArray();
+}
 
 QString Project::modelStamp(const QString& modelPath)
 {
@@ -384,6 +421,32 @@ QString Project::panelCacheFile(const QString& dataDir, const QString& modelStam
     return QDir(dataDir).filePath(folder + QLatin1Char('/') + pathHash(imagePath) + QStringLiteral(".panels"));
 }
 
+// The scores part of the project file, which is most of it with many images.
+static QJsonObject resultsJson(const Project& project)
+{
+    QJsonArray results;
+    for (const utad::ImageResult& r : project.results()) {
+        const QString path = QString::fromStdString(r.path);
+        QJsonObject o{{QStringLiteral("path"),
+                          isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
+            {QStringLiteral("label"), labelKey(r.label)},
+            {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
+            {QStringLiteral("score"), number(r.score)}};
+        if (!r.error.empty())
+            o[QStringLiteral("error")] = QString::fromStdString(r.error);
+        results.append(o);
+    }
+    const utad::EvalMetrics& m = project.metrics();
+    return QJsonObject{{QStringLiteral("modelStamp"), project.resultsModelStamp()}, {QStringLiteral("images"), results},
+        {QStringLiteral("metrics"),
+            QJsonObject{{QStringLiteral("imageAuroc"), number(m.imageAuroc)},
+                {QStringLiteral("pixelAuroc"), number(m.pixelAuroc)}, {QStringLiteral("aupro"), number(m.aupro)},
+                {QStringLiteral("f1"), number(m.f1.f1)}, {QStringLiteral("f1Threshold"), number(m.f1.threshold)},
+                {QStringLiteral("msPerImage"), number(m.msPerImage)}, {QStringLiteral("images"), m.images},
+                {QStringLiteral("skipped"), m.skipped}}}};
+}
+
+// Everything but the results.
 static QJsonObject toJson(const Project& project, const QString& projectFile)
 {
     const QString base = QFileInfo(projectFile).absolutePath();
@@ -399,33 +462,31 @@ static QJsonObject toJson(const Project& project, const QString& projectFile)
     json[QStringLiteral("thresholds")] = QJsonObject{{QStringLiteral("image"), number(t.image)},
         {QStringLiteral("uncertainHigh"), number(t.uncertainHigh)}, {QStringLiteral("pixel"), number(t.pixel)},
         {QStringLiteral("minRegionArea"), t.minRegionArea}};
-
-    QJsonArray results;
-    for (const utad::ImageResult& r : project.results()) {
-        const QString path = QString::fromStdString(r.path);
-        QJsonObject o{{QStringLiteral("path"),
-                          isIdxSpec(project.datasetPath()) ? path : relativePath(path, project.datasetPath())},
-            {QStringLiteral("label"), labelKey(r.label)},
-            {QStringLiteral("defectType"), QString::fromStdString(r.defectType)},
-            {QStringLiteral("score"), number(r.score)}};
-        if (!r.error.empty())
-            o[QStringLiteral("error")] = QString::fromStdString(r.error);
-        results.append(o);
-    }
-    const utad::EvalMetrics& m = project.metrics();
-    json[QStringLiteral("results")]
-        = QJsonObject{{QStringLiteral("modelStamp"), project.resultsModelStamp()}, {QStringLiteral("images"), results},
-            {QStringLiteral("metrics"),
-                QJsonObject{{QStringLiteral("imageAuroc"), number(m.imageAuroc)},
-                    {QStringLiteral("pixelAuroc"), number(m.pixelAuroc)}, {QStringLiteral("aupro"), number(m.aupro)},
-                    {QStringLiteral("f1"), number(m.f1.f1)}, {QStringLiteral("f1Threshold"), number(m.f1.threshold)},
-                    {QStringLiteral("msPerImage"), number(m.msPerImage)}, {QStringLiteral("images"), m.images},
-                    {QStringLiteral("skipped"), m.skipped}}}};
     json[QStringLiteral("annotations")] = project.annotations()->toJson();
     return json;
 }
 
-static bool writeJson(const QJsonObject& json, const QString& path, QString* error)
+QByteArray Project::fileText(const QString& projectFile) const
+{
+    // Every review mark and threshold change saves the project: the scores' text is made once per
+    // change of the scores (100,000 of them take most of a second), not at every save.
+    if (d->resultsText.isNull() || d->resultsTextFor != d->datasetPath) {
+        QByteArray text = QJsonDocument(resultsJson(*this)).toJson(QJsonDocument::Indented);
+        text.chop(1);  // the final newline
+        d->resultsText = text.replace('\n', QByteArray("\n    "));  // one level deeper
+        d->resultsTextFor = d->datasetPath;
+    }
+    // The same text as the whole object written at once: members in key order, "results" before
+    // "thresholds".
+    QByteArray text = QJsonDocument(toJson(*this, projectFile)).toJson(QJsonDocument::Indented);
+    const QByteArray next("\n    \"thresholds\": ");
+    const qsizetype at = text.indexOf(next);
+    Q_ASSERT(at > 0);
+    text.insert(at, QByteArray("\n    \"results\": ") + d->resultsText + ',');
+    return text;
+}
+
+static bool writeJson(const QByteArray& text, const QString& path, QString* error)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
@@ -434,7 +495,7 @@ static bool writeJson(const QJsonObject& json, const QString& path, QString* err
             *error = Project::tr("Cannot write the project %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    file.write(text);
     if (!file.commit()) {
         if (error)
             *error = Project::tr("Cannot write the project %1: %2").arg(path, file.errorString());
@@ -448,7 +509,7 @@ bool Project::commitSaveAs(const QString& target, QString* error)
     d->thresholdSave->stop();
     const QString oldPath = d->filePath;
     d->filePath = target;
-    if (!writeJson(toJson(*this, target), target, error)) {
+    if (!writeJson(fileText(target), target, error)) {
         d->filePath = oldPath;
         return false;
     }
@@ -518,7 +579,7 @@ bool Project::save(QString* error)
             *error = tr("The project has no file yet: use Save project as.");
         return false;
     }
-    if (!writeJson(toJson(*this, d->filePath), d->filePath, error))
+    if (!writeJson(fileText(d->filePath), d->filePath, error))
         return false;
     emit saved();
     return true;
@@ -529,7 +590,7 @@ bool Project::autosave(QString* error)
     d->thresholdSave->stop();  // this write includes the thresholds
     QString message;
     const bool ok
-        = d->filePath.isEmpty() ? writeJson(toJson(*this, autosavePath()), autosavePath(), &message) : save(&message);
+        = d->filePath.isEmpty() ? writeJson(fileText(autosavePath()), autosavePath(), &message) : save(&message);
     if (!ok) {
         emit saveFailed(message);
         if (error)
@@ -578,8 +639,11 @@ void Project::clear()
     if (!d->model)
         d->modelPath.clear();
     d->dataset.reset();
+    d->sampleIndex.clear();
     d->currentImage.clear();
     d->results.clear();
+    d->resultsText = QByteArray();
+    d->resultIndex.clear();
     d->metrics = {};
     d->resultsModelStamp.clear();
     d->thresholds = {};
@@ -647,6 +711,7 @@ bool Project::load(const QString& path, QString* error)
     d->filePath = target;
     // The project names its own dataset and model; the window opens them next.
     d->dataset.reset();
+    d->sampleIndex.clear();
     d->model.reset();
     d->modelStamp.clear();
     d->currentImage.clear();
@@ -657,6 +722,7 @@ bool Project::load(const QString& path, QString* error)
     Thresholds thresholds;
     applyJson(*this, json, QFileInfo(target).absoluteDir(), &results, &metrics, &stamp, &thresholds);
     d->resultsModelStamp = stamp;
+    d->resultsText = QByteArray();
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
     d->undoStack->clear();
@@ -691,6 +757,7 @@ bool Project::restoreAutosave()
     if (!model.isEmpty())
         setModelPath(model);
     d->resultsModelStamp = stamp;
+    d->resultsText = QByteArray();
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
     d->undoStack->clear();

@@ -75,6 +75,7 @@ public:
     void openDataset(utad::Dataset dataset, const QString& path);
     // The images the list shows: the test images, or the training images of a dataset without any.
     const std::vector<utad::Sample>& listedSamples() const;
+    const utad::Sample* listedSample(const QString& imagePath) const;  // null when not listed
 
     // --- The model ----------------------------------------------------------------------------
     std::shared_ptr<utad::Model> model() const;
@@ -89,7 +90,8 @@ public:
     void setResults(std::vector<utad::ImageResult> results);  // emits resultsChanged
     // One image while a scoring run goes on (emits resultChanged, not resultsChanged).
     void updateResult(const utad::ImageResult& result);
-    int indexOf(const QString& imagePath) const;  // -1 when absent
+    int indexOf(const QString& imagePath) const;  // -1 when absent; a hash lookup
+    const utad::ImageResult* result(const QString& imagePath) const;  // null when absent
 
     // --- Thresholds ---------------------------------------------------------------------------
     Thresholds thresholds() const;
@@ -167,6 +169,7 @@ private:
     void applyThresholds(const Thresholds& t, ThresholdOrigin origin = {ThresholdOrigin::Rule::User, 0});
     void applyLabelledThreshold();
     bool commitSaveAs(const QString& target, QString* error);
+    QByteArray fileText(const QString& projectFile) const;  // the project file's JSON
     struct Data;
     Data* d;
 };

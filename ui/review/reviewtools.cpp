@@ -43,7 +43,6 @@ ReviewTools::ReviewTools(Project* project, TaskManager* tasks, ImageFilterProxy*
 
     m_refilter = new QTimer(this);
     m_refilter->setSingleShot(true);
-    m_refilter->setInterval(0);
     connect(m_refilter, &QTimer::timeout, this, [this] {
         if (m_annotations->filter() != ReviewFilter::All)
             m_images->refilter();
@@ -53,23 +52,20 @@ ReviewTools::ReviewTools(Project* project, TaskManager* tasks, ImageFilterProxy*
     connect(m_annotations, &AnnotationPanel::filterChanged, this, [this] { applyFilter(); });
     connect(m_annotations, &AnnotationPanel::nextUnreviewedRequested, this, &ReviewTools::goToNextUnreviewed);
     connect(m_annotations, &AnnotationPanel::drawMaskRequested, this, &ReviewTools::editMask);
-    connect(store, &AnnotationStore::changed, m_refilter, qOverload<>(&QTimer::start));
-    connect(store, &AnnotationStore::reset, m_refilter, qOverload<>(&QTimer::start));
+    connect(store, &AnnotationStore::changed, this, [this] { m_refilter->start(0); });
+    connect(store, &AnnotationStore::reset, this, [this] { m_refilter->start(0); });
     connect(store, &AnnotationStore::writeFailed, this, [this](const QString& text) {
         emit message(text);
         QMessageBox::warning(m_dialogParent, tr("Review"), text);
     });
-    connect(project, &Project::resultsChanged, this, [this] {
-        rebuildIndex();
-        m_refilter->start();
-    });
+    connect(project, &Project::resultsChanged, this, [this] { m_refilter->start(0); });
+    // One image of a running scoring: the review filter follows a few times a second, not per image.
     connect(project, &Project::resultChanged, this, [this] {
-        rebuildIndex();
-        m_refilter->start();
+        if (!m_refilter->isActive())
+            m_refilter->start(kRefilterDuringRunMs);
     });
-    connect(project, &Project::thresholdsChanged, m_refilter, qOverload<>(&QTimer::start));
+    connect(project, &Project::thresholdsChanged, this, [this] { m_refilter->start(0); });
 
-    rebuildIndex();
     onCurrentImage(project->currentImage());
 }
 
@@ -82,15 +78,6 @@ void ReviewTools::say(const QString& text, int timeoutMs)
 Retrainer* ReviewTools::retrainer() const { return m_retrainer; }
 ReportTask* ReviewTools::reportTask() const { return m_report.data(); }
 
-void ReviewTools::rebuildIndex()
-{
-    m_resultIndex.clear();
-    const auto& results = m_project->results();
-    m_resultIndex.reserve(int(results.size()));
-    for (size_t i = 0; i < results.size(); ++i)
-        m_resultIndex.insert(QString::fromStdString(results[i].path), int(i));
-}
-
 void ReviewTools::onCurrentImage(const QString& path) { m_annotations->setImagePath(path); }
 
 void ReviewTools::setFilter(ReviewFilter filter) { m_annotations->setFilter(filter); }
@@ -102,12 +89,10 @@ void ReviewTools::applyFilter()
         m_images->setExtraFilter({});
         return;
     }
-    // Looks results up through the index: the proxy asks once per row.
+    // The proxy asks once per row: results are looked up through the project's index.
     m_images->setExtraFilter([this, filter](const QString& path) {
-        const int i = m_resultIndex.value(path, -1);
-        const utad::ImageResult* result
-            = i >= 0 && i < int(m_project->results().size()) ? &m_project->results()[size_t(i)] : nullptr;
-        return matchesReviewFilter(filter, *m_project, result, m_project->annotations()->annotation(path));
+        return matchesReviewFilter(
+            filter, *m_project, m_project->result(path), m_project->annotations()->annotation(path));
     });
 }
 

@@ -52,6 +52,8 @@ public:
     void useRetrainedModel(const RetrainOutcome& outcome, const QString& path);
     QString lastProblem() const { return m_problem; }  // why startRetraining() or startExport() returned null
 
+    static constexpr int kRefilterDuringRunMs = 250;
+
 signals:
     // After an export: `ok` false when it failed (a message box says why) or was cancelled.
     void reportFinished(bool ok, const QString& htmlPath);
@@ -62,7 +64,6 @@ signals:
 private:
     void onCurrentImage(const QString& path);
     void applyFilter();
-    void rebuildIndex();
     void onExportReport();
     void onReportFinished(ReportTask* task, bool ok);
     void onRetrain();
@@ -78,7 +79,6 @@ private:
     QAction* m_retrainAction;
     QAction* m_exportAction;
     QTimer* m_refilter;
-    QHash<QString, int> m_resultIndex;  // image path -> index in Project::results()
     QPointer<Retrainer> m_retrainer;
     QPointer<ReportTask> m_report;
     QString m_problem;

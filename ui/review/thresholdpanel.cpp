@@ -299,16 +299,20 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     });
     m_pixelSuggest->setEnabled(false);
 
-    connect(m_project, &Project::resultsChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
-    connect(m_project, &Project::resultChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project, &Project::resultsChanged, this, [this] { m_rebuildTimer->start(0); });
+    // One image of a running scoring: the plots follow a few times a second, not once per image.
+    connect(m_project, &Project::resultChanged, this, [this] {
+        if (!m_rebuildTimer->isActive())
+            m_rebuildTimer->start(kRebuildDuringRunMs);
+    });
     connect(m_project, &Project::modelChanged, this,
         [this] { setCalibration(m_project->model() ? m_project->model()->info().calibration : utad::Calibration()); });
     if (m_project->model())
         setCalibration(m_project->model()->info().calibration);
     connect(m_project, &Project::thresholdsChanged, this, &ThresholdPanel::syncFromProject);
     // Marks give labels to unlabelled images.
-    connect(m_project->annotations(), &AnnotationStore::changed, m_rebuildTimer, qOverload<>(&QTimer::start));
-    connect(m_project->annotations(), &AnnotationStore::reset, m_rebuildTimer, qOverload<>(&QTimer::start));
+    connect(m_project->annotations(), &AnnotationStore::changed, this, [this] { m_rebuildTimer->start(0); });
+    connect(m_project->annotations(), &AnnotationStore::reset, this, [this] { m_rebuildTimer->start(0); });
 
     rebuild();
     syncFromProject();

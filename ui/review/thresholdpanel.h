@@ -28,6 +28,8 @@ class ThresholdPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ThresholdPanel(Project* project, QWidget* parent = nullptr);
+    // While images are scored one by one, the plots are rebuilt at most this often.
+    static constexpr int kRebuildDuringRunMs = 250;
 
     // Score statistics of the model's held-back good images (for "target FPR"); empty when none.
     void setCalibration(const utad::Calibration& calibration);
