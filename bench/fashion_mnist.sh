@@ -6,6 +6,7 @@
 # preset's share, a third); the autoencoder gets the same budget in its own steps (an Expert-Net step
 # costs about 4 IE-Net steps: 7/3 as many). CLASSES defaults to "0 1 2 3 4 5 6 7 8 9".
 # Models, logs and JSON results stay in OUTDIR; a class whose JSON exists is not run again.
+# METHODS (environment, default "utad ae") picks the methods; a method left out shows as "–".
 # EVAL_OPTS (environment), e.g. "--set scoreTopFraction=1", rescores the same models differently;
 # its results are kept apart (the JSON name gets a hash of the options).
 set -euo pipefail
@@ -25,7 +26,7 @@ mkdir -p "$OUT"
 . bench/results.sh
 
 for n in $CLASSES; do
-    for method in utad ae; do
+    for method in ${METHODS:-utad ae}; do
         steps=$STEPS
         [ "$method" = ae ] && steps=$((7 * STEPS / 3))
         stem="$OUT/fm-$n-$method"
@@ -42,14 +43,20 @@ done
 
 echo "| Normal class | two-stage image AUROC | training | autoencoder image AUROC | training |"
 echo "|---|---|---|---|---|"
-awk_sum() { awk '{ s += $1; n += 1 } END { if (n) printf "%.3f", s / n }'; }
+awk_sum() { awk 'NF { s += $1; n += 1 } END { if (n) printf "%.3f", s / n; else printf "–" }'; }
 utad_all=() ae_all=()
 for n in $CLASSES; do
-    u=$(field "$OUT/fm-$n-utad$TAG.json" image_auroc)
-    a=$(field "$OUT/fm-$n-ae$TAG.json" image_auroc)
-    utad_all+=("$u") ae_all+=("$a")
-    printf '| %s (%s) | %.3f | %s | %.3f | %s |\n' "$n" "${NAMES[$n]}" "$u" "$(training_time "$OUT/fm-$n-utad.train.log")" \
-        "$a" "$(training_time "$OUT/fm-$n-ae.train.log")"
+    row="| $n (${NAMES[$n]})"
+    for method in utad ae; do
+        if [ -s "$OUT/fm-$n-$method$TAG.json" ]; then
+            v=$(field "$OUT/fm-$n-$method$TAG.json" image_auroc)
+            [ "$method" = utad ] && utad_all+=("$v") || ae_all+=("$v")
+            row="$row | $(printf '%.3f' "$v") | $(training_time "$OUT/fm-$n-$method.train.log")"
+        else
+            row="$row | – | –"
+        fi
+    done
+    echo "$row |"
 done
 printf '| mean | **%s** | | %s | |\n' "$(printf '%s\n' "${utad_all[@]}" | awk_sum)" \
     "$(printf '%s\n' "${ae_all[@]}" | awk_sum)"

@@ -75,7 +75,7 @@ private slots:
         if (denoising) {
             config.ieNoise = 0.2;
             config.ieNoiseCells = 4;
-            config.ieSkips = true;
+            config.ieSkipLevels = 3;
         }
         auto model = Model::create(config);
         QVERIFY(model->train(data));
@@ -96,7 +96,7 @@ private slots:
         QCOMPARE(b.config.anomalyCombination, a.config.anomalyCombination);
         QCOMPARE(b.config.ieNoise, a.config.ieNoise);
         QCOMPARE(b.config.ieNoiseCells, a.config.ieNoiseCells);
-        QCOMPARE(b.config.ieSkips, a.config.ieSkips);
+        QCOMPARE(b.config.ieSkipLevels, a.config.ieSkipLevels);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);

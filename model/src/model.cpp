@@ -32,11 +32,6 @@ ModelConfig presetConfig(const std::string& preset, Method method)
         c.expertSteps = 400;
         c.batchSize = 8;
         c.learningRate = 1e-3;
-        // A denoising IE-Net with skips below full resolution: its impression follows each part's
-        // outline where the plain one draws an average part (battery-weld, docs/BENCHMARKS.md).
-        c.ieSkips = true;
-        c.ieNoise = 0.3;
-        c.ieNoiseCells = 4;
     } else if (preset == "paper") {
         // Release sizes: 256x256 input, 8x8x512 bottleneck, 128-d latent, K = 10.
         c.tileSize = 256;
@@ -64,8 +59,6 @@ ModelConfig presetConfig(const std::string& preset, Method method)
         c.ieSteps += int(kExpertStepCost * c.expertSteps);
         c.expertSteps = 0;
         c.ssimLossWeight = 1.0;  // AE-SSIM (Bergmann et al.): SSIM + L2
-        c.ieSkips = false;  // ... with its plain autoencoder
-        c.ieNoise = 0;
     }
     return c;
 }
@@ -80,9 +73,6 @@ ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, 
         // Whole small objects: the mean of the map ranked Fashion-MNIST classes better than its
         // maximum (docs/BENCHMARKS.md).
         c.scoreTopFraction = 1;
-        // Measured in whole-image mode without the denoising IE-Net (docs/BENCHMARKS.md).
-        c.ieSkips = false;
-        c.ieNoise = 0;
         return c;
     }
     // Channels and typical size from a few training images.
@@ -182,7 +172,7 @@ void Model::Impl::build(Device choice)
     torch::manual_seed(c.seed);
     const int inChannels = c.channels + (c.positionChannels ? 2 : 0);
     ie = nets::IENet(
-        inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage, c.ieSkips);
+        inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage, c.ieSkipLevels);
     ie->to(device);
     expert = nullptr;
     if (c.method == Method::TwoStage) {
@@ -414,6 +404,8 @@ std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
         throw Error("model sizes, steps and batch size must be positive");
     if (config.workingScale < 0 || config.workingScale > 4)
         throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
+    if (config.ieSkipLevels < 0 || config.ieSkipLevels > 3)
+        throw Error("IE-Net skip levels must be 0 to 3, got " + std::to_string(config.ieSkipLevels));
     if (config.ieNoise < 0 || config.ieNoiseCells < 1)
         throw Error("IE-Net noise must be 0 or more on a grid of at least 1 cell");
     if (config.tileOverlap < 0 || config.tileOverlap > 0.9)

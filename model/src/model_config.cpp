@@ -118,7 +118,7 @@ const std::vector<Field>& fields()
         numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
         numberField("ieNoise", &ModelConfig::ieNoise),
         intField("ieNoiseCells", &ModelConfig::ieNoiseCells),
-        flagField("ieSkips", &ModelConfig::ieSkips),
+        intField("ieSkipLevels", &ModelConfig::ieSkipLevels),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);
@@ -168,7 +168,7 @@ bool isScoringField(const std::string& name) { return field(name).scoring; }
 
 bool isOptionalField(const std::string& name)
 {
-    return isScoringField(name) || name == "ieNoise" || name == "ieNoiseCells" || name == "ieSkips";
+    return isScoringField(name) || name == "ieNoise" || name == "ieNoiseCells" || name == "ieSkipLevels";
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

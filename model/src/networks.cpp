@@ -63,8 +63,8 @@ torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
 }
 
 IENetImpl::IENetImpl(
-    int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, bool skips)
-    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational), skips_(skips)
+    int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, int skipLevels)
+    : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational), skipLevels_(skipLevels)
 {
     if (tileSize < 32 || tileSize % 32 != 0)
         throw Error("tile size must be a positive multiple of 32, got " + std::to_string(tileSize));
@@ -72,12 +72,12 @@ IENetImpl::IENetImpl(
     encoder = register_module("encoder",
         nn::Sequential(InceptionBlock(inChannels, w), maxPool(4), InceptionBlock(w, 2 * w), maxPool(2),
             InceptionBlock(2 * w, 4 * w), maxPool(2), InceptionBlock(4 * w, 8 * w), maxPool(2)));
-    // With skips, the first three decoder blocks also take the encoder block of their resolution.
-    const int k = skips ? 2 : 1;
+    // With skips, the first decoder blocks also take the encoder block of their resolution.
+    auto k = [skipLevels](int level) { return level < skipLevels ? 2 : 1; };
     decoder = register_module("decoder",
-        nn::Sequential(upsample(2), InceptionBlock(k * 8 * w, 4 * w), upsample(2), InceptionBlock(k * 4 * w, 2 * w),
-            upsample(2), InceptionBlock(k * 2 * w, w), upsample(4), InceptionBlock(w, w),
-            nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
+        nn::Sequential(upsample(2), InceptionBlock(k(0) * 8 * w, 4 * w), upsample(2),
+            InceptionBlock(k(1) * 4 * w, 2 * w), upsample(2), InceptionBlock(k(2) * 2 * w, w), upsample(4),
+            InceptionBlock(w, w), nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
     fromLatent = register_module("fromLatent", nn::Linear(latentDim, flat));
@@ -92,7 +92,7 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     int index = 0;
     for (auto& layer : *encoder) {
         h = layer.forward(h);
-        if (skips_ && (index == 2 || index == 4 || index == 6))
+        if (skipLevels_ > 0 && (index == 2 || index == 4 || index == 6))
             skipped.insert(skipped.begin(), h);
         ++index;
     }
@@ -108,14 +108,14 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     }
     auto b = torch::leaky_relu(fromLatent->forward(z), 0.1)
                  .view({-1, bottleneckChannels_, bottleneckSize_, bottleneckSize_});
-    if (!skips_) {
+    if (skipLevels_ == 0) {
         out.image = torch::sigmoid(decoder->forward(b));
         return out;
     }
     torch::Tensor y = b;
     index = 0;
     for (auto& layer : *decoder) {
-        if (index == 1 || index == 3 || index == 5)
+        if ((index == 1 || index == 3 || index == 5) && index / 2 < skipLevels_)
             y = torch::cat({y, skipped[size_t(index / 2)]}, 1);
         y = layer.forward(y);
         ++index;

@@ -20,13 +20,13 @@ TORCH_MODULE(InceptionBlock);
 
 // IE-Net: inception encoder down 32x, Gaussian latent, mirrored decoder without skips, sigmoid.
 // `inChannels` may exceed `outChannels` by the position channels. `variational` false gives the
-// plain autoencoder of the same shape (the baseline). `skips` adds the encoder's features at 1/4,
-// 1/8 and 1/16 of the tile to the decoder (never at full resolution), for a denoising IE-Net that
-// follows each part's outline (ModelConfig::ieSkips).
+// plain autoencoder of the same shape (the baseline). `skipLevels` adds the encoder's features to
+// the decoder at 1/16, then 1/8, then 1/4 of the tile (never at full resolution), for a denoising
+// IE-Net that follows each part's outline (ModelConfig::ieSkipLevels).
 class IENetImpl : public torch::nn::Module {
 public:
     IENetImpl(
-        int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, bool skips = false);
+        int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, int skipLevels = 0);
 
     struct Output {
         torch::Tensor image;  // [N, C, H, W] in [0, 1]
@@ -37,7 +37,8 @@ public:
 
 private:
     int bottleneckChannels_, bottleneckSize_;
-    bool variational_, skips_;
+    bool variational_;
+    int skipLevels_;
     torch::nn::Sequential encoder{nullptr}, decoder{nullptr};
     torch::nn::Linear toLatent{nullptr}, fromLatent{nullptr};
 };

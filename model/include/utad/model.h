@@ -50,9 +50,10 @@ struct ModelConfig {
     // in good parts instead of copying them. 0: off (the paper's plain reconstruction).
     double ieNoise = 0;
     int ieNoiseCells = 8;
-    // IE-Net with skip connections at 1/4, 1/8 and 1/16 of the tile (none at full resolution):
-    // with ieNoise, the impression follows the part's own outline instead of an average part.
-    bool ieSkips = false;
+    // IE-Net skip connections, from the deepest: 1 at 1/16 of the tile, 2 also at 1/8, 3 also at 1/4
+    // (never at full resolution). With ieNoise, the impression follows the part's own outline
+    // instead of an average part; shallow skips also pass fine detail, a thin crack among it.
+    int ieSkipLevels = 0;
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
