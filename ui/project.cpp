@@ -379,7 +379,6 @@ void Project::setResultsModelStamp(const QString& stamp)
 {
     d->resultsModelStamp = stamp;
     d->resultsText = QByteArray();
-    d->resultsText = QByteArray();
 }
 
 QString Project::modelStamp(const QString& modelPath)
