@@ -8,6 +8,8 @@
 # report, as a real run would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/results.sh
+. bench/results.sh
 pos=()
 COPIES=0
 EXTRA=()
@@ -27,16 +29,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ "$COPIES" -gt 0 ]; then
     src=$(realpath "$DATA")
-    for dir in "$src"/test/* "$src"/ground_truth/*; do
-        [ -d "$dir" ] || continue
-        rel=${dir#"$src"/}
-        mkdir -p "$work/data/$rel"
-        files=("$dir"/*)
-        for ((c = 1; c <= COPIES; c++)); do
-            for f in "${files[@]}"; do ln -s "$f" "$work/data/$rel/c${c}_${f##*/}"; done
-        done
-    done
-    DATA=$work/data
+    DATA=$(repeat_test_set "$src" "$COPIES" "$work/data")
     echo "dataset: $COPIES copies of $src/test: $(find "$DATA/test" -type l | wc -l) images"
 fi
 if [ "${JSON:-0}" = 1 ] || [ ${#EXTRA[@]} -gt 0 ]; then EXTRA+=(--json "$work/report.json"); fi

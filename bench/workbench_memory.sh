@@ -8,6 +8,8 @@
 # --threads T sets the compute-threads preference (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/results.sh
+. bench/results.sh
 pos=()
 COPIES=0
 THREADS=1
@@ -26,16 +28,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ "$COPIES" -gt 0 ]; then
     src=$(realpath "$DATA")
-    for dir in "$src"/test/* "$src"/ground_truth/*; do
-        [ -d "$dir" ] || continue
-        rel=${dir#"$src"/}
-        mkdir -p "$work/data/$rel"
-        files=("$dir"/*)
-        for ((c = 1; c <= COPIES; c++)); do
-            for f in "${files[@]}"; do ln -s "$f" "$work/data/$rel/c${c}_${f##*/}"; done
-        done
-    done
-    DATA=$work/data
+    DATA=$(repeat_test_set "$src" "$COPIES" "$work/data")
 fi
 echo "dataset: $(find -L "$DATA/test" -type f | wc -l) images"
 mkdir -p "$work/config/utad"

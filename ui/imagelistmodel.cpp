@@ -521,6 +521,28 @@ void ImageFilterProxy::refilter()
     invalidate();
 }
 
+bool ImageFilterProxy::labelAccepted(utad::Label label) const
+{
+    if (m_label == LabelFilter::All)
+        return true;
+    const utad::Label wanted = m_label == LabelFilter::Good ? utad::Label::Good
+        : m_label == LabelFilter::Anomalous                 ? utad::Label::Anomalous
+                                                            : utad::Label::Unknown;
+    return label == wanted;
+}
+
+bool ImageFilterProxy::decisionAccepted(int decision) const
+{
+    if (m_prediction == PredictionFilter::All)
+        return true;
+    if (m_prediction == PredictionFilter::NotScored)
+        return decision < 0;
+    const Decision wanted = m_prediction == PredictionFilter::Good ? Decision::Good
+        : m_prediction == PredictionFilter::Defective              ? Decision::Defective
+                                                                   : Decision::Uncertain;
+    return decision == int(wanted);
+}
+
 bool ImageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     if (m_list && !sourceParent.isValid()) {
@@ -530,26 +552,10 @@ bool ImageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
             return false;
         if (!m_defectType.isEmpty() && sample.defectType != m_defectTypeKey)
             return false;
-        if (m_label != LabelFilter::All) {
-            const utad::Label wanted = m_label == LabelFilter::Good ? utad::Label::Good
-                : m_label == LabelFilter::Anomalous                 ? utad::Label::Anomalous
-                                                                    : utad::Label::Unknown;
-            if (sample.label != wanted)
-                return false;
-        }
-        if (m_prediction != PredictionFilter::All) {
-            const int decision = m_list->decision(sourceRow);
-            if (m_prediction == PredictionFilter::NotScored) {
-                if (decision >= 0)
-                    return false;
-            } else {
-                const Decision wanted = m_prediction == PredictionFilter::Good ? Decision::Good
-                    : m_prediction == PredictionFilter::Defective              ? Decision::Defective
-                                                                               : Decision::Uncertain;
-                if (decision != int(wanted))
-                    return false;
-            }
-        }
+        if (!labelAccepted(sample.label))
+            return false;
+        if (m_prediction != PredictionFilter::All && !decisionAccepted(m_list->decision(sourceRow)))
+            return false;
         return !m_extra || m_extra(m_list->path(sourceRow));
     }
     const QModelIndex index = sourceModel()->index(sourceRow, ImageListModel::NameColumn, sourceParent);
@@ -558,27 +564,10 @@ bool ImageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return false;
     if (!m_defectType.isEmpty() && index.data(ImageListModel::DefectRole).toString() != m_defectType)
         return false;
-    if (m_label != LabelFilter::All) {
-        const auto label = utad::Label(index.data(ImageListModel::TruthRole).toInt());
-        const utad::Label wanted = m_label == LabelFilter::Good ? utad::Label::Good
-            : m_label == LabelFilter::Anomalous                 ? utad::Label::Anomalous
-                                                                : utad::Label::Unknown;
-        if (label != wanted)
-            return false;
-    }
-    if (m_prediction != PredictionFilter::All) {
-        const int decision = index.data(ImageListModel::PredictionRole).toInt();
-        if (m_prediction == PredictionFilter::NotScored) {
-            if (decision >= 0)
-                return false;
-        } else {
-            const Decision wanted = m_prediction == PredictionFilter::Good ? Decision::Good
-                : m_prediction == PredictionFilter::Defective              ? Decision::Defective
-                                                                           : Decision::Uncertain;
-            if (decision != int(wanted))
-                return false;
-        }
-    }
+    if (m_label != LabelFilter::All && !labelAccepted(utad::Label(index.data(ImageListModel::TruthRole).toInt())))
+        return false;
+    if (m_prediction != PredictionFilter::All && !decisionAccepted(index.data(ImageListModel::PredictionRole).toInt()))
+        return false;
     return !m_extra || m_extra(path);
 }
 

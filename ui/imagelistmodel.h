@@ -135,9 +135,13 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    bool labelAccepted(utad::Label label) const;  // the truth filter
+    bool decisionAccepted(int decision) const;  // the prediction filter; decision < 0: not scored
+
     Project* m_project;
     const ImageListModel* m_list = nullptr;  // the source model when it is one
     QTimer* m_resort = nullptr;  // a change of the rows' data sorts and filters again once
