@@ -106,25 +106,18 @@ MainWindow& window(int n)
     return *w;
 }
 
-void BM_SortByScore(benchmark::State& state)
+// A header click on `column` each step, alternating the order; the list ends sorted by name.
+void sortSteps(benchmark::State& state, int column)
 {
     MainWindow& w = window(int(state.range(0)));
-    steps(state, [&](int64_t i) {
-        w.imageView()->sortByColumn(ImageListModel::ScoreColumn, i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
-    });
+    steps(state,
+        [&](int64_t i) { w.imageView()->sortByColumn(column, i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder); });
     w.imageView()->sortByColumn(ImageListModel::NameColumn, Qt::AscendingOrder);
     settle();
 }
 
-void BM_SortByName(benchmark::State& state)
-{
-    MainWindow& w = window(int(state.range(0)));
-    steps(state, [&](int64_t i) {
-        w.imageView()->sortByColumn(ImageListModel::NameColumn, i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
-    });
-    w.imageView()->sortByColumn(ImageListModel::NameColumn, Qt::AscendingOrder);
-    settle();
-}
+void BM_SortByScore(benchmark::State& state) { sortSteps(state, ImageListModel::ScoreColumn); }
+void BM_SortByName(benchmark::State& state) { sortSteps(state, ImageListModel::NameColumn); }
 
 // Typing a name filter and clearing it again: each is one step.
 void BM_FilterByName(benchmark::State& state)

@@ -2,8 +2,6 @@
 #include "utad/error.h"
 #include "utad/model.h"
 
-#include "model_impl.h"
-
 #include <cstdio>
 #include <functional>
 #include <iterator>
@@ -18,7 +16,16 @@ struct Field {
     bool scoring;  // only changes how maps and scores are made from the networks' outputs
     std::function<std::string(const ModelConfig&)> get;
     std::function<void(ModelConfig&, const std::string&)> set;
+    // Added after the file format was fixed, with a default that is what earlier files were made
+    // with: a file without it loads with the default.
+    bool addedLater = false;
 };
+
+Field addedLater(Field f)
+{
+    f.addedLater = true;
+    return f;
+}
 
 // "a, b, c" for error messages.
 template <typename It> std::string joined(It first, It last)
@@ -116,9 +123,9 @@ const std::vector<Field>& fields()
         numberField("learningRate", &ModelConfig::learningRate),
         numberField("klWeight", &ModelConfig::klWeight),
         numberField("ssimLossWeight", &ModelConfig::ssimLossWeight),
-        numberField("ieNoise", &ModelConfig::ieNoise),
-        intField("ieNoiseCells", &ModelConfig::ieNoiseCells),
-        intField("ieSkipLevels", &ModelConfig::ieSkipLevels),
+        addedLater(numberField("ieNoise", &ModelConfig::ieNoise)),
+        addedLater(intField("ieNoiseCells", &ModelConfig::ieNoiseCells)),
+        addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);
@@ -168,7 +175,8 @@ bool isScoringField(const std::string& name) { return field(name).scoring; }
 
 bool isOptionalField(const std::string& name)
 {
-    return isScoringField(name) || name == "ieNoise" || name == "ieNoiseCells" || name == "ieSkipLevels";
+    const Field& f = field(name);
+    return f.scoring || f.addedLater;
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

@@ -134,8 +134,7 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     ModelInfo info;
     auto& c = info.config;
     for (const auto& name : configFieldNames()) {
-        // A scoring or training-only setting newer than the file takes its default: the networks'
-        // shapes do not depend on it.
+        // A setting newer than the file takes its default, which is what the file was made with.
         if (isOptionalField(name) && !kv.count(name))
             continue;
         try {

@@ -47,10 +47,6 @@ struct Model::Impl {
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 };
 
-// Settings a model file may lack (it predates them): scoring settings and those that only steer
-// training. Such a file scores, or was trained, with their defaults.
-bool isOptionalField(const std::string& name);
-
 // Key=value text of everything in ModelInfo but the weights (model_file.cpp).
 std::string infoToText(const ModelInfo& info);
 ModelInfo infoFromText(const std::string& text, const std::string& path);

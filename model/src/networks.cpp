@@ -92,7 +92,7 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     int index = 0;
     for (auto& layer : *encoder) {
         h = layer.forward(h);
-        if (skipLevels_ > 0 && (index == 2 || index == 4 || index == 6))
+        if (index == 2 || index == 4 || index == 6)
             skipped.insert(skipped.begin(), h);
         ++index;
     }
@@ -108,10 +108,6 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     }
     auto b = torch::leaky_relu(fromLatent->forward(z), 0.1)
                  .view({-1, bottleneckChannels_, bottleneckSize_, bottleneckSize_});
-    if (skipLevels_ == 0) {
-        out.image = torch::sigmoid(decoder->forward(b));
-        return out;
-    }
     torch::Tensor y = b;
     index = 0;
     for (auto& layer : *decoder) {

@@ -92,6 +92,9 @@ inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+n
 // utad::Error. Scoring fields change only how maps and scores are made, not the networks.
 std::vector<std::string> configFieldNames();
 bool isScoringField(const std::string& name);
+// A setting a model file may lack: a scoring setting, or one added after the file format was fixed
+// whose default is what earlier files were made with. Such a file loads with its default.
+bool isOptionalField(const std::string& name);
 std::string configValue(const ModelConfig& config, const std::string& name);
 void setConfigValue(ModelConfig& config, const std::string& name, const std::string& value);
 
