@@ -357,9 +357,8 @@ int runEval(const std::vector<std::string>& argv)
         .option("--images", "DIR", "write input, impression, reconstruction and heat map PNGs per image");
     computeOptions(args)
         .repeated("--set", "NAME=VALUE",
-            "score differently without retraining (repeatable): anomalyCombination, smoothSigma, "
-            "scoreTopFraction or ssimResidual; the model's proposed threshold then no longer applies and "
-            "is not reported")
+            "score differently, or faster, without retraining (repeatable): " + utad::scoringFieldList()
+                + "; the model's proposed threshold then no longer applies and is not reported")
         .option("--shard", "K/N",
             "score only part K of N of the test images (split by a hash of each file's path inside DIR); "
             "needs --json, which then also holds what `utad merge` needs to combine the N parts");

@@ -2,8 +2,10 @@
 // scoring) on the bundled sample, the floating-point work it does, and the machine's matmul peak
 // measured in the same run.
 //
-//   utad-bench [--model FILE] [--data DIR] [google-benchmark flags]
+//   utad-bench [--model FILE] [--data DIR] [--set NAME=VALUE ...] [google-benchmark flags]
 //
+// --set changes a scoring setting of the model as `utad eval --set` does (tileOverlap and
+// naiveSamples change the work per image).
 // Without --model it uses the first .utad file in the bundled models folder, or else trains a
 // cpu-preset model for 2 epochs (speed does not depend on how well a model is trained).
 #include "utad/dataset.h"
@@ -15,7 +17,9 @@
 #include <benchmark/benchmark.h>
 #include <cstring>
 #include <filesystem>
+#include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -35,9 +39,15 @@ struct Setup {
 };
 Setup gSetup;
 
-// Floating-point operations LibTorch counts (convolutions, matrix products, element-wise
-// add/mul) in one inference, summed over every recorded operator.
-double countFlops(const utad::Model& model, const cv::Mat& image)
+// What LibTorch's profiler sees in one inference: the floating-point operations it counts
+// (convolutions, matrix products, element-wise add/mul) and each operator's own time (its time
+// less that of the operators it called), to show where an image's time goes.
+struct Profile {
+    double flops = 0;
+    std::map<std::string, double> selfMs;
+};
+
+Profile profileInference(const utad::Model& model, const cv::Mat& image)
 {
     using namespace torch::autograd::profiler;
     torch::profiler::impl::ProfilerConfig config(torch::profiler::impl::ProfilerState::CPU,
@@ -46,11 +56,29 @@ double countFlops(const utad::Model& model, const cv::Mat& image)
     enableProfilerLegacy(config);
     model.infer(image);
     const thread_event_lists lists = disableProfilerLegacy();
-    double flops = 0;
-    for (const auto& list : lists)
-        for (const auto& event : list)
-            flops += double(const_cast<LegacyEvent&>(event).flops());
-    return flops;
+    Profile p;
+    for (const auto& list : lists) {
+        struct Open {
+            const LegacyEvent* push;
+            double childMs;
+        };
+        std::vector<Open> open;
+        for (const auto& event : list) {
+            auto& e = const_cast<LegacyEvent&>(event);
+            p.flops += double(e.flops());
+            if (e.kind() == EventKind::PushRange) {
+                open.push_back({&event, 0});
+            } else if (e.kind() == EventKind::PopRange && !open.empty()) {
+                const Open o = open.back();
+                open.pop_back();
+                const double ms = o.push->cpuElapsedUs(e) / 1000.0;
+                p.selfMs[o.push->name()] += ms - o.childMs;
+                if (!open.empty())
+                    open.back().childMs += ms;
+            }
+        }
+    }
+    return p;
 }
 
 void BM_MatmulPeak(benchmark::State& state)
@@ -112,7 +140,7 @@ std::string takeOption(int& argc, char** argv, const std::string& name)
     return {};
 }
 
-void prepare(const std::string& modelPath, const std::string& dataDir)
+void prepare(const std::string& modelPath, const std::string& dataDir, const std::vector<std::string>& settings)
 {
     gSetup.data = utad::openDataset(dataDir);
     for (const auto& s : gSetup.data.test)
@@ -139,8 +167,16 @@ void prepare(const std::string& modelPath, const std::string& dataDir)
         gSetup.model->train(gSetup.data);
         gSetup.modelName = "freshly trained cpu preset (50 + 50 steps)";
     }
+    for (const auto& setting : settings) {
+        const auto eq = setting.find('=');
+        if (eq == std::string::npos)
+            throw utad::Error("--set needs NAME=VALUE, got '" + setting + "'");
+        gSetup.model->setScoringValue(setting.substr(0, eq), setting.substr(eq + 1));
+        gSetup.modelName += " --set " + setting;
+    }
     gSetup.model->infer(gSetup.images.front());  // warm-up: first-call allocations
-    gSetup.flopsPerImage = countFlops(*gSetup.model, gSetup.images.front());
+    const Profile profile = profileInference(*gSetup.model, gSetup.images.front());
+    gSetup.flopsPerImage = profile.flops;
 
     const utad::ModelConfig& c = gSetup.model->info().config;
     std::cout << "model: " << gSetup.modelName << " (" << utad::methodName(c.method) << ", preset " << c.preset << ", "
@@ -148,7 +184,18 @@ void prepare(const std::string& modelPath, const std::string& dataDir)
               << ", " << c.tileSize << "x" << c.tileSize << " tiles, K=" << c.naiveSamples << ")\n"
               << "data: " << gSetup.data.root << " (" << gSetup.images.size() << " test images)\n"
               << "work per image: " << gSetup.flopsPerImage * 1e-9 << " GFLOP (LibTorch profiler count)\n"
-              << "cores: " << std::thread::hardware_concurrency() << "\n";
+              << "cores: " << std::thread::hardware_concurrency() << "\n"
+              << "operators taking the most time in one profiled inference (own time, ms):\n";
+    std::vector<std::pair<double, std::string>> ops;
+    double total = 0;
+    for (const auto& [name, ms] : profile.selfMs) {
+        ops.emplace_back(ms, name);
+        total += ms;
+    }
+    std::sort(ops.rbegin(), ops.rend());
+    for (size_t i = 0; i < std::min<size_t>(ops.size(), 10); ++i)
+        std::printf("  %-36s %8.1f  %4.1f %%\n", ops[i].second.c_str(), ops[i].first, 100 * ops[i].first / total);
+    std::printf("  %-36s %8.1f\n", "all operators", total);
 }
 
 }  // namespace
@@ -160,10 +207,13 @@ int main(int argc, char** argv)
         std::string dataDir = takeOption(argc, argv, "--data");
         if (dataDir.empty())
             dataDir = utad::sampleDirectory().string();
+        std::vector<std::string> settings;
+        for (std::string s; !(s = takeOption(argc, argv, "--set")).empty();)
+            settings.push_back(s);
         benchmark::Initialize(&argc, argv);
         if (benchmark::ReportUnrecognizedArguments(argc, argv))
             return 2;
-        prepare(modelPath, dataDir);
+        prepare(modelPath, dataDir, settings);
     } catch (const utad::Error& e) {
         std::cerr << "utad-bench: " << e.what() << "\n";
         return 1;

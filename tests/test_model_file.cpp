@@ -64,7 +64,7 @@ private slots:
         QTest::addColumn<bool>("denoising");
         QTest::newRow("utad") << int(Method::TwoStage) << false;
         QTest::newRow("ae") << int(Method::Autoencoder) << false;
-        QTest::newRow("utad, denoising IE-Net with skips") << int(Method::TwoStage) << true;
+        QTest::newRow("utad, denoising IE-Net with skips, adversarial terms") << int(Method::TwoStage) << true;
     }
 
     void roundTrip()
@@ -76,6 +76,7 @@ private slots:
             config.ieNoise = 0.2;
             config.ieNoiseCells = 4;
             config.ieSkipLevels = 3;
+            config.ganWeight = 0.5;
         }
         auto model = Model::create(config);
         QVERIFY(model->train(data));
@@ -97,6 +98,7 @@ private slots:
         QCOMPARE(b.config.ieNoise, a.config.ieNoise);
         QCOMPARE(b.config.ieNoiseCells, a.config.ieNoiseCells);
         QCOMPARE(b.config.ieSkipLevels, a.config.ieSkipLevels);
+        QCOMPARE(b.config.ganWeight, a.config.ganWeight);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);

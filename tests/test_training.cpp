@@ -135,6 +135,72 @@ private slots:
         QCOMPARE(Model::load(path)->infer(probe).score, r.score);
     }
 
+    // The adversarial terms change what the Expert-Net learns, repeat with a seed, and leave the
+    // discriminators out of the model file.
+    void adversarialTerms()
+    {
+        ModelConfig c = tinyConfig();
+        c.ieSteps = c.expertSteps = 20;  // one short round each
+        ModelConfig withGan = c;
+        withGan.ganWeight = 1;
+        auto plain = Model::create(c);
+        auto a = Model::create(withGan);
+        auto b = Model::create(withGan);
+        Run runA, runB;
+        QVERIFY(plain->train(data));
+        QVERIFY(a->train(data, recorder(runA)));
+        QVERIFY(b->train(data, recorder(runB)));
+        QCOMPARE(runB.expertLosses, runA.expertLosses);
+        QVERIFY(std::isfinite(runA.expertLosses.back()));
+        const Inference ra = a->infer(probe), rp = plain->infer(probe);
+        QCOMPARE(b->infer(probe).score, ra.score);
+        QVERIFY(cv::norm(ra.reconstruction, rp.reconstruction, cv::NORM_INF) > 1e-4);
+        // The IE-Net trained the same way: only the Expert-Net saw the discriminators.
+        QCOMPARE(cv::norm(ra.impression, rp.impression, cv::NORM_INF), 0.0);
+
+        const std::string gan = dir.filePath("gan.utad").toStdString(), noGan = dir.filePath("nogan.utad").toStdString();
+        a->save(gan);
+        plain->save(noGan);
+        QVERIFY(std::abs(double(QFileInfo(QString::fromStdString(gan)).size())
+                    - double(QFileInfo(QString::fromStdString(noGan)).size()))
+            < 100);  // the key "ganWeight" differs, no weights are added
+        auto loaded = Model::load(gan);
+        QCOMPARE(loaded->info().config.ganWeight, 1.0);
+        QCOMPARE(loaded->infer(probe).score, ra.score);
+    }
+
+    // K and the tile overlap are chosen at inference: a trained model runs with others, and the
+    // trained K returns the very codes it was saved with.
+    void inferenceSettingsChangeWithoutRetraining()
+    {
+        ModelConfig c = tinyConfig();
+        c.workingScale = 1;
+        c.ieSteps = c.expertSteps = 20;  // speed and codes, not accuracy
+        auto model = Model::create(c);
+        QVERIFY(model->train(data));
+        cv::Mat wide;
+        cv::resize(probe, wide, cv::Size(80, 48));
+        const Inference k2 = model->infer(wide);
+        QCOMPARE(c.naiveSamples, 2);
+
+        model->setScoringValue("naiveSamples", "1");
+        const Inference k1 = model->infer(wide);
+        QVERIFY(cv::norm(k1.naiveImpression, k2.naiveImpression, cv::NORM_INF) > 1e-5);
+        QCOMPARE(cv::norm(k1.reconstruction, k2.reconstruction, cv::NORM_INF), 0.0);  // no naive code in x_hat
+        model->setScoringValue("naiveSamples", "2");
+        QCOMPARE(model->infer(wide).score, k2.score);
+
+        model->setScoringValue("tileOverlap", "0");
+        const Inference flat = model->infer(wide);
+        QCOMPARE(flat.anomalyMap.size(), wide.size());
+        QVERIFY(cv::norm(flat.impression, k2.impression, cv::NORM_INF) > 1e-5);  // 3 x 2 tiles, not 5 x 3
+        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("tileOverlap", "0.95"));
+        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("naiveSamples", "0"));
+        QCOMPARE(model->info().config.tileOverlap, 0.0);
+        QCOMPARE(model->info().config.naiveSamples, 2);
+        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("ganWeight", "1"));  // fixed by training
+    }
+
     void noReadableImages()
     {
         Dataset empty;
@@ -155,6 +221,9 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
         c = tinyConfig();
         c.tileOverlap = 0.95;
+        QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
+        c = tinyConfig();
+        c.ganWeight = -1;
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
         QVERIFY_THROWS_EXCEPTION(Error, deviceFromString("tpu"));
         QCOMPARE(deviceFromString("cpu"), Device::Cpu);

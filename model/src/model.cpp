@@ -393,7 +393,10 @@ std::vector<Inference> Model::Impl::run(
 Model::Model() : d(std::make_unique<Impl>()) {}
 Model::~Model() = default;
 
-std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
+namespace {
+
+// Sizes and settings a model can be built and run with.
+void checkConfig(const ModelConfig& config)
 {
     if (config.tileSize < 32 || config.tileSize % 32 != 0)
         throw Error("tile size must be a positive multiple of 32, got " + std::to_string(config.tileSize));
@@ -406,10 +409,19 @@ std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
         throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
     if (config.ieSkipLevels < 0 || config.ieSkipLevels > 3)
         throw Error("IE-Net skip levels must be 0 to 3, got " + std::to_string(config.ieSkipLevels));
+    if (config.ganWeight < 0)
+        throw Error("the adversarial weight must be 0 or more, got " + std::to_string(config.ganWeight));
     if (config.ieNoise < 0 || config.ieNoiseCells < 1)
         throw Error("IE-Net noise must be 0 or more on a grid of at least 1 cell");
     if (config.tileOverlap < 0 || config.tileOverlap > 0.9)
         throw Error("tile overlap must be between 0 and 0.9, got " + std::to_string(config.tileOverlap));
+}
+
+}  // namespace
+
+std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
+{
+    checkConfig(config);
     std::unique_ptr<Model> model(new Model());
     model->d->info.formatVersion = kModelFormatVersion;
     model->d->info.config = config;
@@ -441,17 +453,15 @@ const ModelInfo& Model::info() const { return d->info; }
 
 void Model::setScoringValue(const std::string& name, const std::string& value)
 {
-    if (!isScoringField(name)) {
-        std::string scoring;
-        for (const auto& f : configFieldNames())
-            if (isScoringField(f))
-                scoring += (scoring.empty() ? "" : ", ") + f;
-        throw Error("'" + name + "' is fixed when the model is trained; scoring settings are " + scoring);
-    }
+    if (!isScoringField(name))
+        throw Error("'" + name + "' is fixed when the model is trained; scoring settings are " + scoringFieldList());
     ModelConfig changed = d->info.config;
     setConfigValue(changed, name, value);
     if (configValue(changed, name) == configValue(d->info.config, name))
         return;
+    checkConfig(changed);
+    if (d->expert && changed.naiveSamples != d->info.config.naiveSamples)
+        d->expert->drawNaiveCodes(changed.naiveSamples, changed.seed);
     d->info.config = changed;
     d->info.calibration = Calibration{};
 }

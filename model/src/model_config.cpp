@@ -13,7 +13,10 @@ namespace {
 
 struct Field {
     const char* name;
-    bool scoring;  // only changes how maps and scores are made from the networks' outputs
+    // Only changes how maps and scores are made from the trained networks: the tiling of an image
+    // and the number of naive impressions are inference choices, since training draws random
+    // tiles and random detail codes.
+    bool scoring;
     std::function<std::string(const ModelConfig&)> get;
     std::function<void(ModelConfig&, const std::string&)> set;
     // Added after the file format was fixed, with a default that is what earlier files were made
@@ -82,9 +85,9 @@ bool parseFlag(const std::string& name, const std::string& value)
     throw Error("'" + name + "' needs 1 or 0, got '" + value + "'");
 }
 
-Field intField(const char* name, int ModelConfig::*member)
+Field intField(const char* name, int ModelConfig::*member, bool scoring = false)
 {
-    return {name, false, [member](const ModelConfig& c) { return std::to_string(c.*member); },
+    return {name, scoring, [member](const ModelConfig& c) { return std::to_string(c.*member); },
         [name, member](ModelConfig& c, const std::string& v) { c.*member = int(parseInteger(name, v)); }};
 }
 
@@ -109,14 +112,14 @@ const std::vector<Field>& fields()
             [](ModelConfig& c, const std::string& v) { c.preset = v; }},
         intField("tileSize", &ModelConfig::tileSize),
         numberField("workingScale", &ModelConfig::workingScale),
-        numberField("tileOverlap", &ModelConfig::tileOverlap),
+        numberField("tileOverlap", &ModelConfig::tileOverlap, true),
         flagField("positionChannels", &ModelConfig::positionChannels),
         intField("channels", &ModelConfig::channels),
         intField("ieWidth", &ModelConfig::ieWidth),
         intField("latentDim", &ModelConfig::latentDim),
         intField("expertWidth", &ModelConfig::expertWidth),
         intField("detailDim", &ModelConfig::detailDim),
-        intField("naiveSamples", &ModelConfig::naiveSamples),
+        intField("naiveSamples", &ModelConfig::naiveSamples, true),
         intField("ieSteps", &ModelConfig::ieSteps),
         intField("expertSteps", &ModelConfig::expertSteps),
         intField("batchSize", &ModelConfig::batchSize),
@@ -126,6 +129,7 @@ const std::vector<Field>& fields()
         addedLater(numberField("ieNoise", &ModelConfig::ieNoise)),
         addedLater(intField("ieNoiseCells", &ModelConfig::ieNoiseCells)),
         addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
+        addedLater(numberField("ganWeight", &ModelConfig::ganWeight)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);
@@ -172,6 +176,17 @@ std::vector<std::string> configFieldNames()
 }
 
 bool isScoringField(const std::string& name) { return field(name).scoring; }
+
+std::string scoringFieldList()
+{
+    std::vector<std::string> names;
+    for (const auto& f : fields())
+        if (f.scoring)
+            names.emplace_back(f.name);
+    const std::string last = names.back();
+    names.pop_back();
+    return joined(names) + " or " + last;
+}
 
 bool isOptionalField(const std::string& name)
 {

@@ -28,22 +28,53 @@ nn::Functional upsample(int k)
     });
 }
 
-nn::Conv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
+ReflectConv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
 {
-    return nn::Conv2d(
-        nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(bias).padding_mode(torch::kReflect));
+    return ReflectConv2d(in, out, kernel, stride, bias);
 }
 
 // Instance norm over a tensor, then per-sample scale and bias ([N, C] each).
 torch::Tensor adaptiveInstanceNorm(const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias)
 {
-    auto mean = x.mean({2, 3}, true);
-    auto var = x.var({2, 3}, false, true);
-    auto normed = (x - mean) / torch::sqrt(var + 1e-5);
+    auto normed = torch::instance_norm(x, {}, {}, {}, {}, /*use_input_stats=*/true, 0.0, 1e-5, false);
     return normed * (1 + scale.unsqueeze(-1).unsqueeze(-1)) + bias.unsqueeze(-1).unsqueeze(-1);
 }
 
+// Reflection padding by p on all four sides of [N, C, H, W], written into one new tensor: the
+// body in one copy, then p columns and p rows a side (cat and reflection_pad2d were both slow).
+torch::Tensor reflectPad(const torch::Tensor& x, int p)
+{
+    const int64_t h = x.size(2), w = x.size(3);
+    if (p >= h || p >= w)
+        throw Error("reflection padding " + std::to_string(p) + " needs sides over " + std::to_string(p)
+            + " pixels, got " + std::to_string(w) + " x " + std::to_string(h));
+    auto out = torch::empty({x.size(0), x.size(1), h + 2 * p, w + 2 * p}, x.options());
+    auto rows = out.narrow(2, p, h);
+    rows.narrow(3, p, w).copy_(x);
+    for (int i = 1; i <= p; ++i) {
+        rows.select(3, p - i).copy_(x.select(3, i));
+        rows.select(3, p + w - 1 + i).copy_(x.select(3, w - 1 - i));
+    }
+    for (int i = 1; i <= p; ++i) {
+        out.select(2, p - i).copy_(out.select(2, p + i));
+        out.select(2, p + h - 1 + i).copy_(out.select(2, p + h - 1 - i));
+    }
+    return out;
+}
+
 }  // namespace
+
+ReflectConv2dImpl::ReflectConv2dImpl(int in, int out, int kernel, int stride, bool bias)
+    : nn::Conv2dImpl(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(0).bias(bias)), pad_(kernel / 2)
+{
+}
+
+torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
+{
+    if (pad_ == 0)
+        return nn::Conv2dImpl::forward(x);
+    return nn::Conv2dImpl::forward(reflectPad(x, pad_));
+}
 
 InceptionBlockImpl::InceptionBlockImpl(int in, int out)
 {
@@ -209,8 +240,16 @@ ExpertNetImpl::ExpertNetImpl(int channels, int width, int detailDim, int naiveSa
     };
     image = makeDomain("image");
     impression = makeDomain("impression");
+    naiveCodes = register_buffer("naiveCodes", torch::zeros({1, detailDim}));
+    drawNaiveCodes(naiveSamples, seed);
+}
+
+void ExpertNetImpl::drawNaiveCodes(int count, std::uint64_t seed)
+{
     auto gen = at::detail::createCPUGenerator(seed ^ 0x9e3779b97f4a7c15ULL);
-    naiveCodes = register_buffer("naiveCodes", at::randn({std::max(1, naiveSamples), detailDim}, gen));
+    auto codes = at::randn({std::max(1, count), detailDim_}, gen);
+    torch::NoGradGuard noGrad;
+    naiveCodes.set_(codes.to(naiveCodes.device()));
 }
 
 torch::Tensor ExpertNetImpl::reconstruct(const torch::Tensor& x, const torch::Tensor& m)
@@ -230,6 +269,31 @@ torch::Tensor ExpertNetImpl::naive(const torch::Tensor& x)
     auto s = naiveCodes.unsqueeze(1).expand({-1, n, -1}).reshape({k * n, detailDim_});
     auto out = impression.decoder->forward(c, s);
     return out.view({k, n, out.size(1), out.size(2), out.size(3)});
+}
+
+MultiScaleDiscriminatorImpl::MultiScaleDiscriminatorImpl(int channels, int width, int scales)
+{
+    const int w = width;
+    auto down = [](int in, int out) { return nn::Conv2d(nn::Conv2dOptions(in, out, 4).stride(2).padding(1)); };
+    auto act = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)); };
+    for (int i = 0; i < scales; ++i)
+        heads_.push_back(register_module("scale" + std::to_string(i),
+            nn::Sequential(down(channels, w), act(), down(w, 2 * w), act(), down(2 * w, 4 * w), act(),
+                nn::Conv2d(nn::Conv2dOptions(4 * w, 1, 1)))));
+}
+
+std::vector<torch::Tensor> MultiScaleDiscriminatorImpl::forward(const torch::Tensor& x)
+{
+    std::vector<torch::Tensor> out;
+    torch::Tensor h = x;
+    for (size_t i = 0; i < heads_.size(); ++i) {
+        if (i > 0)
+            h = torch::avg_pool2d(h, 3, 2, 1, /*ceil_mode=*/false, /*count_include_pad=*/false);
+        if (h.size(2) < 8 || h.size(3) < 8)
+            break;  // too small for three stride-2 convs
+        out.push_back(heads_[i]->forward(h));
+    }
+    return out;
 }
 
 }  // namespace utad::nets

@@ -372,6 +372,30 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
         torch::optim::Adam opt(ex->parameters(), torch::optim::AdamOptions(c.learningRate).betas({0.5, 0.999}));
         auto& I = ex->image;
         auto& M = ex->impression;
+        // Adversarial terms (ganWeight > 0): a discriminator per domain, trained beside the Expert-Net
+        // and dropped with the training.
+        const bool adversarial = c.ganWeight > 0;
+        nets::MultiScaleDiscriminator discI{nullptr}, discM{nullptr};
+        std::unique_ptr<torch::optim::Adam> optD;
+        if (adversarial) {
+            const int width = std::max(8, 2 * c.expertWidth);
+            discI = nets::MultiScaleDiscriminator(c.channels, width);
+            discM = nets::MultiScaleDiscriminator(c.channels, width);
+            discI->to(d->device);
+            discM->to(d->device);
+            auto params = discI->parameters();
+            for (const auto& p : discM->parameters())
+                params.push_back(p);
+            optD = std::make_unique<torch::optim::Adam>(
+                params, torch::optim::AdamOptions(c.learningRate).betas({0.5, 0.999}));
+        }
+        // LSGAN: the mean squared distance of every patch value at every scale from the target.
+        auto lsgan = [](const std::vector<torch::Tensor>& outputs, double target) {
+            torch::Tensor loss = torch::zeros({}, outputs.front().options());
+            for (const auto& o : outputs)
+                loss = loss + (o - target).pow(2).mean();
+            return loss;
+        };
         runStage("Expert-Net", *ex, opt, exClock, [&](const std::vector<Tile>& tiles) {
             auto x01 = d->pixels(tiles);
             auto xn = d->normalise(x01);
@@ -394,6 +418,17 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
                 + F::l1_loss(I.content->forward(xFake), cm.detach());
             auto detailLoss = F::l1_loss(M.detail->forward(mFake), sr) + F::l1_loss(I.detail->forward(xFake), sr);
             auto loss = 10.0 * recon + contentLoss + detailLoss;
+            if (adversarial) {
+                // The discriminators first, on this step's translations, at the generator's rate.
+                const double lr = static_cast<torch::optim::AdamOptions&>(opt.param_groups().front().options()).lr();
+                setLearningRate(*optD, lr);
+                auto dLoss = lsgan(discI->forward(xn), 1) + lsgan(discI->forward(xFake.detach()), 0)
+                    + lsgan(discM->forward(mn), 1) + lsgan(discM->forward(mFake.detach()), 0);
+                optD->zero_grad();
+                dLoss.backward();
+                optD->step();
+                loss = loss + c.ganWeight * (lsgan(discI->forward(xFake), 1) + lsgan(discM->forward(mFake), 1));
+            }
             opt.zero_grad();
             loss.backward();
             opt.step();

@@ -30,14 +30,14 @@ struct ModelConfig {
     std::string preset = "cpu";  // "cpu" or "paper"
     int tileSize = 64;  // square network input, a multiple of 32
     double workingScale = 0.5;  // source pixels -> working pixels; 0: whole-image mode
-    double tileOverlap = 0.5;  // fraction of a tile shared with its neighbour
+    double tileOverlap = 0.5;  // fraction of a tile shared with its neighbour (inference only)
     bool positionChannels = true;  // feed the tile's place in the image (two coordinate channels)
     int channels = 1;  // 1 grey, 3 colour
     int ieWidth = 16;  // IE-Net base width (inception block output channels at full res)
     int latentDim = 64;  // IE-Net Gaussian latent
     int expertWidth = 16;  // Expert-Net content encoder base width
     int detailDim = 8;  // Expert-Net detail code length
-    int naiveSamples = 4;  // K naive impressions sampled per image
+    int naiveSamples = 4;  // K naive impressions sampled per image (inference only)
     int ieSteps = 2000;  // IE-Net optimizer steps (or the baseline's)
     int expertSteps = 2000;  // Expert-Net optimizer steps
     int batchSize = 16;
@@ -54,6 +54,10 @@ struct ModelConfig {
     // (never at full resolution). With ieNoise, the impression follows the part's own outline
     // instead of an average part; shallow skips also pass fine detail, a thin crack among it.
     int ieSkipLevels = 0;
+    // Adversarial terms of the Expert-Net (MUNIT): the weight of the LSGAN generator loss against a
+    // multi-scale discriminator per domain, which sees real tiles against the translations with
+    // random detail codes. The discriminators only exist while training. 0: off.
+    double ganWeight = 0;
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
@@ -92,6 +96,7 @@ inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+n
 // utad::Error. Scoring fields change only how maps and scores are made, not the networks.
 std::vector<std::string> configFieldNames();
 bool isScoringField(const std::string& name);
+std::string scoringFieldList();  // "a, b or c", for help and error messages
 // A setting a model file may lack: a scoring setting, or one added after the file format was fixed
 // whose default is what earlier files were made with. Such a file loads with its default.
 bool isOptionalField(const std::string& name);
