@@ -2120,14 +2120,10 @@
     </message>
     <message>
         <location line="+50"/>
-        <source>Precision %1
-Recall %2
-F1 %3
-False-positive rate %4</source>
-        <translation>Präzision %1
-Trefferquote %2
-F1 %3
-Falsch-Positiv-Rate %4</translation>
+        <source>Precision %1 · Recall %2
+F1 %3 · False-positive rate %4</source>
+        <translation>Präzision %1 · Trefferquote %2
+F1 %3 · Falsch-Positiv-Rate %4</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2145,10 +2141,8 @@ Beanstandet: %1 von %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>
-Uncertain %1</source>
-        <translation>
-Unsicher: %1</translation>
+        <source> · Uncertain %1</source>
+        <translation> · Unsicher: %1</translation>
     </message>
     <message>
         <location line="+68"/>

@@ -2106,14 +2106,10 @@
     </message>
     <message>
         <location line="+50"/>
-        <source>Precision %1
-Recall %2
-F1 %3
-False-positive rate %4</source>
-        <translation>精确率 %1
-召回率 %2
-F1 %3
-误报率 %4</translation>
+        <source>Precision %1 · Recall %2
+F1 %3 · False-positive rate %4</source>
+        <translation>精确率 %1 · 召回率 %2
+F1 %3 · 误报率 %4</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2131,10 +2127,8 @@ Flagged %1 of %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>
-Uncertain %1</source>
-        <translation>
-不确定 %1</translation>
+        <source> · Uncertain %1</source>
+        <translation> · 不确定 %1</translation>
     </message>
     <message>
         <location line="+68"/>

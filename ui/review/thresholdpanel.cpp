@@ -165,6 +165,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     // No title: the dock around it says "Thresholds" already, and the height is scarce.
     auto* controls = new QGroupBox(this);
     auto* form = new QFormLayout(controls);
+    form->setVerticalSpacing(3);
     m_imageSpin = new QDoubleSpinBox(controls);
     m_imageSpin->setObjectName(QStringLiteral("imageThreshold"));
     m_imageSpin->setDecimals(5);
@@ -231,11 +232,13 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     // The rule that chose the threshold comes first: on a short screen it must not be the part that is
     // scrolled out of view.
     auto* middle = new QVBoxLayout;
+    middle->setSpacing(2);
     middle->addWidget(m_origin);
     middle->addWidget(controls);
     middle->addWidget(m_status);
     middle->addStretch(1);
     auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
     layout->addWidget(plots, 1);
     layout->addLayout(middle);
     layout->addWidget(matrix);
@@ -454,7 +457,7 @@ void ThresholdPanel::updateOperatingPoint()
     QString text;
     if (labelled) {
         text
-            = tr("Precision %1\nRecall %2\nF1 %3\nFalse-positive rate %4")
+            = tr("Precision %1 · Recall %2\nF1 %3 · False-positive rate %4")
                   .arg(percent(c.tp + c.fp ? c.precision() : utad::kNaN),
                       percent(c.tp + c.fn ? c.recall() : utad::kNaN), percent(c.tp + c.fp + c.fn ? c.f1() : utad::kNaN),
                       percent(c.fp + c.tn ? c.falsePositiveRate() : utad::kNaN));
@@ -465,7 +468,7 @@ void ThresholdPanel::updateOperatingPoint()
                 .arg(flagged)
                 .arg(m_index.good().size() + m_index.defective().size() + m_index.unknown().size());
     if (band)
-        text += tr("\nUncertain %1").arg(m_index.countInRange(m_threshold, m_uncertainHigh));
+        text += tr(" · Uncertain %1").arg(m_index.countInRange(m_threshold, m_uncertainHigh));
     m_metrics->setText(text);
 
     {
