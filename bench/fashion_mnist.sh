@@ -7,6 +7,7 @@
 # costs about 4 IE-Net steps: 7/3 as many). CLASSES defaults to "0 1 2 3 4 5 6 7 8 9".
 # Models, logs and JSON results stay in OUTDIR; a class whose JSON exists is not run again.
 # METHODS (environment, default "utad ae") picks the methods; a method left out shows as "–".
+# SEED (environment, default 1) seeds the training; keep each seed's runs in an OUTDIR of its own.
 # EVAL_OPTS (environment), e.g. "--set scoreTopFraction=1", rescores the same models differently;
 # its results are kept apart (the JSON name gets a hash of the options).
 set -euo pipefail
@@ -32,7 +33,7 @@ for n in $CLASSES; do
         stem="$OUT/fm-$n-$method"
         [ -s "$stem$TAG.json" ] && continue
         if [ ! -s "$stem.utad" ]; then
-            "$UTAD" train --data "$DATA" --normal-class "$n" --method "$method" --steps "$steps" --seed 1 \
+            "$UTAD" train --data "$DATA" --normal-class "$n" --method "$method" --steps "$steps" --seed "${SEED:-1}" \
                 --threads 1 --out "$stem.utad" >"$stem.train.log"
         fi
         # shellcheck disable=SC2086 # the options are meant to split into words
