@@ -64,7 +64,7 @@ private slots:
         QTest::addColumn<bool>("denoising");
         QTest::newRow("utad") << int(Method::TwoStage) << false;
         QTest::newRow("ae") << int(Method::Autoencoder) << false;
-        QTest::newRow("utad, denoising IE-Net with skips, adversarial terms") << int(Method::TwoStage) << true;
+        QTest::newRow("utad, denoising IE-Net with skips and reflection padding, adversarial terms") << int(Method::TwoStage) << true;
     }
 
     void roundTrip()
@@ -77,6 +77,7 @@ private slots:
             config.ieNoiseCells = 4;
             config.ieSkipLevels = 3;
             config.ganWeight = 0.5;
+            config.ieReflectPadding = true;
         }
         auto model = Model::create(config);
         QVERIFY(model->train(data));
@@ -99,6 +100,7 @@ private slots:
         QCOMPARE(b.config.ieNoiseCells, a.config.ieNoiseCells);
         QCOMPARE(b.config.ieSkipLevels, a.config.ieSkipLevels);
         QCOMPARE(b.config.ganWeight, a.config.ganWeight);
+        QCOMPARE(b.config.ieReflectPadding, a.config.ieReflectPadding);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);

@@ -130,6 +130,7 @@ const std::vector<Field>& fields()
         addedLater(intField("ieNoiseCells", &ModelConfig::ieNoiseCells)),
         addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
         addedLater(numberField("ganWeight", &ModelConfig::ganWeight)),
+        addedLater(flagField("ieReflectPadding", &ModelConfig::ieReflectPadding)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);

@@ -54,6 +54,10 @@ struct ModelConfig {
     // (never at full resolution). With ieNoise, the impression follows the part's own outline
     // instead of an average part; shallow skips also pass fine detail, a thin crack among it.
     int ieSkipLevels = 0;
+    // The IE-Net's convolutions pad by reflection instead of with zeros. Zero padding tells every
+    // layer where the tile's border is, and the decoder then draws the same vignette in every
+    // tile; tiled inference blends these into a lattice of blobs across the impression.
+    bool ieReflectPadding = false;
     // Adversarial terms of the Expert-Net (MUNIT): the weight of the LSGAN generator loss against a
     // multi-scale discriminator per domain, which sees real tiles against the translations with
     // random detail codes. The discriminators only exist while training. 0: off.
