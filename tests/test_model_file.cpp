@@ -64,7 +64,7 @@ private slots:
         QTest::addColumn<bool>("denoising");
         QTest::newRow("utad") << int(Method::TwoStage) << false;
         QTest::newRow("ae") << int(Method::Autoencoder) << false;
-        QTest::newRow("utad, denoising IE-Net with skips and reflection padding, adversarial terms") << int(Method::TwoStage) << true;
+        QTest::newRow("utad, every optional setting") << int(Method::TwoStage) << true;
     }
 
     void roundTrip()
@@ -78,6 +78,7 @@ private slots:
             config.ieSkipLevels = 3;
             config.ganWeight = 0.5;
             config.ieReflectPadding = true;
+            config.expertNormEpsilon = 0.01;
         }
         auto model = Model::create(config);
         QVERIFY(model->train(data));
@@ -101,6 +102,7 @@ private slots:
         QCOMPARE(b.config.ieSkipLevels, a.config.ieSkipLevels);
         QCOMPARE(b.config.ganWeight, a.config.ganWeight);
         QCOMPARE(b.config.ieReflectPadding, a.config.ieReflectPadding);
+        QCOMPARE(b.config.expertNormEpsilon, a.config.expertNormEpsilon);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);

@@ -225,6 +225,9 @@ private slots:
         c = tinyConfig();
         c.ganWeight = -1;
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
+        c = tinyConfig();
+        c.expertNormEpsilon = 0;
+        QVERIFY_THROWS_EXCEPTION(Error, Model::create(c));
         QVERIFY_THROWS_EXCEPTION(Error, deviceFromString("tpu"));
         QCOMPARE(deviceFromString("cpu"), Device::Cpu);
         QVERIFY_THROWS_EXCEPTION(Error, presetConfig("gpu"));

@@ -177,7 +177,7 @@ void Model::Impl::build(Device choice)
     ie->to(device);
     expert = nullptr;
     if (c.method == Method::TwoStage) {
-        expert = nets::ExpertNet(c.channels, c.expertWidth, c.detailDim, c.naiveSamples, c.seed);
+        expert = nets::ExpertNet(c.channels, c.expertWidth, c.detailDim, c.naiveSamples, c.seed, c.expertNormEpsilon);
         expert->to(device);
     }
     setEval();
@@ -410,6 +410,8 @@ void checkConfig(const ModelConfig& config)
         throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
     if (config.ieSkipLevels < 0 || config.ieSkipLevels > 3)
         throw Error("IE-Net skip levels must be 0 to 3, got " + std::to_string(config.ieSkipLevels));
+    if (!(config.expertNormEpsilon > 0))
+        throw Error("the Expert-Net's norm epsilon must be above 0, got " + std::to_string(config.expertNormEpsilon));
     if (config.ganWeight < 0)
         throw Error("the adversarial weight must be 0 or more, got " + std::to_string(config.ganWeight));
     if (config.ieNoise < 0 || config.ieNoiseCells < 1)

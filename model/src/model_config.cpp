@@ -131,6 +131,7 @@ const std::vector<Field>& fields()
         addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
         addedLater(numberField("ganWeight", &ModelConfig::ganWeight)),
         addedLater(flagField("ieReflectPadding", &ModelConfig::ieReflectPadding)),
+        addedLater(numberField("expertNormEpsilon", &ModelConfig::expertNormEpsilon)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);

@@ -46,9 +46,10 @@ nn::Functional upsample(int k)
 }
 
 // Instance norm over a tensor, then per-sample scale and bias ([N, C] each).
-torch::Tensor adaptiveInstanceNorm(const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias)
+torch::Tensor adaptiveInstanceNorm(
+    const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias, double eps)
 {
-    auto normed = torch::instance_norm(x, {}, {}, {}, {}, /*use_input_stats=*/true, 0.0, 1e-5, false);
+    auto normed = torch::instance_norm(x, {}, {}, {}, {}, /*use_input_stats=*/true, 0.0, eps, false);
     return normed * (1 + scale.unsqueeze(-1).unsqueeze(-1)) + bias.unsqueeze(-1).unsqueeze(-1);
 }
 
@@ -186,13 +187,14 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     return out;
 }
 
-ResBlockImpl::ResBlockImpl(int channels, bool adaptive) : channels_(channels), adaptive_(adaptive)
+ResBlockImpl::ResBlockImpl(int channels, bool adaptive, double normEps)
+    : channels_(channels), adaptive_(adaptive), normEps_(normEps)
 {
     conv1 = register_module("conv1", conv(channels, channels, 3));
     conv2 = register_module("conv2", conv(channels, channels, 3));
     if (!adaptive) {
-        norm1 = register_module("norm1", nn::InstanceNorm2d(channels));
-        norm2 = register_module("norm2", nn::InstanceNorm2d(channels));
+        norm1 = register_module("norm1", nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(normEps)));
+        norm2 = register_module("norm2", nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(normEps)));
     }
 }
 
@@ -201,8 +203,8 @@ torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor&
     torch::Tensor h;
     if (adaptive_) {
         auto p = adain.chunk(4, 1);
-        h = torch::relu(adaptiveInstanceNorm(conv1->forward(x), p[0], p[1]));
-        h = adaptiveInstanceNorm(conv2->forward(h), p[2], p[3]);
+        h = torch::relu(adaptiveInstanceNorm(conv1->forward(x), p[0], p[1], normEps_));
+        h = adaptiveInstanceNorm(conv2->forward(h), p[2], p[3], normEps_);
     } else {
         h = torch::relu(norm1->forward(conv1->forward(x)));
         h = norm2->forward(conv2->forward(h));
@@ -210,14 +212,15 @@ torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor&
     return x + h;
 }
 
-ContentEncoderImpl::ContentEncoderImpl(int channels, int width) : width_(width)
+ContentEncoderImpl::ContentEncoderImpl(int channels, int width, double normEps) : width_(width)
 {
     const int w = width;
+    auto norm = [normEps](int c) { return nn::InstanceNorm2d(nn::InstanceNorm2dOptions(c).eps(normEps)); };
     stem = register_module("stem",
-        nn::Sequential(conv(channels, w, 7), nn::InstanceNorm2d(w), nn::ReLU(), conv(w, 2 * w, 3, 2),
-            nn::InstanceNorm2d(2 * w), nn::ReLU(), conv(2 * w, 4 * w, 3, 2), nn::InstanceNorm2d(4 * w), nn::ReLU()));
-    res1 = register_module("res1", ResBlock(4 * w, false));
-    res2 = register_module("res2", ResBlock(4 * w, false));
+        nn::Sequential(conv(channels, w, 7), norm(w), nn::ReLU(), conv(w, 2 * w, 3, 2), norm(2 * w), nn::ReLU(),
+            conv(2 * w, 4 * w, 3, 2), norm(4 * w), nn::ReLU()));
+    res1 = register_module("res1", ResBlock(4 * w, false, normEps));
+    res2 = register_module("res2", ResBlock(4 * w, false, normEps));
 }
 
 torch::Tensor ContentEncoderImpl::forward(const torch::Tensor& x)
@@ -240,19 +243,20 @@ torch::Tensor DetailEncoderImpl::forward(const torch::Tensor& x)
     return head->forward(pooled).flatten(1);
 }
 
-DecoderImpl::DecoderImpl(int channels, int width, int detailDim)
+DecoderImpl::DecoderImpl(int channels, int width, int detailDim, double normEps)
 {
     const int w = width;
-    res1 = register_module("res1", ResBlock(4 * w, true));
-    res2 = register_module("res2", ResBlock(4 * w, true));
+    res1 = register_module("res1", ResBlock(4 * w, true, normEps));
+    res2 = register_module("res2", ResBlock(4 * w, true, normEps));
     const int params = res1->adainParams() + res2->adainParams();
     mlp = register_module("mlp",
         nn::Sequential(
             nn::Linear(detailDim, 4 * w), nn::ReLU(), nn::Linear(4 * w, 4 * w), nn::ReLU(), nn::Linear(4 * w, params)));
     // Layer norm after the upsampling convs, as in MUNIT (instance norm would erase the style).
     up = register_module("up",
-        nn::Sequential(upsample(2), conv(4 * w, 2 * w, 5), nn::GroupNorm(1, 2 * w), nn::ReLU(), upsample(2),
-            conv(2 * w, w, 5), nn::GroupNorm(1, w), nn::ReLU(), conv(w, channels, 7)));
+        nn::Sequential(upsample(2), conv(4 * w, 2 * w, 5), nn::GroupNorm(nn::GroupNormOptions(1, 2 * w).eps(normEps)),
+            nn::ReLU(), upsample(2), conv(2 * w, w, 5), nn::GroupNorm(nn::GroupNormOptions(1, w).eps(normEps)),
+            nn::ReLU(), conv(w, channels, 7)));
 }
 
 torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Tensor& detail)
@@ -263,14 +267,15 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Te
     return torch::sigmoid(up->forward(h));
 }
 
-ExpertNetImpl::ExpertNetImpl(int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed)
+ExpertNetImpl::ExpertNetImpl(
+    int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed, double normEps)
     : detailDim_(detailDim)
 {
     auto makeDomain = [&](const std::string& name) {
         Domain d;
-        d.content = register_module(name + "_content", ContentEncoder(channels, width));
+        d.content = register_module(name + "_content", ContentEncoder(channels, width, normEps));
         d.detail = register_module(name + "_detail", DetailEncoder(channels, width, detailDim));
-        d.decoder = register_module(name + "_decoder", Decoder(channels, width, detailDim));
+        d.decoder = register_module(name + "_decoder", Decoder(channels, width, detailDim, normEps));
         return d;
     };
     image = makeDomain("image");

@@ -58,10 +58,11 @@ private:
 };
 TORCH_MODULE(IENet);
 
-// Residual block with instance norm (content encoders) or AdaIN (decoders).
+// Residual block with instance norm (content encoders) or AdaIN (decoders). `normEps` is the
+// normalisations' epsilon: small values stretch a nearly flat tile's faint structure to full contrast.
 class ResBlockImpl : public torch::nn::Module {
 public:
-    ResBlockImpl(int channels, bool adaptive);
+    ResBlockImpl(int channels, bool adaptive, double normEps = 1e-5);
     // `adain`: [N, 4 * channels] (scale1, bias1, scale2, bias2) when adaptive.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& adain = {});
     int adainParams() const { return adaptive_ ? 4 * channels_ : 0; }
@@ -69,6 +70,7 @@ public:
 private:
     int channels_;
     bool adaptive_;
+    double normEps_;
     ReflectConv2d conv1{nullptr}, conv2{nullptr};
     torch::nn::InstanceNorm2d norm1{nullptr}, norm2{nullptr};
 };
@@ -77,7 +79,7 @@ TORCH_MODULE(ResBlock);
 // Content at 1/4 resolution: conv 7x7, two stride-2 convs, two residual blocks, instance norm.
 class ContentEncoderImpl : public torch::nn::Module {
 public:
-    ContentEncoderImpl(int channels, int width);
+    ContentEncoderImpl(int channels, int width, double normEps = 1e-5);
     torch::Tensor forward(const torch::Tensor& x);
     int outChannels() const { return 4 * width_; }
 
@@ -104,7 +106,7 @@ TORCH_MODULE(DetailEncoder);
 // conv 7x7, sigmoid.
 class DecoderImpl : public torch::nn::Module {
 public:
-    DecoderImpl(int channels, int width, int detailDim);
+    DecoderImpl(int channels, int width, int detailDim, double normEps = 1e-5);
     torch::Tensor forward(const torch::Tensor& content, const torch::Tensor& detail);
 
 private:
@@ -123,7 +125,8 @@ struct Domain {
 // MUNIT-style two-domain autoencoder: domain I (images) and M (impressions).
 class ExpertNetImpl : public torch::nn::Module {
 public:
-    ExpertNetImpl(int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed);
+    ExpertNetImpl(
+        int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed, double normEps = 1e-5);
 
     Domain image, impression;
     // Fixed detail codes drawn from N(0, I) once, so naive impressions are repeatable.

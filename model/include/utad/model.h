@@ -58,6 +58,10 @@ struct ModelConfig {
     // layer where the tile's border is, and the decoder then draws the same vignette in every
     // tile; tiled inference blends these into a lattice of blobs across the impression.
     bool ieReflectPadding = false;
+    // The epsilon of the Expert-Net's instance, adaptive-instance and layer norms. With the usual
+    // 1e-5 a nearly flat tile of the smooth impression has its faint structure stretched to full
+    // contrast, and the decoder draws bright bubbles on flat parts of the reconstruction.
+    double expertNormEpsilon = 1e-5;
     // Adversarial terms of the Expert-Net (MUNIT): the weight of the LSGAN generator loss against a
     // multi-scale discriminator per domain, which sees real tiles against the translations with
     // random detail codes. The discriminators only exist while training. 0: off.
