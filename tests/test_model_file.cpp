@@ -77,7 +77,6 @@ private slots:
             config.ieNoiseCells = 4;
             config.ieSkipLevels = 3;
             config.ganWeight = 0.5;
-            config.ieReflectPadding = true;
             config.expertNormEpsilon = 0.01;
         }
         auto model = Model::create(config);
@@ -101,7 +100,6 @@ private slots:
         QCOMPARE(b.config.ieNoiseCells, a.config.ieNoiseCells);
         QCOMPARE(b.config.ieSkipLevels, a.config.ieSkipLevels);
         QCOMPARE(b.config.ganWeight, a.config.ganWeight);
-        QCOMPARE(b.config.ieReflectPadding, a.config.ieReflectPadding);
         QCOMPARE(b.config.expertNormEpsilon, a.config.expertNormEpsilon);
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);

@@ -172,8 +172,7 @@ void Model::Impl::build(Device choice)
     torch::manual_seed(c.seed);
     const int inChannels = c.channels + (c.positionChannels ? 2 : 0);
     ie = nets::IENet(
-        inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage, c.ieSkipLevels,
-        c.ieReflectPadding);
+        inChannels, c.channels, c.tileSize, c.ieWidth, c.latentDim, c.method == Method::TwoStage, c.ieSkipLevels);
     ie->to(device);
     expert = nullptr;
     if (c.method == Method::TwoStage) {

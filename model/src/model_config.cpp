@@ -130,7 +130,6 @@ const std::vector<Field>& fields()
         addedLater(intField("ieNoiseCells", &ModelConfig::ieNoiseCells)),
         addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
         addedLater(numberField("ganWeight", &ModelConfig::ganWeight)),
-        addedLater(flagField("ieReflectPadding", &ModelConfig::ieReflectPadding)),
         addedLater(numberField("expertNormEpsilon", &ModelConfig::expertNormEpsilon)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {

@@ -7,19 +7,10 @@ namespace nn = torch::nn;
 namespace utad::nets {
 namespace {
 
-ReflectConv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
+nn::Sequential convBnAct(int in, int out, int kernel)
 {
-    return ReflectConv2d(in, out, kernel, stride, bias);
-}
-
-// The parameters are the same either way, so the padding is a setting, not a format change.
-nn::Sequential convBnAct(int in, int out, int kernel, bool reflect)
-{
-    auto act = nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.1));
-    if (reflect)
-        return nn::Sequential(conv(in, out, kernel, 1, false), nn::BatchNorm2d(out), act);
-    return nn::Sequential(
-        nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)), nn::BatchNorm2d(out), act);
+    return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)),
+        nn::BatchNorm2d(out), nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.1)));
 }
 
 // Non-overlapping k x k max pooling as a reshape and a max: the same values as max_pool2d, without
@@ -45,6 +36,11 @@ nn::Functional upsample(int k)
     });
 }
 
+ReflectConv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
+{
+    return ReflectConv2d(in, out, kernel, stride, bias);
+}
+
 // Instance norm over a tensor, then per-sample scale and bias ([N, C] each).
 torch::Tensor adaptiveInstanceNorm(
     const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias, double eps)
@@ -55,15 +51,12 @@ torch::Tensor adaptiveInstanceNorm(
 
 // Reflection padding by p on all four sides of [N, C, H, W], written into one new tensor: the
 // body in one copy, then p columns and p rows a side (cat and reflection_pad2d were both slow).
-// Sides of p pixels or fewer repeat their edge instead.
 torch::Tensor reflectPad(const torch::Tensor& x, int p)
 {
     const int64_t h = x.size(2), w = x.size(3);
-    if (p >= h || p >= w) {
-        // Too small to reflect (the IE-Net's deepest blocks on 32-pixel tiles): repeat the edge.
-        return torch::nn::functional::pad(
-            x, torch::nn::functional::PadFuncOptions({p, p, p, p}).mode(torch::kReplicate));
-    }
+    if (p >= h || p >= w)
+        throw Error("reflection padding " + std::to_string(p) + " needs sides over " + std::to_string(p)
+            + " pixels, got " + std::to_string(w) + " x " + std::to_string(h));
     auto out = torch::empty({x.size(0), x.size(1), h + 2 * p, w + 2 * p}, x.options());
     auto rows = out.narrow(2, p, h);
     rows.narrow(3, p, w).copy_(x);
@@ -112,15 +105,15 @@ torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
     return nn::Conv2dImpl::forward(reflectPad(x, pad_));
 }
 
-InceptionBlockImpl::InceptionBlockImpl(int in, int out, bool reflect)
+InceptionBlockImpl::InceptionBlockImpl(int in, int out)
 {
     if (out % 4 != 0)
         throw Error("inception block width must be a multiple of 4, got " + std::to_string(out));
     const int branch = out / 4;
-    b1 = register_module("b1", convBnAct(in, branch, 1, reflect));
-    b3 = register_module("b3", convBnAct(in, branch, 3, reflect));
-    b5 = register_module("b5", convBnAct(in, branch, 5, reflect));
-    bp = register_module("bp", convBnAct(in, branch, 1, reflect));
+    b1 = register_module("b1", convBnAct(in, branch, 1));
+    b3 = register_module("b3", convBnAct(in, branch, 3));
+    b5 = register_module("b5", convBnAct(in, branch, 5));
+    bp = register_module("bp", convBnAct(in, branch, 1));
 }
 
 torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
@@ -129,22 +122,22 @@ torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
     return torch::cat({b1->forward(x), b3->forward(x), b5->forward(x), bp->forward(pooled)}, 1);
 }
 
-IENetImpl::IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational,
-    int skipLevels, bool reflect)
+IENetImpl::IENetImpl(
+    int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, int skipLevels)
     : bottleneckChannels_(8 * width), bottleneckSize_(tileSize / 32), variational_(variational), skipLevels_(skipLevels)
 {
     if (tileSize < 32 || tileSize % 32 != 0)
         throw Error("tile size must be a positive multiple of 32, got " + std::to_string(tileSize));
     const int w = width;
-    auto block = [reflect](int in, int out) { return InceptionBlock(in, out, reflect); };
     encoder = register_module("encoder",
-        nn::Sequential(block(inChannels, w), maxPool(4), block(w, 2 * w), maxPool(2), block(2 * w, 4 * w), maxPool(2),
-            block(4 * w, 8 * w), maxPool(2)));
+        nn::Sequential(InceptionBlock(inChannels, w), maxPool(4), InceptionBlock(w, 2 * w), maxPool(2),
+            InceptionBlock(2 * w, 4 * w), maxPool(2), InceptionBlock(4 * w, 8 * w), maxPool(2)));
     // With skips, the first decoder blocks also take the encoder block of their resolution.
     auto k = [skipLevels](int level) { return level < skipLevels ? 2 : 1; };
     decoder = register_module("decoder",
-        nn::Sequential(upsample(2), block(k(0) * 8 * w, 4 * w), upsample(2), block(k(1) * 4 * w, 2 * w), upsample(2),
-            block(k(2) * 2 * w, w), upsample(4), block(w, w), nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
+        nn::Sequential(upsample(2), InceptionBlock(k(0) * 8 * w, 4 * w), upsample(2),
+            InceptionBlock(k(1) * 4 * w, 2 * w), upsample(2), InceptionBlock(k(2) * 2 * w, w), upsample(4),
+            InceptionBlock(w, w), nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
     fromLatent = register_module("fromLatent", nn::Linear(latentDim, flat));

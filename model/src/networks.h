@@ -20,11 +20,10 @@ private:
 TORCH_MODULE(ReflectConv2d);
 
 // Four parallel branches (1x1; 3x3; 5x5; 3x3 max-pool then 1x1), each conv + batch norm +
-// LeakyReLU(0.1), concatenated to `out` channels. The convolutions pad with zeros, or with
-// `reflect` by reflection.
+// LeakyReLU(0.1), concatenated to `out` channels.
 class InceptionBlockImpl : public torch::nn::Module {
 public:
-    InceptionBlockImpl(int in, int out, bool reflect = false);
+    InceptionBlockImpl(int in, int out);
     torch::Tensor forward(const torch::Tensor& x);
 
 private:
@@ -39,8 +38,8 @@ TORCH_MODULE(InceptionBlock);
 // IE-Net that follows each part's outline (ModelConfig::ieSkipLevels).
 class IENetImpl : public torch::nn::Module {
 public:
-    IENetImpl(int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational,
-        int skipLevels = 0, bool reflect = false);
+    IENetImpl(
+        int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, int skipLevels = 0);
 
     struct Output {
         torch::Tensor image;  // [N, C, H, W] in [0, 1]

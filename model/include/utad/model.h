@@ -54,10 +54,6 @@ struct ModelConfig {
     // (never at full resolution). With ieNoise, the impression follows the part's own outline
     // instead of an average part; shallow skips also pass fine detail, a thin crack among it.
     int ieSkipLevels = 0;
-    // The IE-Net's convolutions pad by reflection instead of with zeros. Zero padding tells every
-    // layer where the tile's border is, and the decoder then draws the same vignette in every
-    // tile; tiled inference blends these into a lattice of blobs across the impression.
-    bool ieReflectPadding = false;
     // The epsilon of the Expert-Net's instance, adaptive-instance and layer norms. With the usual
     // 1e-5 a nearly flat tile of the smooth impression has its faint structure stretched to full
     // contrast, and the decoder draws bright bubbles on flat parts of the reconstruction.
