@@ -41,6 +41,11 @@ ReflectConv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true
     return ReflectConv2d(in, out, kernel, stride, bias);
 }
 
+nn::InstanceNorm2d instanceNorm(int channels, double eps)
+{
+    return nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(eps));
+}
+
 // Instance norm over a tensor, then per-sample scale and bias ([N, C] each).
 torch::Tensor adaptiveInstanceNorm(
     const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& bias, double eps)
@@ -186,8 +191,8 @@ ResBlockImpl::ResBlockImpl(int channels, bool adaptive, double normEps)
     conv1 = register_module("conv1", conv(channels, channels, 3));
     conv2 = register_module("conv2", conv(channels, channels, 3));
     if (!adaptive) {
-        norm1 = register_module("norm1", nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(normEps)));
-        norm2 = register_module("norm2", nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(normEps)));
+        norm1 = register_module("norm1", instanceNorm(channels, normEps));
+        norm2 = register_module("norm2", instanceNorm(channels, normEps));
     }
 }
 
@@ -208,10 +213,9 @@ torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor&
 ContentEncoderImpl::ContentEncoderImpl(int channels, int width, double normEps) : width_(width)
 {
     const int w = width;
-    auto norm = [normEps](int c) { return nn::InstanceNorm2d(nn::InstanceNorm2dOptions(c).eps(normEps)); };
     stem = register_module("stem",
-        nn::Sequential(conv(channels, w, 7), norm(w), nn::ReLU(), conv(w, 2 * w, 3, 2), norm(2 * w), nn::ReLU(),
-            conv(2 * w, 4 * w, 3, 2), norm(4 * w), nn::ReLU()));
+        nn::Sequential(conv(channels, w, 7), instanceNorm(w, normEps), nn::ReLU(), conv(w, 2 * w, 3, 2),
+            instanceNorm(2 * w, normEps), nn::ReLU(), conv(2 * w, 4 * w, 3, 2), instanceNorm(4 * w, normEps), nn::ReLU()));
     res1 = register_module("res1", ResBlock(4 * w, false, normEps));
     res2 = register_module("res2", ResBlock(4 * w, false, normEps));
 }

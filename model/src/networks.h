@@ -61,7 +61,7 @@ TORCH_MODULE(IENet);
 // normalisations' epsilon: small values stretch a nearly flat tile's faint structure to full contrast.
 class ResBlockImpl : public torch::nn::Module {
 public:
-    ResBlockImpl(int channels, bool adaptive, double normEps = 1e-5);
+    ResBlockImpl(int channels, bool adaptive, double normEps);
     // `adain`: [N, 4 * channels] (scale1, bias1, scale2, bias2) when adaptive.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& adain = {});
     int adainParams() const { return adaptive_ ? 4 * channels_ : 0; }
@@ -78,7 +78,7 @@ TORCH_MODULE(ResBlock);
 // Content at 1/4 resolution: conv 7x7, two stride-2 convs, two residual blocks, instance norm.
 class ContentEncoderImpl : public torch::nn::Module {
 public:
-    ContentEncoderImpl(int channels, int width, double normEps = 1e-5);
+    ContentEncoderImpl(int channels, int width, double normEps);
     torch::Tensor forward(const torch::Tensor& x);
     int outChannels() const { return 4 * width_; }
 
@@ -105,7 +105,7 @@ TORCH_MODULE(DetailEncoder);
 // conv 7x7, sigmoid.
 class DecoderImpl : public torch::nn::Module {
 public:
-    DecoderImpl(int channels, int width, int detailDim, double normEps = 1e-5);
+    DecoderImpl(int channels, int width, int detailDim, double normEps);
     torch::Tensor forward(const torch::Tensor& content, const torch::Tensor& detail);
 
 private:
@@ -124,8 +124,8 @@ struct Domain {
 // MUNIT-style two-domain autoencoder: domain I (images) and M (impressions).
 class ExpertNetImpl : public torch::nn::Module {
 public:
-    ExpertNetImpl(
-        int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed, double normEps = 1e-5);
+    // `normEps`: ModelConfig::expertNormEpsilon.
+    ExpertNetImpl(int channels, int width, int detailDim, int naiveSamples, std::uint64_t seed, double normEps);
 
     Domain image, impression;
     // Fixed detail codes drawn from N(0, I) once, so naive impressions are repeatable.
