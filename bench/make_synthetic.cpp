@@ -16,6 +16,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -55,15 +56,21 @@ cv::Mat texture(int kind, int width, int height)
     return out;
 }
 
-// One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255).
-cv::Mat paintDefect(cv::Mat& img, const std::string& type)
+// A change of 8 grey levels or more shows.
+constexpr double kVisible = 8.0 / 255;
+
+// One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255), or an empty mask
+// (and `img` unchanged) when the defect would hardly change the image: a dark hole on a black
+// background, a brightness change on saturated white, a patch pasted onto its like.
+cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type)
 {
     const int w = img.cols, h = img.rows, side = std::min(w, h);
     cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
     const double scale = uniform(0.05, 0.2);  // defect size relative to the shorter side
     const cv::Point centre(uniformInt(side / 6, w - 1 - side / 6), uniformInt(side / 6, h - 1 - side / 6));
-    cv::Mat f;
+    cv::Mat f, before;
     img.convertTo(f, CV_32F, 1.0 / 255);
+    before = f.clone();
     const double mean = cv::mean(f)[0];
     if (type == "hole") {
         const cv::Size axes(std::max(2, int(scale * side)), std::max(2, int(scale * side * uniform(0.5, 1.0))));
@@ -104,7 +111,7 @@ cv::Mat paintDefect(cv::Mat& img, const std::string& type)
         cv::rotate(f(src), patch, cv::ROTATE_180);
         patch(cv::Rect(0, 0, dst.width, dst.height)).copyTo(f(dst));
         mask(dst).setTo(255);
-    } else {  // brightness: a soft region lit unevenly, marked where the change is visible
+    } else {  // brightness: a soft region lit unevenly, marked where the change shows
         const double sigma = std::max(4.0, scale * side * 1.5);
         const double gain = uniform(0, 1) < 0.5 ? uniform(0.45, 0.65) : uniform(1.4, 1.7);
         cv::Mat bump(f.size(), CV_32F);
@@ -115,11 +122,29 @@ cv::Mat paintDefect(cv::Mat& img, const std::string& type)
             }
         f = f.mul(1 + (gain - 1) * bump);
         mask.setTo(255, bump > 0.5);
+        cv::Mat visible;
+        cv::absdiff(f, before, visible);
+        mask &= visible >= kVisible;
     }
-    cv::Mat out;
-    f.convertTo(out, CV_8U, 255);
-    img = out;
+    // Kept only when most of the marked region visibly changed.
+    cv::Mat changed;
+    cv::absdiff(f, before, changed);
+    const int marked = cv::countNonZero(mask), shown = cv::countNonZero((changed >= kVisible) & mask);
+    if (shown < 4 || shown < marked / 2)
+        return {};
+    f.convertTo(img, CV_8U, 255);
     return mask;
+}
+
+// A visible defect of `type`, painted at another random place until it shows.
+cv::Mat paintDefect(cv::Mat& img, const std::string& type)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        cv::Mat mask = tryPaintDefect(img, type);
+        if (!mask.empty())
+            return mask;
+    }
+    throw std::runtime_error("no visible " + type + " defect fits this image");
 }
 
 const std::vector<std::string> kDefects = {"hole", "crack", "fray", "cutpaste", "brightness"};

@@ -187,6 +187,11 @@ private slots:
         const Inference k1 = model->infer(wide);
         QVERIFY(cv::norm(k1.naiveImpression, k2.naiveImpression, cv::NORM_INF) > 1e-5);
         QCOMPARE(cv::norm(k1.reconstruction, k2.reconstruction, cv::NORM_INF), 0.0);  // no naive code in x_hat
+        model->setScoringValue("naiveSamples", "0");  // one naive impression, from the zero code
+        const Inference k0 = model->infer(wide);
+        QVERIFY(cv::norm(k0.naiveImpression, k1.naiveImpression, cv::NORM_INF) > 1e-5);
+        QVERIFY(cv::norm(k0.naiveImpression, k2.naiveImpression, cv::NORM_INF) > 1e-5);
+        QCOMPARE(cv::norm(k0.naiveImpression, model->infer(wide).naiveImpression, cv::NORM_INF), 0.0);
         model->setScoringValue("naiveSamples", "2");
         QCOMPARE(model->infer(wide).score, k2.score);
 
@@ -195,7 +200,7 @@ private slots:
         QCOMPARE(flat.anomalyMap.size(), wide.size());
         QVERIFY(cv::norm(flat.impression, k2.impression, cv::NORM_INF) > 1e-5);  // 3 x 2 tiles, not 5 x 3
         QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("tileOverlap", "0.95"));
-        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("naiveSamples", "0"));
+        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("naiveSamples", "-1"));
         QCOMPARE(model->info().config.tileOverlap, 0.0);
         QCOMPARE(model->info().config.naiveSamples, 2);
         QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("ganWeight", "1"));  // fixed by training

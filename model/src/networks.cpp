@@ -284,7 +284,8 @@ ExpertNetImpl::ExpertNetImpl(
 void ExpertNetImpl::drawNaiveCodes(int count, std::uint64_t seed)
 {
     auto gen = at::detail::createCPUGenerator(seed ^ 0x9e3779b97f4a7c15ULL);
-    auto codes = at::randn({std::max(1, count), detailDim_}, gen);
+    // count 0: the prior's mean, one deterministic naive impression.
+    auto codes = count > 0 ? at::randn({count, detailDim_}, gen) : at::zeros({1, detailDim_});
     torch::NoGradGuard noGrad;
     naiveCodes.set_(codes.to(naiveCodes.device()));
 }

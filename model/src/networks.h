@@ -131,7 +131,8 @@ public:
     // Fixed detail codes drawn from N(0, I) once, so naive impressions are repeatable.
     torch::Tensor naiveCodes;  // [K, detailDim]
     int detailDim() const { return detailDim_; }
-    // The codes for `count` samples, the same for the same seed (the K of inference can change).
+    // The codes for `count` samples, the same for the same seed (the K of inference can change);
+    // for 0, the one code at the prior's mean.
     void drawNaiveCodes(int count, std::uint64_t seed);
 
     // x_hat = Dec_I(content_M(m), s_I(x))

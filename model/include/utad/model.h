@@ -37,7 +37,9 @@ struct ModelConfig {
     int latentDim = 64;  // IE-Net Gaussian latent
     int expertWidth = 16;  // Expert-Net content encoder base width
     int detailDim = 8;  // Expert-Net detail code length
-    int naiveSamples = 4;  // K naive impressions sampled per image (inference only)
+    // K naive impressions per tile from random detail codes, or 0: one, from the detail prior's mean
+    // (the zero code). Inference only.
+    int naiveSamples = 4;
     int ieSteps = 2000;  // IE-Net optimizer steps (or the baseline's)
     int expertSteps = 2000;  // Expert-Net optimizer steps
     int batchSize = 16;
