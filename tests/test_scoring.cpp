@@ -1,4 +1,5 @@
 // Residual maps and image scores, and a trained model's map lighting up on a drawn scratch.
+#include "utad/error.h"
 #include "utad/model.h"
 
 #include "scoring.h"
@@ -42,6 +43,35 @@ private slots:
         QCOMPARE(scoring::imageScore(m, 0), 1.0);
         QCOMPARE(scoring::imageScore(m, 0.02), 0.75);  // mean of the 2 highest of 100
         QCOMPARE(scoring::variance({m, m}).at<float>(2, 3), 0.0f);
+    }
+
+    // The sum marks what either residual marks; the product only what both mark.
+    void combinations()
+    {
+        std::mt19937 rng(2);
+        cv::Mat x;
+        testing::stripeTexture(rng, 48).convertTo(x, CV_32F, 1 / 255.0);
+        scoring::Views v;
+        v.x = x;
+        v.reconstruction = x.clone();
+        v.reconstruction(cv::Rect(4, 4, 8, 8)).setTo(0);  // only in r(x, x_hat)
+        v.reconstruction(cv::Rect(30, 30, 8, 8)).setTo(0);  // in both
+        v.impression = x.clone();
+        v.naiveMean = x.clone();
+        v.naiveMean(cv::Rect(30, 30, 8, 8)).setTo(0);
+        v.naiveVariance = cv::Mat::zeros(x.size(), CV_32F);
+        ModelConfig c;
+        c.anomalyCombination = "recon+naive";
+        const cv::Mat sum = scoring::anomalyMap(v, c);
+        c.anomalyCombination = "recon*naive";
+        const cv::Mat product = scoring::anomalyMap(v, c);
+        QVERIFY(sum.at<float>(8, 8) > 0.5 && sum.at<float>(34, 34) > 1.0);
+        QVERIFY(product.at<float>(8, 8) < 1e-3 && product.at<float>(34, 34) > 0.5);
+        const cv::Mat recon = scoring::residual(v.x, v.reconstruction, c.ssimResidual, c.ssimLuminance);
+        const cv::Mat naive = scoring::residual(v.impression, v.naiveMean, c.ssimResidual, c.ssimLuminance);
+        QCOMPARE(product.at<float>(34, 34), std::sqrt(recon.at<float>(34, 34) * naive.at<float>(34, 34)));
+        c.anomalyCombination = "magic";
+        QVERIFY_THROWS_EXCEPTION(Error, scoring::anomalyMap(v, c));
     }
 
     // A short training on stripes; a scratch across a new texture must score higher inside than out.

@@ -116,6 +116,8 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
             e = r(v.x, v.reconstruction);
         } else if (how == "recon+naive") {
             e = r(v.x, v.reconstruction) + r(v.impression, v.naiveMean);
+        } else if (how == "recon*naive") {  // geometric mean: only what both residuals mark
+            cv::sqrt(r(v.x, v.reconstruction).mul(r(v.impression, v.naiveMean)), e);
         } else if (how == "impression") {
             e = r(v.x, v.impression);
         } else {

@@ -75,7 +75,8 @@ struct ModelConfig {
     // docs/BENCHMARKS.md); on here so that files without the key score as they always did.
     bool ssimLuminance = true;
     // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
-    // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)), "impression" (r(x,m)).
+    // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)),
+    // "recon*naive" (sqrt(r(x,x_hat) r(m,naive))), "impression" (r(x,m)).
     // The autoencoder baseline always uses r(x, reconstruction).
     std::string anomalyCombination = "recon+naive";
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
@@ -95,7 +96,7 @@ ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, 
 Method methodFromString(const std::string& name);  // "utad" | "ae"; throws utad::Error
 std::string methodName(Method method);
 
-inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+naive", "impression"};
+inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+naive", "recon*naive", "impression"};
 
 // ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
 // for `utad train --set NAME=VALUE` and `utad eval --set`. Unknown names and malformed values throw
