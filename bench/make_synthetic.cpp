@@ -122,14 +122,14 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type)
             }
         f = f.mul(1 + (gain - 1) * bump);
         mask.setTo(255, bump > 0.5);
-        cv::Mat visible;
-        cv::absdiff(f, before, visible);
-        mask &= visible >= kVisible;
     }
-    // Kept only when most of the marked region visibly changed.
     cv::Mat changed;
     cv::absdiff(f, before, changed);
-    const int marked = cv::countNonZero(mask), shown = cv::countNonZero((changed >= kVisible) & mask);
+    const cv::Mat shows = changed >= kVisible;
+    if (type == "brightness")
+        mask &= shows;  // no edge of its own: marked where the change shows
+    // Kept only when most of the marked region visibly changed.
+    const int marked = cv::countNonZero(mask), shown = cv::countNonZero(shows & mask);
     if (shown < 4 || shown < marked / 2)
         return {};
     f.convertTo(img, CV_8U, 255);

@@ -158,7 +158,8 @@ private slots:
         // The IE-Net trained the same way: only the Expert-Net saw the discriminators.
         QCOMPARE(cv::norm(ra.impression, rp.impression, cv::NORM_INF), 0.0);
 
-        const std::string gan = dir.filePath("gan.utad").toStdString(), noGan = dir.filePath("nogan.utad").toStdString();
+        const std::string gan = dir.filePath("gan.utad").toStdString(),
+                          noGan = dir.filePath("nogan.utad").toStdString();
         a->save(gan);
         plain->save(noGan);
         QVERIFY(std::abs(double(QFileInfo(QString::fromStdString(gan)).size())

@@ -412,8 +412,8 @@ void checkConfig(const ModelConfig& config)
         || config.ieSteps < 0 || config.expertSteps < 0)
         throw Error("model sizes, steps and batch size must be positive");
     if (config.naiveSamples < 0)
-        throw Error("naive samples must be 0 (the detail prior's mean) or more, got "
-            + std::to_string(config.naiveSamples));
+        throw Error(
+            "naive samples must be 0 (the detail prior's mean) or more, got " + std::to_string(config.naiveSamples));
     if (config.workingScale < 0 || config.workingScale > 4)
         throw Error("working scale must be between 0 (whole image) and 4, got " + std::to_string(config.workingScale));
     if (config.ieSkipLevels < 0 || config.ieSkipLevels > 3)

@@ -19,10 +19,7 @@ nn::Functional maxPool(int k)
 {
     return nn::Functional([k](const torch::Tensor& t) {
         const int64_t h = t.size(2) / k, w = t.size(3) / k;
-        return t.narrow(2, 0, h * k)
-            .narrow(3, 0, w * k)
-            .reshape({t.size(0), t.size(1), h, k, w, k})
-            .amax({3, 5});
+        return t.narrow(2, 0, h * k).narrow(3, 0, w * k).reshape({t.size(0), t.size(1), h, k, w, k}).amax({3, 5});
     });
 }
 
@@ -215,7 +212,8 @@ ContentEncoderImpl::ContentEncoderImpl(int channels, int width, double normEps) 
     const int w = width;
     stem = register_module("stem",
         nn::Sequential(conv(channels, w, 7), instanceNorm(w, normEps), nn::ReLU(), conv(w, 2 * w, 3, 2),
-            instanceNorm(2 * w, normEps), nn::ReLU(), conv(2 * w, 4 * w, 3, 2), instanceNorm(4 * w, normEps), nn::ReLU()));
+            instanceNorm(2 * w, normEps), nn::ReLU(), conv(2 * w, 4 * w, 3, 2), instanceNorm(4 * w, normEps),
+            nn::ReLU()));
     res1 = register_module("res1", ResBlock(4 * w, false, normEps));
     res2 = register_module("res2", ResBlock(4 * w, false, normEps));
 }
