@@ -57,7 +57,7 @@ cv::Mat texture(int kind, int width, int height)
 }
 
 // A change of 8 grey levels or more shows.
-constexpr double kVisible = 8.0 / 255;
+constexpr int kVisibleLevels = 8;
 
 // One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255), or an empty mask
 // (and `img` unchanged) when the defect would hardly change the image: a dark hole on a black
@@ -68,9 +68,8 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type)
     cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
     const double scale = uniform(0.05, 0.2);  // defect size relative to the shorter side
     const cv::Point centre(uniformInt(side / 6, w - 1 - side / 6), uniformInt(side / 6, h - 1 - side / 6));
-    cv::Mat f, before;
+    cv::Mat f;
     img.convertTo(f, CV_32F, 1.0 / 255);
-    before = f.clone();
     const double mean = cv::mean(f)[0];
     if (type == "hole") {
         const cv::Size axes(std::max(2, int(scale * side)), std::max(2, int(scale * side * uniform(0.5, 1.0))));
@@ -123,16 +122,18 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type)
         f = f.mul(1 + (gain - 1) * bump);
         mask.setTo(255, bump > 0.5);
     }
-    cv::Mat changed;
-    cv::absdiff(f, before, changed);
-    const cv::Mat shows = changed >= kVisible;
+    // Compared in 8 bits: a brightening of white saturates to the same value.
+    cv::Mat out, changed;
+    f.convertTo(out, CV_8U, 255);
+    cv::absdiff(out, img, changed);
+    const cv::Mat shows = changed >= kVisibleLevels;
     if (type == "brightness")
         mask &= shows;  // no edge of its own: marked where the change shows
     // Kept only when most of the marked region visibly changed.
     const int marked = cv::countNonZero(mask), shown = cv::countNonZero(shows & mask);
     if (shown < 4 || shown < marked / 2)
         return {};
-    f.convertTo(img, CV_8U, 255);
+    img = out;
     return mask;
 }
 

@@ -6,3 +6,4 @@ utad_add_test(test_evaluation SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_evaluation.
 utad_add_test(test_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli.cpp LIBS Qt6::Core ${OpenCV_LIBS} TIMEOUT 900)
 target_compile_definitions(test_cli PRIVATE UTAD_CLI="$<TARGET_FILE:utad>")
 add_dependencies(test_cli utad)
+# test_synthetic, the synthetic-defect generator's suite, is registered beside it in bench/.
