@@ -28,8 +28,9 @@ ModelConfig presetConfig(const std::string& preset, Method method)
         c.expertWidth = 8;
         c.detailDim = 8;
         // One naive impression from the detail prior's mean instead of the mean of K = 4 random
-        // ones: measured on battery-weld (3 seeds), textures and painted welds (docs/BENCHMARKS.md),
-        // as good or better, with 2 decoder passes per tile instead of 5.
+        // ones: measured over 3 seeds on battery-weld, textures and painted welds (docs/BENCHMARKS.md),
+        // better on textures and within the seed spread on the welds, with 2 decoder passes per tile
+        // instead of 5.
         c.naiveSamples = 0;
         c.ieSteps = 1200;
         c.expertSteps = 400;
