@@ -40,6 +40,7 @@ Usage:
   utad train --data DIR --out MODEL.utad [options]   train on anomaly-free images
   utad eval  --data DIR --model MODEL.utad [options] score a test set, print metrics
   utad infer --model MODEL.utad [options] IMAGE...   score images, write heat maps
+  utad calibrate --data DIR --model MODEL.utad       propose thresholds again after a scoring change
   utad merge --out FILE SHARD...                     combine the shards of `eval`/`infer --shard`
   utad --help | --version
   utad COMMAND --help                                options of one command
@@ -277,6 +278,42 @@ int runTrain(const std::vector<std::string>& argv)
               << "). Proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
               << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
               << " held-back good images).\n";
+    return 0;
+}
+
+// ---- calibrate -----------------------------------------------------------------------------------
+
+int runCalibrate(const std::vector<std::string>& argv)
+{
+    Command args("utad calibrate",
+        "Measures a trained model's calibration again on the good training images of DIR that training\n"
+        "held back, so that it proposes thresholds for new scoring settings without retraining. With\n"
+        "--set anomalyCombination=auto it first chooses how the anomaly map is made, on defects painted\n"
+        "into those images.",
+        "Use the dataset the model was trained on: its split of held-back images is drawn again from the\n"
+        "model's seed.");
+    datasetOptions(args)
+        .option("--model", "FILE", "model written by `utad train`", true)
+        .option("--out", "FILE", "where to write the calibrated model (default: replace --model)");
+    computeOptions(args).repeated(
+        "--set", "NAME=VALUE", "scoring settings to calibrate for (repeatable): " + utad::scoringFieldList());
+    if (!args.parse(argv))
+        return 0;
+    const std::string modelPath = args.required("--model");
+    const std::string out = args.value("--out", modelPath);
+    const utad::Device device = parseDevice(args);
+    applyThreads(args);
+    checkWritableParent(out);
+    const auto model = utad::Model::load(modelPath, device);
+    applySettings(
+        args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
+    const utad::Dataset ds = openData(args);
+    model->calibrate(ds, [](const std::string& line) { std::cerr << line << "\n"; });
+    model->save(out);
+    const utad::ModelInfo& info = model->info();
+    std::cout << "Saved " << out << ": anomaly map " << info.config.anomalyCombination << ", proposed image threshold "
+              << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
+              << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
     return 0;
 }
 
@@ -693,8 +730,8 @@ int main(int argc, char** argv)
         std::cout << "utad " << UTAD_VERSION << "\n";
         return 0;
     }
-    const std::map<std::string, int (*)(const std::vector<std::string>&)> commands
-        = {{"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"merge", runMerge}};
+    const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
+        {"train", runTrain}, {"eval", runEval}, {"infer", runInfer}, {"calibrate", runCalibrate}, {"merge", runMerge}};
     const auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "utad: unknown command '" << command << "'\nRun 'utad --help' for usage.\n";

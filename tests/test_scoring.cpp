@@ -70,6 +70,8 @@ private slots:
         const cv::Mat recon = scoring::residual(v.x, v.reconstruction, c.ssimResidual, c.ssimLuminance);
         const cv::Mat naive = scoring::residual(v.impression, v.naiveMean, c.ssimResidual, c.ssimLuminance);
         QCOMPARE(product.at<float>(34, 34), std::sqrt(recon.at<float>(34, 34) * naive.at<float>(34, 34)));
+        c.anomalyCombination = "auto";  // not yet chosen by calibration: the sum
+        QCOMPARE(cv::norm(scoring::anomalyMap(v, c), sum, cv::NORM_INF), 0.0);
         c.anomalyCombination = "magic";
         QVERIFY_THROWS_EXCEPTION(Error, scoring::anomalyMap(v, c));
     }

@@ -207,6 +207,43 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("ganWeight", "1"));  // fixed by training
     }
 
+    void calibrationChoosesTheMapAndRepeats()
+    {
+        auto untrained = Model::create(tinyConfig());
+        QVERIFY_THROWS_EXCEPTION(Error, untrained->calibrate(data));
+
+        auto model = Model::create(tinyConfig());
+        QCOMPARE(model->info().config.anomalyCombination, std::string("auto"));
+        QStringList lines;
+        TrainCallbacks cb;
+        cb.onLog = [&lines](const std::string& s) { lines << QString::fromStdString(s); };
+        QVERIFY(model->train(data, cb));
+        const std::string chosen = model->info().config.anomalyCombination;
+        QVERIFY2(chosen == "recon+naive" || chosen == "recon*naive", chosen.c_str());
+        QVERIFY2(
+            !lines.filter("anomaly map: " + QString::fromStdString(chosen)).isEmpty(), qPrintable(lines.join('\n')));
+        const Calibration trained = model->info().calibration;
+        QCOMPARE(int(trained.goodScores.size()), 3);
+
+        // A scoring change clears the calibration; calibrate measures it again on the same held-back
+        // images, and with the training's settings it gives the training's figures.
+        model->setScoringValue("smoothSigma", "4");
+        QVERIFY(model->info().calibration.goodScores.empty());
+        model->calibrate(data);
+        QCOMPARE(int(model->info().calibration.goodScores.size()), 3);
+        QVERIFY(model->info().calibration.goodScores != trained.goodScores);
+        model->setScoringValue("smoothSigma", "2");
+        model->setScoringValue("anomalyCombination", "auto");
+        model->calibrate(data);
+        QCOMPARE(model->info().config.anomalyCombination, chosen);
+        QCOMPARE(model->info().calibration.goodScores, trained.goodScores);
+        QCOMPARE(model->info().calibration.maxPixel, trained.maxPixel);
+
+        Dataset empty;
+        empty.root = dir.filePath("nothing").toStdString();
+        QVERIFY_THROWS_EXCEPTION(Error, model->calibrate(empty));
+    }
+
     void noReadableImages()
     {
         Dataset empty;

@@ -350,7 +350,11 @@ std::vector<Inference> Model::Impl::run(
             xhatTiles = toMats(expert.ptr()->reconstruct(xn, normalise(m)));
             auto naive = expert.ptr()->naive(xn).clamp(0, 1);  // [K, N, C, T, T]
             naiveTiles = toMats(naive.mean(0));
-            varTiles = toMats(naive.mean(2, true).var(0, false));  // grey variance over the K samples
+            if (naive.size(0) > 1)
+                varTiles = toMats(naive.mean(2, true).var(0, false));  // grey variance over the K samples
+            else  // one naive impression varies from nothing
+                for (const auto& t : naiveTiles)
+                    varTiles.push_back(cv::Mat::zeros(t.size(), CV_32F));
         }
         for (size_t j = first; j < last; ++j) {
             const size_t k = j - first;

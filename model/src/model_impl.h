@@ -5,7 +5,10 @@
 
 #include "networks.h"
 
+#include <functional>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace utad {
@@ -45,7 +48,22 @@ struct Model::Impl {
     torch::Tensor normalise(const torch::Tensor& x01) const;
     // Full pipeline on working images; `sourceSizes` give the anomalyMap sizes.
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
+
+    using Log = std::function<void(const std::string&)>;
+    // Every readable training image of `dataset` at working resolution, in the dataset's order (with
+    // the source sizes when asked); unreadable ones are logged and skipped. Throws when none is left.
+    std::vector<cv::Mat> readTrainingImages(const Dataset& dataset, const Log& log, std::vector<int>* widths = nullptr,
+        std::vector<int>* heights = nullptr) const;
+    // Calibration on held-back good working images (calibration.cpp): resolves an "auto" anomaly map
+    // combination with chooseCombination, then scores the images. Throws on failure (out of memory).
+    Calibration calibrate(const std::vector<cv::Mat>& held, const Log& log);
+    std::string chooseCombination(const std::vector<cv::Mat>& held, const Log& log) const;
 };
+
+// The training images split into those trained on and those held back for calibration, drawn from
+// `rng` (training's own generator, so that a seed gives the same split and the same training).
+std::pair<std::vector<cv::Mat>, std::vector<cv::Mat>> splitHeldBack(
+    const std::vector<cv::Mat>& images, std::mt19937_64& rng);
 
 // Key=value text of everything in ModelInfo but the weights (model_file.cpp).
 std::string infoToText(const ModelInfo& info);

@@ -114,7 +114,7 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
             e = r(v.x, v.reconstruction) + r(v.x, v.naiveMean) - v.naiveVariance - r(v.reconstruction, v.impression);
         } else if (how == "recon") {
             e = r(v.x, v.reconstruction);
-        } else if (how == "recon+naive") {
+        } else if (how == "recon+naive" || how == "auto") {  // "auto" before calibration has chosen
             e = r(v.x, v.reconstruction) + r(v.impression, v.naiveMean);
         } else if (how == "recon*naive") {  // geometric mean: only what both residuals mark
             cv::sqrt(r(v.x, v.reconstruction).mul(r(v.impression, v.naiveMean)), e);

@@ -171,40 +171,50 @@ void setLearningRate(torch::optim::Adam& opt, double lr)
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 }
 
-// Keeps a uniform sample of at most `capacity` values from a stream (Algorithm R), so a quantile of
-// every pixel of a large calibration set needs bounded memory.
-class Reservoir {
-public:
-    Reservoir(size_t capacity, std::uint64_t seed) : capacity_(capacity), rng_(seed) {}
-    void add(const cv::Mat& values)
-    {
-        for (auto it = values.begin<float>(); it != values.end<float>(); ++it, ++seen_) {
-            if (sample_.size() < capacity_) {
-                sample_.push_back(*it);
-            } else {
-                const std::uint64_t j = std::uniform_int_distribution<std::uint64_t>(0, seen_)(rng_);
-                if (j < capacity_)
-                    sample_[j] = *it;
-            }
+}  // namespace
+
+std::vector<cv::Mat> Model::Impl::readTrainingImages(
+    const Dataset& dataset, const Log& log, std::vector<int>* widths, std::vector<int>* heights) const
+{
+    std::vector<cv::Mat> images;
+    std::string firstProblem;
+    for (const auto& s : dataset.train) {
+        try {
+            cv::Mat img = readImage(s);
+            if (widths)
+                widths->push_back(img.cols);
+            if (heights)
+                heights->push_back(img.rows);
+            images.push_back(workingImage(img));
+        } catch (const Error& e) {
+            if (firstProblem.empty())
+                firstProblem = e.what();
+            if (log)
+                log(std::string("skipped: ") + e.what());
         }
     }
-    double quantile(double q)
-    {
-        if (sample_.empty())
-            return 0;
-        const size_t k = std::min(sample_.size() - 1, size_t(q * double(sample_.size())));
-        std::nth_element(sample_.begin(), sample_.begin() + long(k), sample_.end());
-        return sample_[k];
-    }
+    if (images.empty())
+        throw Error("no readable training images in '" + dataset.root + "'"
+            + (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
+    return images;
+}
 
-private:
-    size_t capacity_;
-    std::uint64_t seen_ = 0;
-    std::mt19937_64 rng_;
-    std::vector<float> sample_;
-};
-
-}  // namespace
+std::pair<std::vector<cv::Mat>, std::vector<cv::Mat>> splitHeldBack(
+    const std::vector<cv::Mat>& images, std::mt19937_64& rng)
+{
+    // A fifth of the images when there are enough of them; otherwise calibration uses all of them.
+    std::vector<size_t> order(images.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<cv::Mat> fit, held;
+    const size_t holdCount
+        = images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.2 * double(images.size())))) : 0;
+    for (size_t i = 0; i < order.size(); ++i)
+        (i < holdCount ? held : fit).push_back(images[order[i]]);
+    if (held.empty())
+        held = fit;
+    return {fit, held};
+}
 
 bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
 {
@@ -218,42 +228,14 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     auto cancelled = [&] { return cb.isCancelled && cb.isCancelled(); };
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
 
-    // Every training image at working resolution, read once.
-    std::vector<cv::Mat> images;
     std::vector<int> widths, heights;
-    std::string firstProblem;
-    for (const auto& s : dataset.train) {
-        try {
-            cv::Mat img = readImage(s);
-            widths.push_back(img.cols);
-            heights.push_back(img.rows);
-            images.push_back(d->workingImage(img));
-        } catch (const Error& e) {
-            if (firstProblem.empty())
-                firstProblem = e.what();
-            log(std::string("skipped: ") + e.what());
-        }
-    }
-    if (images.empty())
-        throw Error("no readable training images in '" + dataset.root + "'"
-            + (firstProblem.empty() ? std::string() : " (" + firstProblem + ")"));
+    const std::vector<cv::Mat> images = d->readTrainingImages(dataset, log, &widths, &heights);
 
     torch::manual_seed(c.seed);
     std::mt19937_64 rng(c.seed);
-
-    // Hold back a fifth of the images for calibration when there are enough of them.
-    std::vector<size_t> order(images.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng);
-    std::vector<cv::Mat> fit, held;
-    const size_t holdCount
-        = images.size() >= 8 ? std::max<size_t>(2, size_t(std::lround(0.2 * double(images.size())))) : 0;
-    for (size_t i = 0; i < order.size(); ++i)
-        (i < holdCount ? held : fit).push_back(images[order[i]]);
-    if (held.empty())
-        held = fit;
-    log("training on " + std::to_string(fit.size()) + " images, " + std::to_string(holdCount)
-        + " held back for calibration");
+    auto [fit, held] = splitHeldBack(images, rng);
+    log("training on " + std::to_string(fit.size()) + " images, "
+        + std::to_string(held.size() == images.size() ? 0 : held.size()) + " held back for calibration");
 
     // Normalisation from the training pixels.
     {
@@ -442,21 +424,11 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     if (cb.onTrained)
         cb.onTrained();
 
-    // Calibration on the held-back (or all) training images, a few at a time, in bounded memory. A
-    // failure here (out of device memory, say) leaves the trained networks usable, without a
-    // proposed threshold.
+    // Calibration on the held-back (or all) training images. A failure here (out of device memory,
+    // say) leaves the trained networks usable, without a proposed threshold.
     Calibration cal;
-    Reservoir pixels(1 << 18, c.seed);
-    const size_t chunk = 8;
     try {
-        for (size_t i = 0; i < held.size(); i += chunk) {
-            const std::vector<cv::Mat> part(
-                held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
-            for (const auto& r : d->run(part, std::vector<cv::Size>(part.size()))) {
-                cal.goodScores.push_back(r.score);
-                pixels.add(r.anomalyMapNet);
-            }
-        }
+        cal = d->calibrate(held, log);
     } catch (const std::exception& e) {
         log(std::string("calibration failed, so the model proposes no threshold: ") + e.what());
         info.calibration = Calibration{};
@@ -464,13 +436,6 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
             cb.onProgress(TrainProgress{"Calibration", 1, 1, 1.0, 0, elapsed(), 0});
         return !wasCancelled;
     }
-    const double n = double(cal.goodScores.size());
-    cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / n;
-    double ss = 0;
-    for (double s : cal.goodScores)
-        ss += (s - cal.mean) * (s - cal.mean);
-    cal.stddev = n > 1 ? std::sqrt(ss / (n - 1)) : 0;
-    cal.maxPixel = pixels.quantile(0.999);
     info.calibration = cal;
     info.training.seconds = elapsed();
     if (cb.onProgress)

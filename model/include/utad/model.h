@@ -76,9 +76,11 @@ struct ModelConfig {
     bool ssimLuminance = true;
     // How residual maps make the anomaly map: "utad" (r(x,x_hat) + r(x,naive) - var(naive) -
     // r(x_hat,m)), "recon" (r(x,x_hat)), "recon+naive" (r(x,x_hat) + r(m,naive)),
-    // "recon*naive" (sqrt(r(x,x_hat) r(m,naive))), "impression" (r(x,m)).
+    // "recon*naive" (sqrt(r(x,x_hat) r(m,naive))), "impression" (r(x,m)), or "auto": calibration
+    // chooses "recon+naive" or "recon*naive" by which finds defects painted into the held-back good
+    // images better, and stores its choice (until then "auto" scores as "recon+naive").
     // The autoencoder baseline always uses r(x, reconstruction).
-    std::string anomalyCombination = "recon+naive";
+    std::string anomalyCombination = "auto";
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
     // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 1 %, whole
     // images: all of it); 0 here for files without the key.
@@ -96,7 +98,8 @@ ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, 
 Method methodFromString(const std::string& name);  // "utad" | "ae"; throws utad::Error
 std::string methodName(Method method);
 
-inline constexpr const char* kAnomalyCombinations[] = {"utad", "recon", "recon+naive", "recon*naive", "impression"};
+inline constexpr const char* kAnomalyCombinations[]
+    = {"auto", "utad", "recon", "recon+naive", "recon*naive", "impression"};
 
 // ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
 // for `utad train --set NAME=VALUE` and `utad eval --set`. Unknown names and malformed values throw
@@ -204,8 +207,14 @@ public:
     bool trained() const;
     // Every stage ran all its configured steps.
     bool complete() const;
+    // Measures the calibration again on the good training images of `dataset` that training held
+    // back (the same ones when it is the dataset the model was trained on), choosing the anomaly map
+    // combination first when it is "auto": after a scoring change, a model proposes thresholds again
+    // without retraining. Not concurrent with other calls. Throws utad::Error for an untrained model
+    // or no readable training images.
+    void calibrate(const Dataset& dataset, const std::function<void(const std::string&)>& log = {});
     // Changes one scoring field (see isScoringField) of a loaded model. The calibration was measured
-    // with the old scoring, so it is cleared (no proposed threshold until the model is retrained).
+    // with the old scoring, so it is cleared (no proposed threshold until calibrate or retraining).
     // Throws utad::Error for a field that is not a scoring field or a bad value.
     void setScoringValue(const std::string& name, const std::string& value);
     std::string deviceName() const;  // "cpu" or "cuda"

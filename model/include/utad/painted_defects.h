@@ -1,0 +1,23 @@
+// Synthetic defects painted into anomaly-free grey images: the synthetic benchmark (utad-synth)
+// paints its test sets with them, and calibration paints them into held-back good images to choose
+// how the anomaly map is made.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace utad {
+
+// "hole", "crack", "fray" (a torn edge), "cutpaste" (a patch of the same image moved elsewhere),
+// "brightness" (a soft, unevenly lit region).
+extern const std::vector<std::string> kPaintedDefectTypes;
+
+// Paints one visible defect of `type` at a random place and scale into `grey` (CV_8UC1) and returns
+// its mask (0/255): a defect that would hardly show (a dark hole on a black background, a patch
+// pasted onto its like) is painted elsewhere. Empty, and `grey` unchanged, when none showed in 100
+// tries.
+cv::Mat paintDefect(cv::Mat& grey, const std::string& type, std::mt19937& rng);
+
+}  // namespace utad

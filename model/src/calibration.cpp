@@ -1,0 +1,204 @@
+// Calibration of a trained model on held-back good images: the anomaly map combination is chosen
+// on defects painted into them, then their scores give the proposed thresholds.
+#include "utad/dataset.h"
+#include "utad/error.h"
+#include "utad/metrics.h"
+#include "utad/painted_defects.h"
+
+#include "model_impl.h"
+#include "scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+namespace utad {
+
+namespace {
+
+// Keeps a uniform sample of at most `capacity` values from a stream (Algorithm R), so a quantile of
+// every pixel of a large calibration set needs bounded memory.
+class Reservoir {
+public:
+    Reservoir(size_t capacity, std::uint64_t seed) : capacity_(capacity), rng_(seed) {}
+    void add(const cv::Mat& values)
+    {
+        for (auto it = values.begin<float>(); it != values.end<float>(); ++it, ++seen_) {
+            if (sample_.size() < capacity_) {
+                sample_.push_back(*it);
+            } else {
+                const std::uint64_t j = std::uniform_int_distribution<std::uint64_t>(0, seen_)(rng_);
+                if (j < capacity_)
+                    sample_[j] = *it;
+            }
+        }
+    }
+    double quantile(double q)
+    {
+        if (sample_.empty())
+            return 0;
+        const size_t k = std::min(sample_.size() - 1, size_t(q * double(sample_.size())));
+        std::nth_element(sample_.begin(), sample_.begin() + long(k), sample_.end());
+        return sample_[k];
+    }
+
+private:
+    size_t capacity_;
+    std::uint64_t seen_ = 0;
+    std::mt19937_64 rng_;
+    std::vector<float> sample_;
+};
+
+// The candidates "auto" chooses from: the sum marks what either residual marks; the geometric mean
+// only what both mark, which drops the part outlines that the impression draws in the wrong place
+// on every image, and fails where the naive impression carries little (fine textures).
+constexpr const char* kCandidates[] = {"recon+naive", "recon*naive"};
+
+// `image` (CV_32F in [0, 1], 1 or 3 channels) with one painted defect of `type`, and its mask;
+// both empty when no visible defect fits.
+std::pair<cv::Mat, cv::Mat> withPaintedDefect(const cv::Mat& image, const std::string& type, std::mt19937& rng)
+{
+    cv::Mat grey8;
+    scoring::toGrey(image).convertTo(grey8, CV_8U, 255);
+    cv::Mat painted8 = grey8.clone();
+    cv::Mat mask = paintDefect(painted8, type, rng);
+    if (mask.empty())
+        return {};
+    cv::Mat before, after;
+    grey8.convertTo(before, CV_32F, 1.0 / 255);
+    painted8.convertTo(after, CV_32F, 1.0 / 255);
+    cv::Mat delta = after - before;
+    if (image.channels() == 3)
+        cv::merge(std::vector<cv::Mat>{delta, delta, delta}, delta);
+    cv::Mat out = cv::min(cv::max(image + delta, 0.0), 1.0);
+    return {out, mask};
+}
+
+scoring::Views viewsOf(const Inference& r)
+{
+    scoring::Views v;
+    v.x = scoring::toGrey(r.input);
+    v.impression = scoring::toGrey(r.impression);
+    v.reconstruction = scoring::toGrey(r.reconstruction);
+    v.naiveMean = scoring::toGrey(r.naiveImpression);
+    v.naiveVariance = cv::Mat::zeros(v.x.size(), CV_32F);  // not read by the candidates
+    return v;
+}
+
+std::string figures(double image, double pixel)
+{
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "image AUROC %.3f, pixel AUROC %.3f", image, pixel);
+    return buf;
+}
+
+}  // namespace
+
+std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, const Log& log) const
+{
+    const ModelConfig& c = info.config;
+    const std::string fallback = kCandidates[0];
+    if (c.method != Method::TwoStage || !expert || held.empty())
+        return fallback;
+    // Each held image with each kind of defect, as many as keep the maps in bounded memory.
+    const size_t pixelsPerImage = std::max<size_t>(1, held.front().total());
+    const size_t maxPainted = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage, 10, 200);
+    std::mt19937 rng(std::uint32_t(c.seed) ^ 0x5eedu);
+    std::vector<cv::Mat> clean, painted, masks;
+    for (size_t i = 0; i < held.size() && painted.size() < maxPainted; ++i) {
+        clean.push_back(held[i]);
+        for (const auto& type : kPaintedDefectTypes) {
+            auto [image, mask] = withPaintedDefect(held[i], type, rng);
+            if (!image.empty() && painted.size() < maxPainted) {
+                painted.push_back(image);
+                masks.push_back(mask);
+            }
+        }
+    }
+    if (painted.empty()) {
+        if (log)
+            log("anomaly map: " + fallback + " (no painted defect showed on the held-back images)");
+        return fallback;
+    }
+
+    // Each image through the networks once; the candidates only combine its views differently.
+    const size_t n = std::size(kCandidates);
+    std::vector<std::vector<cv::Mat>> paintedMaps(n);
+    std::vector<std::vector<double>> scores(n);
+    std::vector<int> labels;
+    auto score = [&](const std::vector<cv::Mat>& images, int label) {
+        for (size_t i = 0; i < images.size(); i += 8) {
+            const std::vector<cv::Mat> part(
+                images.begin() + long(i), images.begin() + long(std::min(images.size(), i + 8)));
+            for (const auto& r : run(part, std::vector<cv::Size>(part.size()))) {
+                const scoring::Views v = viewsOf(r);
+                labels.push_back(label);
+                for (size_t k = 0; k < n; ++k) {
+                    ModelConfig candidate = c;
+                    candidate.anomalyCombination = kCandidates[k];
+                    cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidate), c.smoothSigma);
+                    scores[k].push_back(scoring::imageScore(map, c.scoreTopFraction));
+                    if (label == 1)
+                        paintedMaps[k].push_back(map);
+                }
+            }
+        }
+    };
+    score(clean, 0);
+    score(painted, 1);
+
+    size_t best = 0;
+    double bestSum = -1;
+    std::string report;
+    for (size_t k = 0; k < n; ++k) {
+        const double image = auroc(scores[k], labels), pixel = pixelAuroc(paintedMaps[k], masks);
+        report += std::string(k ? "; " : "") + kCandidates[k] + ": " + figures(image, pixel);
+        if (image + pixel > bestSum) {
+            bestSum = image + pixel;
+            best = k;
+        }
+    }
+    if (log)
+        log("anomaly map: " + std::string(kCandidates[best]) + ", chosen on " + std::to_string(painted.size())
+            + " defects painted into " + std::to_string(clean.size()) + " held-back images (" + report + ")");
+    return kCandidates[best];
+}
+
+Calibration Model::Impl::calibrate(const std::vector<cv::Mat>& held, const Log& log)
+{
+    if (info.config.anomalyCombination == "auto")
+        info.config.anomalyCombination = chooseCombination(held, log);
+    const ModelConfig& c = info.config;
+    // A few images at a time, and a bounded sample of their pixels: any number fits in memory.
+    Calibration cal;
+    Reservoir pixels(1 << 18, c.seed);
+    const size_t chunk = 8;
+    for (size_t i = 0; i < held.size(); i += chunk) {
+        const std::vector<cv::Mat> part(held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
+        for (const auto& r : run(part, std::vector<cv::Size>(part.size()))) {
+            cal.goodScores.push_back(r.score);
+            pixels.add(r.anomalyMapNet);
+        }
+    }
+    const double count = double(cal.goodScores.size());
+    cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / count;
+    double ss = 0;
+    for (double s : cal.goodScores)
+        ss += (s - cal.mean) * (s - cal.mean);
+    cal.stddev = count > 1 ? std::sqrt(ss / (count - 1)) : 0;
+    cal.maxPixel = pixels.quantile(0.999);
+    return cal;
+}
+
+void Model::calibrate(const Dataset& dataset, const std::function<void(const std::string&)>& log)
+{
+    if (!d->trained)
+        throw Error("the model is not trained: there is nothing to calibrate");
+    const std::vector<cv::Mat> images = d->readTrainingImages(dataset, log);
+    std::mt19937_64 rng(d->info.config.seed);  // as training drew its split
+    const auto split = splitHeldBack(images, rng);
+    d->info.calibration = d->calibrate(split.second, log);
+}
+
+}  // namespace utad
