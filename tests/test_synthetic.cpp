@@ -1,6 +1,7 @@
 // The synthetic-defect benchmark (`utad-synth`): both datasets open in MVTec AD layout, and every
 // painted defect shows where its mask says it is.
 #include "utad/dataset.h"
+#include "utad/painted_defects.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -97,6 +98,29 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, 40);
+    }
+
+    // The painter as calibration calls it: every kind shows on a small striped ramp, in the pixels
+    // its mask marks; an image too small for a defect is left alone.
+    void painterOnSmallImages()
+    {
+        std::mt19937 rng(4);
+        for (const auto& type : kPaintedDefectTypes) {
+            cv::Mat grey(40, 56, CV_8U);
+            for (int y = 0; y < grey.rows; ++y)
+                for (int x = 0; x < grey.cols; ++x)
+                    grey.at<uchar>(y, x) = uchar(60 + 2 * x + (y / 4 % 2) * 40);
+            const cv::Mat before = grey.clone();
+            const cv::Mat mask = paintDefect(grey, type, rng);
+            QVERIFY2(!mask.empty(), type.c_str());
+            QCOMPARE(mask.size(), grey.size());
+            cv::Mat changed;
+            cv::absdiff(grey, before, changed);
+            QVERIFY2(cv::countNonZero((changed >= 8) & mask) * 2 >= cv::countNonZero(mask), type.c_str());
+        }
+        cv::Mat tiny(12, 30, CV_8U, cv::Scalar(120));
+        QVERIFY(paintDefect(tiny, "hole", rng).empty());
+        QCOMPARE(cv::countNonZero(tiny != 120), 0);
     }
 
 private:

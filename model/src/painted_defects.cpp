@@ -12,6 +12,8 @@ namespace {
 
 // A change of 8 grey levels or more shows.
 constexpr int kVisibleLevels = 8;
+// Smaller images leave no room for the defects' sizes and places.
+constexpr int kMinSide = 16;
 
 // One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255), or an empty mask
 // (and `img` unchanged) when the defect would hardly change the image: a dark hole on a black
@@ -97,6 +99,8 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
 
 cv::Mat paintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
 {
+    if (std::min(img.cols, img.rows) < kMinSide)
+        return {};
     for (int attempt = 0; attempt < 100; ++attempt) {
         cv::Mat mask = tryPaintDefect(img, type, rng);
         if (!mask.empty())
