@@ -412,6 +412,9 @@ int runEval(const std::vector<std::string>& argv)
     const auto model = utad::Model::load(modelPath, device);
     applySettings(
         args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
+    if (model->info().config.anomalyCombination == "auto" && model->info().config.method == utad::Method::TwoStage)
+        std::cerr << "warning: the anomaly map is chosen at calibration; until `utad calibrate` runs, "
+                     "'auto' scores as recon+naive\n";
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");
