@@ -243,6 +243,8 @@ void TestWorkbench::datasetIsScoredInTheBackground()
     QVERIFY2(
         box->text().contains(QStringLiteral("preset cpu")) && box->text().contains(QFileInfo(m_modelPath).fileName()),
         qPrintable(box->text()));
+    // The anomaly map that calibration chose, not "auto".
+    QVERIFY2(box->text().contains(QStringLiteral("<td>Anomaly map</td><td>recon")), qPrintable(box->text()));
     box->close();
     QTRY_VERIFY(w.findChild<QMessageBox*>() == nullptr);
 }

@@ -332,7 +332,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+24"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+28"/>
         <location line="+10"/>
         <source>good</source>
         <translation>gut</translation>
@@ -354,22 +354,22 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+298"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-268"/>
         <source>OK</source>
         <translation>Korrekt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> (drawn)</source>
         <translation> (eingezeichnet)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+299"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Scoring %1 of %2</source>
         <translation>Bewertung %1 von %2</translation>
     </message>
@@ -425,18 +425,18 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+36"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+37"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+362"/>
+        <location line="+358"/>
         <source>Residuals</source>
         <translation>Residuen</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-355"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+303"/>
         <source>Anomaly map</source>
         <translation>Anomaliekarte</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>Farbskala der Anomaliekarte: Wertebereich dieses Bildes</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-371"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
@@ -531,12 +531,12 @@
         <translation>Kontur der vorhergesagten Fehlerbereiche magenta zeichnen (P)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen …</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+202"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+468"/>
+        <location line="+471"/>
         <source>Close UTAD Workbench</source>
         <translation>UTAD Workbench schließen</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-488"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -856,12 +856,12 @@
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-584"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+412"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
@@ -892,11 +892,11 @@
     </message>
     <message>
         <location line="+107"/>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaly map&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaliekarte&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>whole images</source>
         <translation>ganze Bilder</translation>
     </message>
@@ -906,13 +906,13 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+204"/>
+        <location line="-224"/>
+        <location line="+205"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>
@@ -1179,7 +1179,7 @@
 <context>
     <name>utad::ui::PanelCache</name>
     <message>
-        <location filename="../ui/panelcache.cpp" line="+48"/>
+        <location filename="../ui/panelcache.cpp" line="+49"/>
         <location line="+14"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -1188,7 +1188,7 @@
 <context>
     <name>utad::ui::PanelTask</name>
     <message>
-        <location filename="../ui/jobs.cpp" line="+78"/>
+        <location filename="../ui/jobs.cpp" line="+79"/>
         <source>Panels</source>
         <translation>Ansichten</translation>
     </message>
@@ -1249,17 +1249,17 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="+65"/>
+        <location filename="../ui/project.cpp" line="+66"/>
         <source>Change the thresholds</source>
         <translation>Schwellwerte ändern</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+128"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+300"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
@@ -1746,12 +1746,12 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+60"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+59"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-21"/>
         <source>Re&amp;train with marks...</source>
         <translation>Mit Markierungen &amp;nachtrainieren …</translation>
     </message>
@@ -1766,7 +1766,7 @@
         <translation>Prüfbericht e&amp;xportieren …</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+87"/>
         <source>Every listed image is reviewed.</source>
         <translation>Alle aufgeführten Bilder sind geprüft.</translation>
     </message>
@@ -1990,7 +1990,7 @@
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Image threshold:</source>
         <translation>Bild-Schwellwert:</translation>
     </message>
@@ -2060,12 +2060,12 @@
         <translation>Mindestfläche:</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
         <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -2192,7 +2192,7 @@ Beanstandet: %1 von %2</translation>
 <context>
     <name>utad::ui::ThumbnailTask</name>
     <message>
-        <location filename="../ui/jobs.cpp" line="-19"/>
+        <location filename="../ui/jobs.cpp" line="-20"/>
         <source>Thumbnails</source>
         <translation>Vorschaubilder</translation>
     </message>

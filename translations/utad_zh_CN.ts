@@ -332,7 +332,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+24"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+28"/>
         <location line="+10"/>
         <source>good</source>
         <translation>合格</translation>
@@ -354,22 +354,22 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+298"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-268"/>
         <source>OK</source>
         <translation>判定正确</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> (drawn)</source>
         <translation>（已绘制）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+299"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Scoring %1 of %2</source>
         <translation>正在评分 %1 / %2</translation>
     </message>
@@ -425,18 +425,18 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+36"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+37"/>
         <source>Inspector</source>
         <translation>检视器</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+362"/>
+        <location line="+358"/>
         <source>Residuals</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-355"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+303"/>
         <source>Anomaly map</source>
         <translation>异常图</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>异常图色标：本图像的取值范围</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-371"/>
         <source>Overlay</source>
         <translation>叠加</translation>
     </message>
@@ -531,12 +531,12 @@
         <translation>用品红色勾勒预测缺陷区域的轮廓 (P)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+202"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1（色标范围：本图像的取值范围）</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+468"/>
+        <location line="+471"/>
         <source>Close UTAD Workbench</source>
         <translation>关闭 UTAD Workbench</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-488"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -856,12 +856,12 @@
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-584"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+412"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
@@ -892,11 +892,11 @@
     </message>
     <message>
         <location line="+107"/>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaly map&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;异常图&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>whole images</source>
         <translation>整幅图像</translation>
     </message>
@@ -906,13 +906,13 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+204"/>
+        <location line="-224"/>
+        <location line="+205"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>
@@ -1178,7 +1178,7 @@
 <context>
     <name>utad::ui::PanelCache</name>
     <message>
-        <location filename="../ui/panelcache.cpp" line="+48"/>
+        <location filename="../ui/panelcache.cpp" line="+49"/>
         <location line="+14"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -1187,7 +1187,7 @@
 <context>
     <name>utad::ui::PanelTask</name>
     <message>
-        <location filename="../ui/jobs.cpp" line="+78"/>
+        <location filename="../ui/jobs.cpp" line="+79"/>
         <source>Panels</source>
         <translation>视图</translation>
     </message>
@@ -1248,17 +1248,17 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="+65"/>
+        <location filename="../ui/project.cpp" line="+66"/>
         <source>Change the thresholds</source>
         <translation>更改阈值</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+128"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+300"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>无法写入项目 %1：%2</translation>
@@ -1739,12 +1739,12 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+60"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+59"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-21"/>
         <source>Re&amp;train with marks...</source>
         <translation>按标记重新训练(&amp;T)…</translation>
     </message>
@@ -1759,7 +1759,7 @@
         <translation>导出复核报告(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+87"/>
         <source>Every listed image is reviewed.</source>
         <translation>列表中的所有图像均已复核。</translation>
     </message>
@@ -1979,7 +1979,7 @@
         <translation>放行</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Image threshold:</source>
         <translation>图像阈值：</translation>
     </message>
@@ -2049,12 +2049,12 @@
         <translation>最小面积：</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The uncertain band starts at the image threshold %1; its end cannot lie below it.</source>
         <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -2175,7 +2175,7 @@ Flagged %1 of %2</source>
 <context>
     <name>utad::ui::ThumbnailTask</name>
     <message>
-        <location filename="../ui/jobs.cpp" line="-19"/>
+        <location filename="../ui/jobs.cpp" line="-20"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>

@@ -763,6 +763,7 @@ void MainWindow::onModelInfo()
              "<tr><td>Network input</td><td>%4 x %4 tiles, %5 channel(s), %21</td></tr>"
              "<tr><td>Widths</td><td>IE-Net %6, latent %7, Expert-Net %8, detail code %9</td></tr>"
              "<tr><td>Trained on</td><td>%10 images of %11 (%12 x %13), %14 steps in %15</td></tr>"
+             "<tr><td>Anomaly map</td><td>%22</td></tr>"
              "<tr><td>Calibration</td><td>good-image scores %16 &plusmn; %17 (%18 images), pixel hint %19</td></tr>"
              "<tr><td>Device</td><td>%20</td></tr>"
              "</table>")
@@ -785,7 +786,9 @@ void MainWindow::onModelInfo()
               .arg(info.calibration.goodScores.size())
               .arg(info.calibration.maxPixel, 0, 'g', 4)
               .arg(QString::fromStdString(model->deviceName()))
-              .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3));
+              .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3))
+              // The combination calibration chose (the baseline has one residual only).
+              .arg(QString::fromStdString(c.method == utad::Method::TwoStage ? c.anomalyCombination : "recon"));
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
