@@ -248,6 +248,24 @@ void TestCli::settingsOverride()
         differing += sa[i].toObject().value("score").toDouble() != sb[i].toObject().value("score").toDouble();
     QVERIFY2(differing > sa.size() / 2, qPrintable(QString::number(differing)));
 
+    // `utad calibrate` measures the calibration for those settings: the same scores as before, and
+    // a proposed threshold again. The trained model stays as it was.
+    const QString recalibrated = work_.filePath("recalibrated.utad"), again = work_.filePath("again.json");
+    r = runUtad({"calibrate", "--data", kSample, "--model", tuned, "--out", recalibrated, "--threads", "2", "--set",
+        "smoothSigma=0", "--set", "anomalyCombination=recon"});
+    CHECK_EXIT(r, 0);
+    QVERIFY2(r.out.contains("anomaly map recon, proposed image threshold"), qPrintable(r.out));
+    r = runUtad({"eval", "--data", kSample, "--model", recalibrated, "--threads", "2", "--json", again});
+    CHECK_EXIT(r, 0);
+    const QJsonObject c = readJson(again);
+    QVERIFY(c.value("proposed_threshold").isDouble());
+    const QJsonArray sc = c.value("images").toArray();
+    QCOMPARE(sc.size(), sb.size());
+    for (int i = 0; i < sc.size(); ++i)
+        QCOMPARE(sc[i].toObject().value("score").toDouble(), sb[i].toObject().value("score").toDouble());
+    r = runUtad({"calibrate", "--data", kSample, "--model", plain, "--out", work_.filePath("no.utad")});
+    QVERIFY2(r.exitCode == 1 && !QFile::exists(work_.filePath("no.utad")), qPrintable(describe(r)));
+
     const struct {
         QStringList args;
         const char* message;
