@@ -95,6 +95,18 @@ std::string figures(double image, double pixel)
 
 }  // namespace
 
+void Model::Impl::forEachInference(
+    const std::vector<cv::Mat>& images, const std::function<void(const Inference&)>& use) const
+{
+    const size_t chunk = 8;
+    for (size_t i = 0; i < images.size(); i += chunk) {
+        const std::vector<cv::Mat> part(
+            images.begin() + long(i), images.begin() + long(std::min(images.size(), i + chunk)));
+        for (const auto& r : run(part, std::vector<cv::Size>(part.size())))
+            use(r);
+    }
+}
+
 std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, const Log& log) const
 {
     const ModelConfig& c = info.config;
@@ -128,22 +140,18 @@ std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, con
     std::vector<std::vector<double>> scores(n);
     std::vector<int> labels;
     auto score = [&](const std::vector<cv::Mat>& images, int label) {
-        for (size_t i = 0; i < images.size(); i += 8) {
-            const std::vector<cv::Mat> part(
-                images.begin() + long(i), images.begin() + long(std::min(images.size(), i + 8)));
-            for (const auto& r : run(part, std::vector<cv::Size>(part.size()))) {
-                const scoring::Views v = viewsOf(r);
-                labels.push_back(label);
-                for (size_t k = 0; k < n; ++k) {
-                    ModelConfig candidate = c;
-                    candidate.anomalyCombination = kCandidates[k];
-                    cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidate), c.smoothSigma);
-                    scores[k].push_back(scoring::imageScore(map, c.scoreTopFraction));
-                    if (label == 1)
-                        paintedMaps[k].push_back(map);
-                }
+        forEachInference(images, [&](const Inference& r) {
+            const scoring::Views v = viewsOf(r);
+            labels.push_back(label);
+            for (size_t k = 0; k < n; ++k) {
+                ModelConfig candidate = c;
+                candidate.anomalyCombination = kCandidates[k];
+                cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidate), c.smoothSigma);
+                scores[k].push_back(scoring::imageScore(map, c.scoreTopFraction));
+                if (label == 1)
+                    paintedMaps[k].push_back(map);
             }
-        }
+        });
     };
     score(clean, 0);
     score(painted, 1);
@@ -170,17 +178,13 @@ Calibration Model::Impl::calibrate(const std::vector<cv::Mat>& held, const Log& 
     if (info.config.anomalyCombination == "auto")
         info.config.anomalyCombination = chooseCombination(held, log);
     const ModelConfig& c = info.config;
-    // A few images at a time, and a bounded sample of their pixels: any number fits in memory.
+    // A bounded sample of the pixels: any number of images fits in memory.
     Calibration cal;
     Reservoir pixels(1 << 18, c.seed);
-    const size_t chunk = 8;
-    for (size_t i = 0; i < held.size(); i += chunk) {
-        const std::vector<cv::Mat> part(held.begin() + long(i), held.begin() + long(std::min(held.size(), i + chunk)));
-        for (const auto& r : run(part, std::vector<cv::Size>(part.size()))) {
-            cal.goodScores.push_back(r.score);
-            pixels.add(r.anomalyMapNet);
-        }
-    }
+    forEachInference(held, [&](const Inference& r) {
+        cal.goodScores.push_back(r.score);
+        pixels.add(r.anomalyMapNet);
+    });
     const double count = double(cal.goodScores.size());
     cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / count;
     double ss = 0;

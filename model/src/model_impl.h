@@ -49,6 +49,9 @@ struct Model::Impl {
     // Full pipeline on working images; `sourceSizes` give the anomalyMap sizes.
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 
+    // run() on working images a few at a time, so that memory stays bounded however many there are.
+    void forEachInference(const std::vector<cv::Mat>& images, const std::function<void(const Inference&)>& use) const;
+
     using Log = std::function<void(const std::string&)>;
     // Every readable training image of `dataset` at working resolution, in the dataset's order (with
     // the source sizes when asked); unreadable ones are logged and skipped. Throws when none is left.
