@@ -288,8 +288,8 @@ int runCalibrate(const std::vector<std::string>& argv)
     Command args("utad calibrate",
         "Measures a trained model's calibration again on the good training images of DIR that training\n"
         "held back, so that it proposes thresholds for new scoring settings without retraining. With\n"
-        "--set anomalyCombination=auto it first chooses how the anomaly map is made, on defects painted\n"
-        "into those images.",
+        "--set anomalyCombination=auto or reconstructionResidual=auto it first chooses how the anomaly\n"
+        "map is made, on defects painted into those images.",
         "Use the dataset the model was trained on: its split of held-back images is drawn again from the\n"
         "model's seed.");
     datasetOptions(args)
@@ -311,9 +311,10 @@ int runCalibrate(const std::vector<std::string>& argv)
     model->calibrate(ds, [](const std::string& line) { std::cerr << line << "\n"; });
     model->save(out);
     const utad::ModelInfo& info = model->info();
-    std::cout << "Saved " << out << ": anomaly map " << info.config.anomalyCombination << ", proposed image threshold "
-              << fixed(utad::proposedThreshold(info.calibration)) << " (" << int(100 * (1 - utad::kProposedFpr))
-              << "th percentile of " << info.calibration.goodScores.size() << " held-back good images).\n";
+    std::cout << "Saved " << out << ": anomaly map " << utad::anomalyMapName(info.config)
+              << "; proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
+              << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
+              << " held-back good images).\n";
     return 0;
 }
 
@@ -412,9 +413,11 @@ int runEval(const std::vector<std::string>& argv)
     const auto model = utad::Model::load(modelPath, device);
     applySettings(
         args, [&](const std::string& name, const std::string& value) { model->setScoringValue(name, value); });
-    if (model->info().config.anomalyCombination == "auto" && model->info().config.method == utad::Method::TwoStage)
+    const utad::ModelConfig& scoring = model->info().config;
+    if ((scoring.anomalyCombination == "auto" && scoring.method == utad::Method::TwoStage)
+        || scoring.reconstructionResidual == "auto")
         std::cerr << "warning: the anomaly map is chosen at calibration; until `utad calibrate` runs, "
-                     "'auto' scores as recon+naive\n";
+                     "'auto' scores as recon+naive with the ssim residual\n";
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");

@@ -35,6 +35,46 @@ private slots:
         QCOMPARE(sq.at<float>(34, 34), a.at<float>(34, 34) * a.at<float>(34, 34));
     }
 
+    // The gradient residual: zero for identical images, at the size of the input, high on a thin
+    // crack and low away from it; also on an image too small for the coarser scales.
+    void gradientResidual()
+    {
+        std::mt19937 rng(3);
+        cv::Mat a;
+        testing::stripeTexture(rng, 64).convertTo(a, CV_32F, 1 / 255.0);
+        double maxValue = 0;
+        cv::minMaxLoc(scoring::gradientResidual(a, a), nullptr, &maxValue);
+        QVERIFY(maxValue < 1e-6);
+        cv::Mat b = a.clone();
+        cv::line(b, {10, 50}, {54, 12}, 0.0, 1);  // one pixel wide
+        const cv::Mat g = scoring::gradientResidual(a, b);
+        QCOMPARE(g.size(), a.size());
+        const float on = g.at<float>(31, 32), off = g.at<float>(4, 4);
+        QVERIFY2(on > 0.05 && on > 10 * off, qPrintable(QString("%1 %2").arg(on).arg(off)));
+        const cv::Mat tiny = scoring::gradientResidual(a(cv::Rect(0, 0, 10, 9)), b(cv::Rect(0, 0, 10, 9)));
+        QCOMPARE(tiny.size(), cv::Size(10, 9));
+
+        // In r(x, x_hat): half the sum of the SSIM residual, the gradient residual and the local mean
+        // difference; "auto" (before calibration) is the SSIM residual.
+        ModelConfig c;
+        c.ssimLuminance = false;
+        const cv::Mat plain = scoring::residual(a, b, true, false);
+        c.reconstructionResidual = "ssim";
+        QCOMPARE(cv::norm(scoring::reconstructionResidual(a, b, c), plain, cv::NORM_INF), 0.0);
+        c.reconstructionResidual = "auto";
+        QCOMPARE(cv::norm(scoring::reconstructionResidual(a, b, c), plain, cv::NORM_INF), 0.0);
+        c.reconstructionResidual = "ssim+gradient";
+        const cv::Mat mixed = scoring::reconstructionResidual(a, b, c);
+        const cv::Mat expected = 0.5 * (plain + g + scoring::localMeanDifference(a, b));
+        QVERIFY(cv::norm(mixed, expected, cv::NORM_INF) < 1e-6);
+        c.reconstructionResidual = "magic";
+        QVERIFY_THROWS_EXCEPTION(Error, scoring::reconstructionResidual(a, b, c));
+        QVERIFY_THROWS_EXCEPTION(Error, setConfigValue(c, "reconstructionResidual", "magic"));
+        setConfigValue(c, "reconstructionResidual", "ssim+gradient");
+        QCOMPARE(configValue(c, "reconstructionResidual"), std::string("ssim+gradient"));
+        QCOMPARE(anomalyMapName(c), std::string("auto, ssim+gradient"));
+    }
+
     void imageScoreMaxAndTopFraction()
     {
         cv::Mat m = cv::Mat::zeros(10, 10, CV_32F);

@@ -214,14 +214,19 @@ private slots:
 
         auto model = Model::create(tinyConfig());
         QCOMPARE(model->info().config.anomalyCombination, std::string("auto"));
+        QCOMPARE(model->info().config.reconstructionResidual, std::string("auto"));
         QStringList lines;
         TrainCallbacks cb;
         cb.onLog = [&lines](const std::string& s) { lines << QString::fromStdString(s); };
         QVERIFY(model->train(data, cb));
         const std::string chosen = model->info().config.anomalyCombination;
+        const std::string residual = model->info().config.reconstructionResidual;
         QVERIFY2(chosen == "recon+naive" || chosen == "recon*naive", chosen.c_str());
-        QVERIFY2(
-            !lines.filter("anomaly map: " + QString::fromStdString(chosen)).isEmpty(), qPrintable(lines.join('\n')));
+        QVERIFY2(residual == "ssim" || residual == "ssim+gradient", residual.c_str());
+        // The log names the choice and the four candidates it was chosen from.
+        const QStringList choice = lines.filter("anomaly map: " + QString::fromStdString(chosen + ", " + residual));
+        QVERIFY2(choice.size() == 1, qPrintable(lines.join('\n')));
+        QCOMPARE(int(choice[0].count("AUROC")), 8);
         const Calibration trained = model->info().calibration;
         QCOMPARE(int(trained.goodScores.size()), 3);
 
@@ -234,8 +239,10 @@ private slots:
         QVERIFY(model->info().calibration.goodScores != trained.goodScores);
         model->setScoringValue("smoothSigma", "2");
         model->setScoringValue("anomalyCombination", "auto");
+        model->setScoringValue("reconstructionResidual", "auto");
         model->calibrate(data);
         QCOMPARE(model->info().config.anomalyCombination, chosen);
+        QCOMPARE(model->info().config.reconstructionResidual, residual);
         QCOMPARE(model->info().calibration.goodScores, trained.goodScores);
         QCOMPARE(model->info().calibration.maxPixel, trained.maxPixel);
 

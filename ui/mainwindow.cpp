@@ -787,8 +787,7 @@ void MainWindow::onModelInfo()
               .arg(info.calibration.maxPixel, 0, 'g', 4)
               .arg(QString::fromStdString(model->deviceName()))
               .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3))
-              // The combination calibration chose (the baseline has one residual only).
-              .arg(QString::fromStdString(c.method == utad::Method::TwoStage ? c.anomalyCombination : "recon"));
+              .arg(QString::fromStdString(utad::anomalyMapName(c)));  // as calibration chose it
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,4 +1,4 @@
-// Calibration of a trained model on held-back good images: the anomaly map combination is chosen
+// Calibration of a trained model on held-back good images: how the anomaly map is made is chosen
 // on defects painted into them, then their scores give the proposed thresholds.
 #include "utad/dataset.h"
 #include "utad/error.h"
@@ -50,10 +50,43 @@ private:
     std::vector<float> sample_;
 };
 
-// The candidates "auto" chooses from: the sum marks what either residual marks; the geometric mean
+// The candidates "auto" chooses from. The sum marks what either residual marks; the geometric mean
 // only what both mark, which drops the part outlines that the impression draws in the wrong place
 // on every image, and fails where the naive impression carries little (fine textures).
-constexpr const char* kCandidates[] = {"recon+naive", "recon*naive"};
+constexpr const char* kCombinationCandidates[] = {"recon+naive", "recon*naive"};
+// The gradient term marks thin cracks and torn edges in fine textures, and part outlines on welds.
+constexpr const char* kResidualCandidates[] = {"ssim", "ssim+gradient"};
+
+// "auto" settings fall back to what they score as before a choice.
+ModelConfig withoutAuto(ModelConfig c)
+{
+    if (c.anomalyCombination == "auto")
+        c.anomalyCombination = kCombinationCandidates[0];
+    if (c.reconstructionResidual == "auto")
+        c.reconstructionResidual = kResidualCandidates[0];
+    return c;
+}
+
+// The settings calibration may try: every candidate of each "auto" setting, else its own value.
+std::vector<ModelConfig> scoringCandidates(const ModelConfig& c)
+{
+    std::vector<std::string> combinations{c.anomalyCombination}, residuals{c.reconstructionResidual};
+    if (c.anomalyCombination == "auto")
+        combinations.assign(std::begin(kCombinationCandidates), std::end(kCombinationCandidates));
+    if (c.method != Method::TwoStage)
+        combinations = {withoutAuto(c).anomalyCombination};  // not read by the baseline
+    if (c.reconstructionResidual == "auto")
+        residuals.assign(std::begin(kResidualCandidates), std::end(kResidualCandidates));
+    std::vector<ModelConfig> out;
+    for (const auto& residual : residuals)
+        for (const auto& combination : combinations) {
+            ModelConfig candidate = c;
+            candidate.anomalyCombination = combination;
+            candidate.reconstructionResidual = residual;
+            out.push_back(candidate);
+        }
+    return out;
+}
 
 // `image` (CV_32F in [0, 1], 1 or 3 channels) with one painted defect of `type`, and its mask;
 // both empty when no visible defect fits.
@@ -107,15 +140,16 @@ void Model::Impl::forEachInference(
     }
 }
 
-std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, const Log& log) const
+ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const Log& log) const
 {
     const ModelConfig& c = info.config;
-    const std::string fallback = kCandidates[0];
-    if (c.method != Method::TwoStage || !expert || held.empty())
+    const std::vector<ModelConfig> candidates = scoringCandidates(c);
+    const ModelConfig fallback = withoutAuto(c);
+    if (candidates.size() < 2 || held.empty())
         return fallback;
     // Each held image with each kind of defect, as many as keep the maps in bounded memory.
     const size_t pixelsPerImage = std::max<size_t>(1, held.front().total());
-    const size_t maxPainted = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage, 10, 200);
+    const size_t maxPainted = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage / candidates.size() * 2, 10, 200);
     std::mt19937 rng(std::uint32_t(c.seed) ^ 0x5eedu);
     std::vector<cv::Mat> clean, painted, masks;
     for (size_t i = 0; i < held.size() && painted.size() < maxPainted; ++i) {
@@ -130,12 +164,12 @@ std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, con
     }
     if (painted.empty()) {
         if (log)
-            log("anomaly map: " + fallback + " (no painted defect showed on the held-back images)");
+            log("anomaly map: " + anomalyMapName(fallback) + " (no painted defect showed on the held-back images)");
         return fallback;
     }
 
     // Each image through the networks once; the candidates only combine its views differently.
-    const size_t n = std::size(kCandidates);
+    const size_t n = candidates.size();
     std::vector<std::vector<cv::Mat>> paintedMaps(n);
     std::vector<std::vector<double>> scores(n);
     std::vector<int> labels;
@@ -144,9 +178,7 @@ std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, con
             const scoring::Views v = viewsOf(r);
             labels.push_back(label);
             for (size_t k = 0; k < n; ++k) {
-                ModelConfig candidate = c;
-                candidate.anomalyCombination = kCandidates[k];
-                cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidate), c.smoothSigma);
+                cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidates[k]), c.smoothSigma);
                 scores[k].push_back(scoring::imageScore(map, c.scoreTopFraction));
                 if (label == 1)
                     paintedMaps[k].push_back(map);
@@ -161,22 +193,25 @@ std::string Model::Impl::chooseCombination(const std::vector<cv::Mat>& held, con
     std::string report;
     for (size_t k = 0; k < n; ++k) {
         const double image = auroc(scores[k], labels), pixel = pixelAuroc(paintedMaps[k], masks);
-        report += std::string(k ? "; " : "") + kCandidates[k] + ": " + figures(image, pixel);
+        report += std::string(k ? "; " : "") + anomalyMapName(candidates[k]) + ": " + figures(image, pixel);
         if (image + pixel > bestSum) {
             bestSum = image + pixel;
             best = k;
         }
     }
     if (log)
-        log("anomaly map: " + std::string(kCandidates[best]) + ", chosen on " + std::to_string(painted.size())
+        log("anomaly map: " + anomalyMapName(candidates[best]) + ", chosen on " + std::to_string(painted.size())
             + " defects painted into " + std::to_string(clean.size()) + " held-back images (" + report + ")");
-    return kCandidates[best];
+    return candidates[best];
 }
 
 Calibration Model::Impl::calibrate(const std::vector<cv::Mat>& held, const Log& log)
 {
-    if (info.config.anomalyCombination == "auto")
-        info.config.anomalyCombination = chooseCombination(held, log);
+    if (info.config.anomalyCombination == "auto" || info.config.reconstructionResidual == "auto") {
+        const ModelConfig chosen = chooseScoring(held, log);
+        info.config.anomalyCombination = chosen.anomalyCombination;
+        info.config.reconstructionResidual = chosen.reconstructionResidual;
+    }
     const ModelConfig& c = info.config;
     // A bounded sample of the pixels: any number of images fits in memory.
     Calibration cal;

@@ -2,6 +2,7 @@
 #include "utad/error.h"
 #include "utad/model.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <iterator>
@@ -103,6 +104,19 @@ Field flagField(const char* name, bool ModelConfig::*member, bool scoring = fals
         [name, member](ModelConfig& c, const std::string& v) { c.*member = parseFlag(name, v); }};
 }
 
+// A scoring setting that takes one of `known`.
+template <size_t N>
+Field choiceField(const char* name, std::string ModelConfig::*member, const char* const (&known)[N], const char* what)
+{
+    return {name, true, [member](const ModelConfig& c) { return c.*member; },
+        [member, &known, what](ModelConfig& c, const std::string& v) {
+            if (std::find(std::begin(known), std::end(known), v) == std::end(known))
+                throw Error("unknown " + std::string(what) + " '" + v + "' (expected "
+                    + joined(std::begin(known), std::end(known)) + ")");
+            c.*member = v;
+        }};
+}
+
 const std::vector<Field>& fields()
 {
     static const std::vector<Field> table = {
@@ -142,16 +156,10 @@ const std::vector<Field>& fields()
         flagField("augmentFlips", &ModelConfig::augmentFlips),
         flagField("ssimResidual", &ModelConfig::ssimResidual, true),
         flagField("ssimLuminance", &ModelConfig::ssimLuminance, true),
-        {"anomalyCombination", true, [](const ModelConfig& c) { return c.anomalyCombination; },
-            [](ModelConfig& c, const std::string& v) {
-                for (const char* known : kAnomalyCombinations)
-                    if (v == known) {
-                        c.anomalyCombination = v;
-                        return;
-                    }
-                throw Error("unknown anomaly map combination '" + v + "' (expected "
-                    + joined(std::begin(kAnomalyCombinations), std::end(kAnomalyCombinations)) + ")");
-            }},
+        choiceField(
+            "anomalyCombination", &ModelConfig::anomalyCombination, kAnomalyCombinations, "anomaly map combination"),
+        choiceField("reconstructionResidual", &ModelConfig::reconstructionResidual, kReconstructionResiduals,
+            "reconstruction residual"),
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
     };
@@ -193,6 +201,12 @@ bool isOptionalField(const std::string& name)
 {
     const Field& f = field(name);
     return f.scoring || f.addedLater;
+}
+
+std::string anomalyMapName(const ModelConfig& config)
+{
+    return (config.method == Method::TwoStage ? config.anomalyCombination : std::string("recon")) + ", "
+        + config.reconstructionResidual;
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

@@ -57,10 +57,11 @@ struct Model::Impl {
     // the source sizes when asked); unreadable ones are logged and skipped. Throws when none is left.
     std::vector<cv::Mat> readTrainingImages(const Dataset& dataset, const Log& log, std::vector<int>* widths = nullptr,
         std::vector<int>* heights = nullptr) const;
-    // Calibration on held-back good working images (calibration.cpp): resolves an "auto" anomaly map
-    // combination with chooseCombination, then scores the images. Throws on failure (out of memory).
+    // Calibration on held-back good working images (calibration.cpp): resolves "auto" scoring
+    // settings (anomaly map combination, reconstruction residual) with chooseScoring, then scores the
+    // images. Throws on failure (out of memory).
     Calibration calibrate(const std::vector<cv::Mat>& held, const Log& log);
-    std::string chooseCombination(const std::vector<cv::Mat>& held, const Log& log) const;
+    ModelConfig chooseScoring(const std::vector<cv::Mat>& held, const Log& log) const;
 };
 
 // The training images split into those trained on and those held back for calibration, drawn from

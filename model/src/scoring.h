@@ -14,6 +14,14 @@ cv::Mat residual(const cv::Mat& a, const cv::Mat& b, bool ssim = true, bool lumi
 // 1 - SSIM map of two grey CV_32F images in [0, 1]; without `luminance`, 1 - SSIM's contrast-
 // structure term plus the absolute difference of the local means.
 cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance = true);
+// 1 - gradient magnitude similarity (Prewitt, c = 0.0026), the mean over three scales from half
+// the resolution (from full resolution for images under 16 px), at the size of `a`; grey inputs.
+cv::Mat gradientResidual(const cv::Mat& a, const cv::Mat& b);
+// |local mean(a) - local mean(b)| (the SSIM window); grey inputs.
+cv::Mat localMeanDifference(const cv::Mat& a, const cv::Mat& b);
+// r(x, x_hat) as config.reconstructionResidual says: r, or (r + gradient residual + local mean
+// difference) / 2 ("ssim+gradient"). "auto" (not yet chosen by calibration) is r.
+cv::Mat reconstructionResidual(const cv::Mat& x, const cv::Mat& reconstruction, const ModelConfig& config);
 // Per-pixel variance over samples (grey).
 cv::Mat variance(const std::vector<cv::Mat>& samples);
 cv::Mat smooth(const cv::Mat& map, double sigma);

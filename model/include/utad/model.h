@@ -81,6 +81,11 @@ struct ModelConfig {
     // images better, and stores its choice (until then "auto" scores as "recon+naive").
     // The autoencoder baseline always uses r(x, reconstruction).
     std::string anomalyCombination = "auto";
+    // r(x, x_hat), for both methods: "ssim" (r above) or "ssim+gradient" ((r + a multi-scale
+    // gradient magnitude residual + |local mean difference|) / 2, which marks thin cracks and torn
+    // edges on fine textures better), or "auto": calibration chooses with the anomaly map. "ssim" here
+    // for files without the key; the presets say "auto".
+    std::string reconstructionResidual = "ssim";
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
     // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 1 %, whole
     // images: all of it); 0 here for files without the key.
@@ -100,6 +105,10 @@ std::string methodName(Method method);
 
 inline constexpr const char* kAnomalyCombinations[]
     = {"auto", "utad", "recon", "recon+naive", "recon*naive", "impression"};
+inline constexpr const char* kReconstructionResiduals[] = {"auto", "ssim", "ssim+gradient"};
+
+// How the anomaly map is made, for people: "recon*naive, ssim+gradient" (the baseline: "recon, ...").
+std::string anomalyMapName(const ModelConfig& config);
 
 // ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
 // for `utad train --set NAME=VALUE` and `utad eval --set`. Unknown names and malformed values throw
