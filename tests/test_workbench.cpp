@@ -245,6 +245,7 @@ void TestWorkbench::datasetIsScoredInTheBackground()
         qPrintable(box->text()));
     // The anomaly map that calibration chose, not "auto".
     QVERIFY2(box->text().contains(QStringLiteral("<td>Anomaly map</td><td>recon")), qPrintable(box->text()));
+    screenshot(box, QStringLiteral("model-information.png"));
     box->close();
     QTRY_VERIFY(w.findChild<QMessageBox*>() == nullptr);
 }
