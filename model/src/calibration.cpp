@@ -147,7 +147,8 @@ ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const L
     const ModelConfig fallback = withoutAuto(c);
     if (candidates.size() < 2 || held.empty())
         return fallback;
-    // Each held image with each kind of defect, as many as keep the maps in bounded memory.
+    // Each held image with each kind of defect, as many as keep the maps in bounded memory: one map
+    // per painted image and candidate, 16 M map pixels in all (8 M per candidate of two).
     const size_t pixelsPerImage = std::max<size_t>(1, held.front().total());
     const size_t maxPainted = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage / candidates.size() * 2, 10, 200);
     std::mt19937 rng(std::uint32_t(c.seed) ^ 0x5eedu);

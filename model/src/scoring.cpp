@@ -17,22 +17,27 @@ cv::Mat toGrey(const cv::Mat& image01)
     return grey;
 }
 
+namespace {
+
+// SSIM's window: an 11 x 11 Gaussian of sigma 1.5.
+cv::Mat localMean(const cv::Mat& m)
+{
+    cv::Mat out;
+    cv::GaussianBlur(m, out, cv::Size(11, 11), 1.5, 1.5, cv::BORDER_REFLECT);
+    return out;
+}
+
+}  // namespace
+
 cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance)
 {
     // Wang et al. 2004 with the usual constants for a dynamic range of 1.
     constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-    const cv::Size window(11, 11);
-    constexpr double sigma = 1.5;
-    auto blur = [&](const cv::Mat& m) {
-        cv::Mat out;
-        cv::GaussianBlur(m, out, window, sigma, sigma, cv::BORDER_REFLECT);
-        return out;
-    };
-    cv::Mat muA = blur(a), muB = blur(b);
+    cv::Mat muA = localMean(a), muB = localMean(b);
     cv::Mat muA2 = muA.mul(muA), muB2 = muB.mul(muB), muAB = muA.mul(muB);
-    cv::Mat varA = blur(a.mul(a)) - muA2;
-    cv::Mat varB = blur(b.mul(b)) - muB2;
-    cv::Mat cov = blur(a.mul(b)) - muAB;
+    cv::Mat varA = localMean(a.mul(a)) - muA2;
+    cv::Mat varB = localMean(b.mul(b)) - muB2;
+    cv::Mat cov = localMean(a.mul(b)) - muAB;
     if (!luminance) {
         cv::Mat cs, meanDiff;
         cv::divide(2 * cov + c2, varA + varB + c2, cs);
@@ -73,26 +78,24 @@ cv::Mat gradientResidual(const cv::Mat& a, const cv::Mat& b)
     }
     cv::Mat total = cv::Mat::zeros(a.size(), CV_32F);
     int scales = 0;
-    for (; scales < 3; ++scales) {
+    while (true) {
         const cv::Mat ga = magnitude(sa), gb = magnitude(sb);
         cv::Mat similarity, r;
         cv::divide(2 * ga.mul(gb) + c, ga.mul(ga) + gb.mul(gb) + c, similarity);
         cv::resize(1.0 - similarity, r, a.size(), 0, 0, cv::INTER_LINEAR);
         total += r;
-        if (std::min(sa.rows, sa.cols) < 8)
+        if (++scales == 3 || std::min(sa.rows, sa.cols) < 8)
             break;
         sa = half(sa);
         sb = half(sb);
     }
-    return total / double(std::min(scales + 1, 3));
+    return total / double(scales);
 }
 
 cv::Mat localMeanDifference(const cv::Mat& a, const cv::Mat& b)
 {
-    cv::Mat muA, muB, d;
-    cv::GaussianBlur(a, muA, cv::Size(11, 11), 1.5, 1.5, cv::BORDER_REFLECT);
-    cv::GaussianBlur(b, muB, cv::Size(11, 11), 1.5, 1.5, cv::BORDER_REFLECT);
-    cv::absdiff(muA, muB, d);
+    cv::Mat d;
+    cv::absdiff(localMean(a), localMean(b), d);
     return d;
 }
 
@@ -164,20 +167,20 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
 {
     auto r
         = [&](const cv::Mat& a, const cv::Mat& b) { return residual(a, b, config.ssimResidual, config.ssimLuminance); };
-    const cv::Mat rx = reconstructionResidual(v.x, v.reconstruction, config);
+    auto rx = [&] { return reconstructionResidual(v.x, v.reconstruction, config); };
     cv::Mat e;
     if (config.method == Method::Autoencoder) {
-        e = rx;
+        e = rx();
     } else {
         const std::string& how = config.anomalyCombination;
         if (how == "utad") {
-            e = rx + r(v.x, v.naiveMean) - v.naiveVariance - r(v.reconstruction, v.impression);
+            e = rx() + r(v.x, v.naiveMean) - v.naiveVariance - r(v.reconstruction, v.impression);
         } else if (how == "recon") {
-            e = rx;
+            e = rx();
         } else if (how == "recon+naive" || how == "auto") {  // "auto" before calibration has chosen
-            e = rx + r(v.impression, v.naiveMean);
+            e = rx() + r(v.impression, v.naiveMean);
         } else if (how == "recon*naive") {  // geometric mean: only what both residuals mark
-            cv::sqrt(rx.mul(r(v.impression, v.naiveMean)), e);
+            cv::sqrt(rx().mul(r(v.impression, v.naiveMean)), e);
         } else if (how == "impression") {
             e = r(v.x, v.impression);
         } else {
