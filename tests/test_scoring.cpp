@@ -75,6 +75,44 @@ private slots:
         QCOMPARE(anomalyMapName(c), std::string("auto, ssim+gradient"));
     }
 
+    // With residualShift, r(x, x_hat) forgives x_hat drawn a pixel off, and still marks what x_hat
+    // lacks everywhere near: the least over the shifts, never more than without them.
+    void residualShift()
+    {
+        std::mt19937 rng(5);
+        cv::Mat x;
+        testing::stripeTexture(rng, 64).convertTo(x, CV_32F, 1 / 255.0);
+        cv::Mat offByOne;  // x moved one pixel right and one down
+        cv::copyMakeBorder(x, offByOne, 1, 0, 1, 0, cv::BORDER_REPLICATE);
+        offByOne = offByOne(cv::Rect(0, 0, x.cols, x.rows)).clone();
+        cv::Mat withSpot = x.clone();
+        withSpot(cv::Rect(30, 30, 6, 6)).setTo(0);
+        const cv::Rect inner(8, 8, 48, 48);  // away from the replicated edges
+        for (const char* how : {"ssim", "ssim+gradient"}) {
+            ModelConfig c;
+            c.ssimLuminance = false;
+            c.reconstructionResidual = how;
+            const cv::Mat strict = scoring::reconstructionResidual(x, offByOne, c);
+            c.residualShift = 1;
+            const cv::Mat forgiving = scoring::reconstructionResidual(x, offByOne, c);
+            QCOMPARE(forgiving.size(), x.size());
+            double strictMax = 0, forgivingMax = 0;
+            cv::minMaxLoc(strict(inner), nullptr, &strictMax);
+            cv::minMaxLoc(forgiving(inner), nullptr, &forgivingMax);
+            // (not zero with the gradient term: its coarse scales sample x_hat at its own phase)
+            QVERIFY2(strictMax > 0.2 && forgivingMax < 0.01,
+                qPrintable(QString("%1: %2 %3").arg(how).arg(strictMax).arg(forgivingMax)));
+            const cv::Mat spot = scoring::reconstructionResidual(withSpot, x, c);
+            QVERIFY2(spot.at<float>(33, 33) > 0.3, qPrintable(QString::number(spot.at<float>(33, 33))));
+            QVERIFY(spot.at<float>(8, 50) < 1e-3);
+            c.residualShift = 0;
+            const cv::Mat spotStrict = scoring::reconstructionResidual(withSpot, x, c);
+            QCOMPARE(cv::countNonZero(spot(inner) > spotStrict(inner) + 1e-6), 0);
+        }
+        QCOMPARE(presetConfig("cpu").residualShift, 1);
+        QCOMPARE(ModelConfig{}.residualShift, 0);  // files without the key score as they were made
+    }
+
     void imageScoreMaxAndTopFraction()
     {
         cv::Mat m = cv::Mat::zeros(10, 10, CV_32F);

@@ -63,6 +63,8 @@ ModelConfig presetConfig(const std::string& preset, Method method)
     // Measured over three seeds on battery-weld, painted welds and the textures (docs/BENCHMARKS.md):
     // the gradient term helps on textures and not on the welds, so calibration chooses.
     c.reconstructionResidual = "auto";
+    // Measured over three seeds on battery-weld, painted welds and the textures (docs/BENCHMARKS.md).
+    c.residualShift = 1;
     if (method == Method::Autoencoder) {
         // The same budget: the baseline also gets the Expert-Net's share, an Expert-Net step
         // costing about kExpertStepCost IE-Net steps (docs/BENCHMARKS.md).
@@ -384,12 +386,14 @@ std::vector<Inference> Model::Impl::run(
             v.naiveMean = scoring::toGrey(r.naiveImpression);
             v.naiveVariance = blend[i].naiveVariance.result();
             r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual, c.ssimLuminance);
+            v.naiveResidual = r.residualNaive;
         } else {
             r.reconstruction = r.impression;
         }
         v.reconstruction = scoring::toGrey(r.reconstruction);
         r.residualImpression = scoring::residual(r.input, r.impression, c.ssimResidual, c.ssimLuminance);
         r.residualReconstruction = scoring::reconstructionResidual(r.input, r.reconstruction, c);
+        v.reconstructionResidual = r.residualReconstruction;
         r.anomalyMapNet = scoring::smooth(scoring::anomalyMap(v, c), c.smoothSigma);
         r.score = scoring::imageScore(r.anomalyMapNet, c.scoreTopFraction);
         const cv::Size size = sourceSizes[i].area() > 0 ? sourceSizes[i] : r.anomalyMapNet.size();
@@ -407,9 +411,6 @@ std::vector<Inference> Model::Impl::run(
 Model::Model() : d(std::make_unique<Impl>()) {}
 Model::~Model() = default;
 
-namespace {
-
-// Sizes and settings a model can be built and run with.
 void checkConfig(const ModelConfig& config)
 {
     if (config.tileSize < 32 || config.tileSize % 32 != 0)
@@ -434,9 +435,9 @@ void checkConfig(const ModelConfig& config)
         throw Error("IE-Net noise must be 0 or more on a grid of at least 1 cell");
     if (config.tileOverlap < 0 || config.tileOverlap > 0.9)
         throw Error("tile overlap must be between 0 and 0.9, got " + std::to_string(config.tileOverlap));
+    if (config.residualShift < 0 || config.residualShift > 8)
+        throw Error("the residual's shift must be 0 to 8 pixels, got " + std::to_string(config.residualShift));
 }
-
-}  // namespace
 
 std::unique_ptr<Model> Model::create(const ModelConfig& config, Device device)
 {

@@ -160,6 +160,7 @@ const std::vector<Field>& fields()
             "anomalyCombination", &ModelConfig::anomalyCombination, kAnomalyCombinations, "anomaly map combination"),
         choiceField("reconstructionResidual", &ModelConfig::reconstructionResidual, kReconstructionResiduals,
             "reconstruction residual"),
+        intField("residualShift", &ModelConfig::residualShift, true),
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
     };

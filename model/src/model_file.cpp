@@ -242,6 +242,7 @@ std::unique_ptr<Model> Model::load(const std::string& path, Device device)
     d.info = infoFromText(need("info"), path);
     d.info.formatVersion = int(version);
     try {
+        checkConfig(d.info.config);
         d.build(device);
         auto loadModule = [&](torch::nn::Module& module, const std::string& name) {
             std::istringstream is(need(name));

@@ -27,69 +27,92 @@ cv::Mat localMean(const cv::Mat& m)
     return out;
 }
 
-}  // namespace
+// What SSIM needs of one image; kept, so that comparing x with many shifted x_hat reuses x's.
+struct LocalStats {
+    cv::Mat mean, variance;
+};
 
-cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance)
+LocalStats localStats(const cv::Mat& m)
+{
+    LocalStats s;
+    s.mean = localMean(m);
+    s.variance = localMean(m.mul(m)) - s.mean.mul(s.mean);
+    return s;
+}
+
+cv::Mat ssimResidual(const cv::Mat& a, const LocalStats& sa, const cv::Mat& b, const LocalStats& sb, bool luminance)
 {
     // Wang et al. 2004 with the usual constants for a dynamic range of 1.
     constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-    cv::Mat muA = localMean(a), muB = localMean(b);
-    cv::Mat muA2 = muA.mul(muA), muB2 = muB.mul(muB), muAB = muA.mul(muB);
-    cv::Mat varA = localMean(a.mul(a)) - muA2;
-    cv::Mat varB = localMean(b.mul(b)) - muB2;
-    cv::Mat cov = localMean(a.mul(b)) - muAB;
+    const cv::Mat muAB = sa.mean.mul(sb.mean);
+    const cv::Mat cov = localMean(a.mul(b)) - muAB;
     if (!luminance) {
         cv::Mat cs, meanDiff;
-        cv::divide(2 * cov + c2, varA + varB + c2, cs);
-        cv::absdiff(muA, muB, meanDiff);
+        cv::divide(2 * cov + c2, sa.variance + sb.variance + c2, cs);
+        cv::absdiff(sa.mean, sb.mean, meanDiff);
         cv::Mat r = 1.0 - cs + meanDiff;
         return cv::max(r, 0.0);
     }
     cv::Mat num = (2 * muAB + c1).mul(2 * cov + c2);
-    cv::Mat den = (muA2 + muB2 + c1).mul(varA + varB + c2);
+    cv::Mat den = (sa.mean.mul(sa.mean) + sb.mean.mul(sb.mean) + c1).mul(sa.variance + sb.variance + c2);
     cv::Mat ssim;
     cv::divide(num, den, ssim);
     cv::Mat r = 1.0 - ssim;
     return cv::max(r, 0.0);
 }
 
-cv::Mat gradientResidual(const cv::Mat& a, const cv::Mat& b)
+// Gradient magnitudes (Prewitt / 3) at the three scales of gradientResidual.
+std::vector<cv::Mat> gradientMagnitudes(const cv::Mat& m)
 {
-    // Xue et al. 2014 (gradient magnitude similarity), averaged over scales as in RIAD (Zavrtanik et
-    // al. 2021). Full resolution is left out where the image allows: it mostly marks pixel noise.
-    constexpr double c = 0.0026;
     const cv::Mat kx = (cv::Mat_<float>(3, 3) << 1, 0, -1, 1, 0, -1, 1, 0, -1) / 3.0, ky = kx.t();
-    auto magnitude = [&](const cv::Mat& m) {
+    auto magnitude = [&](const cv::Mat& image) {
         cv::Mat gx, gy, g;
-        cv::filter2D(m, gx, CV_32F, kx, cv::Point(-1, -1), 0, cv::BORDER_REFLECT);
-        cv::filter2D(m, gy, CV_32F, ky, cv::Point(-1, -1), 0, cv::BORDER_REFLECT);
+        cv::filter2D(image, gx, CV_32F, kx, cv::Point(-1, -1), 0, cv::BORDER_REFLECT);
+        cv::filter2D(image, gy, CV_32F, ky, cv::Point(-1, -1), 0, cv::BORDER_REFLECT);
         cv::magnitude(gx, gy, g);
         return g;
     };
-    auto half = [](const cv::Mat& m) {
+    auto half = [](const cv::Mat& image) {
         cv::Mat out;
-        cv::resize(m, out, cv::Size(m.cols / 2, m.rows / 2), 0, 0, cv::INTER_AREA);
+        cv::resize(image, out, cv::Size(image.cols / 2, image.rows / 2), 0, 0, cv::INTER_AREA);
         return out;
     };
-    cv::Mat sa = a, sb = b;
-    if (std::min(a.rows, a.cols) >= 16) {
-        sa = half(a);
-        sb = half(b);
-    }
-    cv::Mat total = cv::Mat::zeros(a.size(), CV_32F);
-    int scales = 0;
+    // Full resolution is left out where the image allows: it mostly marks pixel noise.
+    cv::Mat scaled = std::min(m.rows, m.cols) >= 16 ? half(m) : m;
+    std::vector<cv::Mat> out;
     while (true) {
-        const cv::Mat ga = magnitude(sa), gb = magnitude(sb);
-        cv::Mat similarity, r;
-        cv::divide(2 * ga.mul(gb) + c, ga.mul(ga) + gb.mul(gb) + c, similarity);
-        cv::resize(1.0 - similarity, r, a.size(), 0, 0, cv::INTER_LINEAR);
-        total += r;
-        if (++scales == 3 || std::min(sa.rows, sa.cols) < 8)
-            break;
-        sa = half(sa);
-        sb = half(sb);
+        out.push_back(magnitude(scaled));
+        if (out.size() == 3 || std::min(scaled.rows, scaled.cols) < 8)
+            return out;
+        scaled = half(scaled);
     }
-    return total / double(scales);
+}
+
+cv::Mat gradientResidual(const std::vector<cv::Mat>& ga, const std::vector<cv::Mat>& gb, cv::Size size)
+{
+    constexpr double c = 0.0026;
+    cv::Mat total = cv::Mat::zeros(size, CV_32F);
+    for (size_t k = 0; k < ga.size(); ++k) {
+        cv::Mat similarity, r;
+        cv::divide(2 * ga[k].mul(gb[k]) + c, ga[k].mul(ga[k]) + gb[k].mul(gb[k]) + c, similarity);
+        cv::resize(1.0 - similarity, r, size, 0, 0, cv::INTER_LINEAR);
+        total += r;
+    }
+    return total / double(ga.size());
+}
+
+}  // namespace
+
+cv::Mat ssimResidual(const cv::Mat& a, const cv::Mat& b, bool luminance)
+{
+    return ssimResidual(a, localStats(a), b, localStats(b), luminance);
+}
+
+cv::Mat gradientResidual(const cv::Mat& a, const cv::Mat& b)
+{
+    // Xue et al. 2014 (gradient magnitude similarity), averaged over scales as in RIAD (Zavrtanik et
+    // al. 2021).
+    return gradientResidual(gradientMagnitudes(a), gradientMagnitudes(b), a.size());
 }
 
 cv::Mat localMeanDifference(const cv::Mat& a, const cv::Mat& b)
@@ -155,19 +178,45 @@ double imageScore(const cv::Mat& map, double topFraction)
 cv::Mat reconstructionResidual(const cv::Mat& x, const cv::Mat& reconstruction, const ModelConfig& config)
 {
     const cv::Mat gx = toGrey(x), gr = toGrey(reconstruction);
-    cv::Mat r = residual(gx, gr, config.ssimResidual, config.ssimLuminance);
-    if (config.reconstructionResidual == "ssim+gradient")
-        r = 0.5 * (r + gradientResidual(gx, gr) + localMeanDifference(gx, gr));
-    else if (config.reconstructionResidual != "ssim" && config.reconstructionResidual != "auto")
-        throw Error("unknown reconstruction residual '" + config.reconstructionResidual + "'");
-    return r;
+    const std::string& how = config.reconstructionResidual;
+    if (how != "ssim" && how != "ssim+gradient" && how != "auto")
+        throw Error("unknown reconstruction residual '" + how + "'");
+    // x's statistics are computed once for every shift of x_hat, and x_hat's once on x_hat with a
+    // replicated border of the largest shift, each shift reading its window of them.
+    const int t = std::max(0, config.residualShift);
+    const bool gradient = how == "ssim+gradient";
+    const LocalStats xStats = localStats(gx);
+    const std::vector<cv::Mat> xGradients = gradient ? gradientMagnitudes(gx) : std::vector<cv::Mat>{};
+    cv::Mat padded;
+    cv::copyMakeBorder(gr, padded, t, t, t, t, cv::BORDER_REPLICATE);
+    const LocalStats paddedStats = localStats(padded);
+    cv::Mat best;
+    for (int dy = -t; dy <= t; ++dy)
+        for (int dx = -t; dx <= t; ++dx) {
+            const cv::Rect window(t + dx, t + dy, gr.cols, gr.rows);
+            const cv::Mat b = padded(window).clone();  // a copy: the filters below see its own edge
+            const LocalStats bStats{paddedStats.mean(window), paddedStats.variance(window)};
+            cv::Mat r = config.ssimResidual ? ssimResidual(gx, xStats, b, bStats, config.ssimLuminance)
+                                            : residual(gx, b, false);
+            if (gradient) {
+                cv::Mat meanDiff;
+                cv::absdiff(xStats.mean, bStats.mean, meanDiff);
+                r = 0.5 * (r + gradientResidual(xGradients, gradientMagnitudes(b), gx.size()) + meanDiff);
+            }
+            best = best.empty() ? r : cv::min(best, r);
+        }
+    return best;
 }
 
 cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
 {
     auto r
         = [&](const cv::Mat& a, const cv::Mat& b) { return residual(a, b, config.ssimResidual, config.ssimLuminance); };
-    auto rx = [&] { return reconstructionResidual(v.x, v.reconstruction, config); };
+    auto rx = [&] {
+        return v.reconstructionResidual.empty() ? reconstructionResidual(v.x, v.reconstruction, config)
+                                                : v.reconstructionResidual;
+    };
+    auto rNaive = [&] { return v.naiveResidual.empty() ? r(v.impression, v.naiveMean) : v.naiveResidual; };
     cv::Mat e;
     if (config.method == Method::Autoencoder) {
         e = rx();
@@ -178,9 +227,9 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
         } else if (how == "recon") {
             e = rx();
         } else if (how == "recon+naive" || how == "auto") {  // "auto" before calibration has chosen
-            e = rx() + r(v.impression, v.naiveMean);
+            e = rx() + rNaive();
         } else if (how == "recon*naive") {  // geometric mean: only what both residuals mark
-            cv::sqrt(rx().mul(r(v.impression, v.naiveMean)), e);
+            cv::sqrt(rx().mul(rNaive()), e);
         } else if (how == "impression") {
             e = r(v.x, v.impression);
         } else {

@@ -20,7 +20,9 @@ cv::Mat gradientResidual(const cv::Mat& a, const cv::Mat& b);
 // |local mean(a) - local mean(b)| (the SSIM window); grey inputs.
 cv::Mat localMeanDifference(const cv::Mat& a, const cv::Mat& b);
 // r(x, x_hat) as config.reconstructionResidual says: r, or (r + gradient residual + local mean
-// difference) / 2 ("ssim+gradient"). "auto" (not yet chosen by calibration) is r.
+// difference) / 2 ("ssim+gradient"). "auto" (not yet chosen by calibration) is r. With
+// config.residualShift = t, the least of these over the reconstruction shifted by -t to t pixels in
+// each direction (its edges replicated).
 cv::Mat reconstructionResidual(const cv::Mat& x, const cv::Mat& reconstruction, const ModelConfig& config);
 // Per-pixel variance over samples (grey).
 cv::Mat variance(const std::vector<cv::Mat>& samples);
@@ -31,6 +33,8 @@ double imageScore(const cv::Mat& map, double topFraction);
 // Grey images every map is made of.
 struct Views {
     cv::Mat x, impression, reconstruction, naiveMean, naiveVariance;
+    // r(x, x_hat) and r(m, naive) where the caller has them already (empty: anomalyMap computes them).
+    cv::Mat reconstructionResidual, naiveResidual;
 };
 // The raw (unsmoothed) anomaly map for a method and combination; clipped at 0.
 cv::Mat anomalyMap(const Views& v, const ModelConfig& config);

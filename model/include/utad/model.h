@@ -86,6 +86,10 @@ struct ModelConfig {
     // edges on fine textures better), or "auto": calibration chooses with the anomaly map. "ssim" here
     // for files without the key; the presets say "auto".
     std::string reconstructionResidual = "ssim";
+    // r(x, x_hat) is the least over x_hat shifted by up to this many working pixels each way: an
+    // outline drawn a pixel off is not a defect, while a defect has nothing like it nearby. 0 here
+    // for files without the key; the presets say 1.
+    int residualShift = 0;
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
     // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 1 %, whole
     // images: all of it); 0 here for files without the key.
