@@ -254,7 +254,7 @@ void TestCli::settingsOverride()
     r = runUtad({"calibrate", "--data", kSample, "--model", tuned, "--out", recalibrated, "--threads", "2", "--set",
         "smoothSigma=0", "--set", "anomalyCombination=recon"});
     CHECK_EXIT(r, 0);
-    QVERIFY2(r.out.contains("anomaly map recon, ssim; proposed image threshold"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("anomaly map recon, ssim \u00b11 px; proposed image threshold"), qPrintable(r.out));
     r = runUtad({"eval", "--data", kSample, "--model", recalibrated, "--threads", "2", "--json", again});
     CHECK_EXIT(r, 0);
     const QJsonObject c = readJson(again);

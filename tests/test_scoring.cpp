@@ -110,6 +110,7 @@ private slots:
             QCOMPARE(cv::countNonZero(spot(inner) > spotStrict(inner) + 1e-6), 0);
         }
         QCOMPARE(presetConfig("cpu").residualShift, 1);
+        QCOMPARE(anomalyMapName(presetConfig("cpu")), std::string("auto, auto \u00b11 px"));
         QCOMPARE(ModelConfig{}.residualShift, 0);  // files without the key score as they were made
     }
 

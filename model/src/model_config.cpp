@@ -207,7 +207,8 @@ bool isOptionalField(const std::string& name)
 std::string anomalyMapName(const ModelConfig& config)
 {
     return (config.method == Method::TwoStage ? config.anomalyCombination : std::string("recon")) + ", "
-        + config.reconstructionResidual;
+        + config.reconstructionResidual
+        + (config.residualShift > 0 ? " \u00b1" + std::to_string(config.residualShift) + " px" : std::string());
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

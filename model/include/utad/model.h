@@ -111,7 +111,8 @@ inline constexpr const char* kAnomalyCombinations[]
     = {"auto", "utad", "recon", "recon+naive", "recon*naive", "impression"};
 inline constexpr const char* kReconstructionResiduals[] = {"auto", "ssim", "ssim+gradient"};
 
-// How the anomaly map is made, for people: "recon*naive, ssim+gradient" (the baseline: "recon, ...").
+// How the anomaly map is made, for people: "recon*naive, ssim+gradient ±1 px" (the baseline: "recon,
+// ..."; the shift only where there is one).
 std::string anomalyMapName(const ModelConfig& config);
 
 // ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
