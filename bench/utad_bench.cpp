@@ -13,11 +13,13 @@
 #include "utad/model.h"
 #include "utad/paths.h"
 
+#include "scoring.h"
+
 #include <algorithm>
 #include <benchmark/benchmark.h>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -122,6 +124,22 @@ void BM_InferBatch8(benchmark::State& state)
     state.counters["img"] = benchmark::Counter(8.0 * double(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["GFLOP"] = benchmark::Counter(
         8.0 * gSetup.flopsPerImage * 1e-9 * double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// r(x, x_hat) alone on the first test image's working-resolution views, with the model's scoring and
+// residualShift = the argument: what forgiving a reconstruction a pixel off costs (OpenCV, 1 thread).
+void BM_ReconstructionResidual(benchmark::State& state)
+{
+    const utad::Inference r = gSetup.model->infer(gSetup.images.front());
+    utad::ModelConfig config = gSetup.model->info().config;
+    config.residualShift = int(state.range(0));
+    const int threads = cv::getNumThreads();
+    cv::setNumThreads(1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(utad::scoring::reconstructionResidual(r.input, r.reconstruction, config).data);
+    cv::setNumThreads(threads);
+    state.SetLabel(std::to_string(r.input.cols) + " x " + std::to_string(r.input.rows) + " working pixels, "
+        + config.reconstructionResidual);
 }
 
 std::string takeOption(int& argc, char** argv, const std::string& name)
@@ -238,6 +256,9 @@ int main(int argc, char** argv)
             ->MinTime(3.0)
             ->Unit(benchmark::kMillisecond);
     }
+    benchmark::RegisterBenchmark("ReconstructionResidual", BM_ReconstructionResidual)
+        ->DenseRange(0, 1)
+        ->Unit(benchmark::kMillisecond);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;
