@@ -169,6 +169,9 @@ private slots:
         QTemporaryDir dir;
         const Dataset small = testing::textureDataset(dir.path().toStdString(), 4, 40, 1);
         QVERIFY(configForDataset(small, "cpu").wholeImage());
+        // A reconstruction a pixel off is forgiven on tiles of larger parts, not on whole small images.
+        QCOMPARE(weld.residualShift, 1);
+        QCOMPARE(configForDataset(small, "cpu").residualShift, 0);
         const ModelConfig baseline = configForDataset(openDataset(UTAD_SAMPLE_DIR), "cpu", Method::Autoencoder);
         QCOMPARE(baseline.workingScale, weld.workingScale);
         QVERIFY(baseline.ieSteps > weld.ieSteps);  // the whole two-stage budget
