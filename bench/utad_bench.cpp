@@ -2,7 +2,8 @@
 // scoring) on the bundled sample, the floating-point work it does, and the machine's matmul peak
 // measured in the same run.
 //
-//   utad-bench [--model FILE] [--data DIR] [--set NAME=VALUE ...] [google-benchmark flags]
+//   utad-bench [--model FILE] [--data DIR] [--set NAME=VALUE ...] [--alternate NAME=A,B]
+//              [google-benchmark flags]
 //
 // --set changes a scoring setting of the model as `utad eval --set` does (tileOverlap and
 // naiveSamples change the work per image).
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -142,6 +144,34 @@ void BM_ReconstructionResidual(benchmark::State& state)
         + config.reconstructionResidual);
 }
 
+// --alternate NAME=A,B: the whole pipeline with a scoring setting switched between two values image
+// by image in one process, so that the machine's drift from run to run falls on both alike.
+std::string gAlternateName, gAlternate[2];
+
+void BM_InferAlternating(benchmark::State& state)
+{
+    const int threads = utad::setThreads(int(state.range(0)));
+    const auto& samples = gSetup.data.test;
+    const std::string kept = utad::configValue(gSetup.model->info().config, gAlternateName);
+    double ms[2] = {0, 0};
+    long count[2] = {0, 0};
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const int which = int(i % 2);
+        gSetup.model->setScoringValue(gAlternateName, gAlternate[which]);
+        const cv::Mat img = utad::readImage(samples[(i / 2) % samples.size()]);  // each image with both values
+        const auto start = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(gSetup.model->infer(img).score);
+        ms[which] += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        ++count[which];
+        ++i;
+    }
+    gSetup.model->setScoringValue(gAlternateName, kept);
+    state.counters["threads"] = threads;
+    for (int k = 0; k < 2; ++k)
+        state.counters[gAlternateName + "=" + gAlternate[k] + " ms"] = count[k] ? ms[k] / double(count[k]) : 0;
+}
+
 std::string takeOption(int& argc, char** argv, const std::string& name)
 {
     for (int i = 1; i < argc; ++i) {
@@ -228,6 +258,14 @@ int main(int argc, char** argv)
         std::vector<std::string> settings;
         for (std::string s; !(s = takeOption(argc, argv, "--set")).empty();)
             settings.push_back(s);
+        if (const std::string a = takeOption(argc, argv, "--alternate"); !a.empty()) {
+            const auto eq = a.find('='), comma = a.find(',', eq == std::string::npos ? 0 : eq);
+            if (eq == std::string::npos || comma == std::string::npos)
+                throw utad::Error("--alternate needs NAME=A,B, got '" + a + "'");
+            gAlternateName = a.substr(0, eq);
+            gAlternate[0] = a.substr(eq + 1, comma - eq - 1);
+            gAlternate[1] = a.substr(comma + 1);
+        }
         benchmark::Initialize(&argc, argv);
         if (benchmark::ReportUnrecognizedArguments(argc, argv))
             return 2;
@@ -256,6 +294,12 @@ int main(int argc, char** argv)
             ->MinTime(3.0)
             ->Unit(benchmark::kMillisecond);
     }
+    if (!gAlternateName.empty())
+        benchmark::RegisterBenchmark("InferAlternating", BM_InferAlternating)
+            ->Arg(cores)
+            ->UseRealTime()
+            ->MinTime(20.0)
+            ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("ReconstructionResidual", BM_ReconstructionResidual)
         ->DenseRange(0, 1)
         ->Unit(benchmark::kMillisecond);
