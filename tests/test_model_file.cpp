@@ -184,6 +184,27 @@ private slots:
         QVERIFY2(msg.contains("checksum"), qPrintable(msg));
     }
 
+    // A file whose checksum is right but whose settings no model can run with (edited by hand, or
+    // written by another program) is refused with the setting named, not run.
+    void impossibleSettings()
+    {
+        std::string whole = readAll(modelPath);
+        const std::string key = "residualShift=";
+        const size_t at = whole.find(key);
+        QVERIFY(at != std::string::npos);
+        whole[at + key.size()] = '9';  // one digit for another: the section keeps its length
+        std::uint64_t hash = 1469598103934665603ull;  // the payload's checksum as model_file.cpp makes it
+        const size_t header = 28;
+        for (size_t i = header; i < whole.size(); ++i)
+            hash = (hash ^ std::uint8_t(whole[i])) * 1099511628211ull;
+        for (int b = 0; b < 8; ++b)
+            whole[20 + size_t(b)] = char((hash >> (8 * b)) & 0xff);
+        const std::string path = dir.filePath("impossible.utad").toStdString();
+        writeAll(path, whole);
+        const QString msg = loadError(path);
+        QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("shift must be 0 to 8"), qPrintable(msg));
+    }
+
     void failedSaveKeepsOldFile()
     {
         const std::string before = readAll(modelPath);
