@@ -91,7 +91,7 @@ struct ModelConfig {
     // for files without the key; the presets say 1.
     int residualShift = 0;
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
-    // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 1 %, whole
+    // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 2 %, whole
     // images: all of it); 0 here for files without the key.
     double scoreTopFraction = 0;
 
