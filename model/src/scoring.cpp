@@ -181,21 +181,20 @@ cv::Mat reconstructionResidual(const cv::Mat& x, const cv::Mat& reconstruction, 
     const std::string& how = config.reconstructionResidual;
     if (how != "ssim" && how != "ssim+gradient" && how != "auto")
         throw Error("unknown reconstruction residual '" + how + "'");
-    // x's statistics are computed once for every shift of x_hat, and x_hat's once on x_hat with a
-    // replicated border of the largest shift, each shift reading its window of them.
+    // x's statistics are computed once for every shift of x_hat. Each shifted copy is a copy, so
+    // that its statistics follow the same border rule as x's: the unshifted one gives exactly the
+    // unshifted residual, edges included, and the least over the shifts is never above it.
     const int t = std::max(0, config.residualShift);
     const bool gradient = how == "ssim+gradient";
     const LocalStats xStats = localStats(gx);
     const std::vector<cv::Mat> xGradients = gradient ? gradientMagnitudes(gx) : std::vector<cv::Mat>{};
     cv::Mat padded;
     cv::copyMakeBorder(gr, padded, t, t, t, t, cv::BORDER_REPLICATE);
-    const LocalStats paddedStats = localStats(padded);
     cv::Mat best;
     for (int dy = -t; dy <= t; ++dy)
         for (int dx = -t; dx <= t; ++dx) {
-            const cv::Rect window(t + dx, t + dy, gr.cols, gr.rows);
-            const cv::Mat b = padded(window).clone();  // a copy: the filters below see its own edge
-            const LocalStats bStats{paddedStats.mean(window), paddedStats.variance(window)};
+            const cv::Mat b = padded(cv::Rect(t + dx, t + dy, gr.cols, gr.rows)).clone();
+            const LocalStats bStats = localStats(b);
             cv::Mat r = config.ssimResidual ? ssimResidual(gx, xStats, b, bStats, config.ssimLuminance)
                                             : residual(gx, b, false);
             if (gradient) {
