@@ -270,6 +270,11 @@ int main(int argc, char** argv)
         if (benchmark::ReportUnrecognizedArguments(argc, argv))
             return 2;
         prepare(modelPath, dataDir, settings);
+        if (!gAlternateName.empty()) {  // a wrong name or value is reported now, not after the other runs
+            const std::string kept = utad::configValue(gSetup.model->info().config, gAlternateName);
+            for (const auto& value : {gAlternate[0], gAlternate[1], kept})
+                gSetup.model->setScoringValue(gAlternateName, value);
+        }
     } catch (const utad::Error& e) {
         std::cerr << "utad-bench: " << e.what() << "\n";
         return 1;
