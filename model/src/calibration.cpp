@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
 
 namespace utad {
@@ -116,6 +117,7 @@ scoring::Views viewsOf(const Inference& r)
     v.reconstruction = scoring::toGrey(r.reconstruction);
     v.naiveMean = scoring::toGrey(r.naiveImpression);
     v.naiveVariance = cv::Mat::zeros(v.x.size(), CV_32F);  // not read by the candidates
+    v.naiveResidual = r.residualNaive;  // the same for every candidate
     return v;
 }
 
@@ -176,9 +178,14 @@ ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const L
     std::vector<int> labels;
     auto score = [&](const std::vector<cv::Mat>& images, int label) {
         forEachInference(images, [&](const Inference& r) {
-            const scoring::Views v = viewsOf(r);
+            scoring::Views v = viewsOf(r);
             labels.push_back(label);
+            std::map<std::string, cv::Mat> reconstructionResiduals;  // one per kind, not per candidate
             for (size_t k = 0; k < n; ++k) {
+                cv::Mat& rx = reconstructionResiduals[candidates[k].reconstructionResidual];
+                if (rx.empty())
+                    rx = scoring::reconstructionResidual(v.x, v.reconstruction, candidates[k]);
+                v.reconstructionResidual = rx;
                 cv::Mat map = scoring::smooth(scoring::anomalyMap(v, candidates[k]), c.smoothSigma);
                 scores[k].push_back(scoring::imageScore(map, c.scoreTopFraction));
                 if (label == 1)

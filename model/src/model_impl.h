@@ -69,9 +69,9 @@ struct Model::Impl {
 std::pair<std::vector<cv::Mat>, std::vector<cv::Mat>> splitHeldBack(
     const std::vector<cv::Mat>& images, std::mt19937_64& rng);
 
-// Key=value text of everything in ModelInfo but the weights (model_file.cpp).
 // Throws utad::Error for sizes and settings a model cannot be built or run with.
 void checkConfig(const ModelConfig& config);
+// Key=value text of everything in ModelInfo but the weights (model_file.cpp).
 std::string infoToText(const ModelInfo& info);
 ModelInfo infoFromText(const std::string& text, const std::string& path);
 
