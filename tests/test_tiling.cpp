@@ -87,6 +87,35 @@ private slots:
         QVERIFY(cv::norm(out, img, cv::NORM_INF) < 1e-5);
     }
 
+    void warpedTilesTurnAndScaleAboutTheCentre()
+    {
+        const cv::Mat img = smoothPicture(cv::Size(150, 90));
+        const cv::Point origin(40, 20);
+        const cv::Mat crop = img(cv::Rect(origin, cv::Size(32, 32)));
+        // No turn, no scale: the plain crop.
+        QVERIFY(cv::norm(warpedTile(img, origin, 32, 0, 1), crop, cv::NORM_INF) < 1e-5);
+        // A quarter turn counter-clockwise of the same square, pixel for pixel.
+        cv::Mat turned;
+        cv::rotate(crop, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
+        QVERIFY(cv::norm(warpedTile(img, origin, 32, 90, 1), turned, cv::NORM_INF) < 1e-4);
+        // Magnified twice: tile pixel p shows the crop at 15.5 + (p - 15.5) / 2, its middle spread out.
+        const cv::Mat zoomed = warpedTile(img, origin, 32, 0, 2);
+        for (const int p : {0, 9, 16, 31}) {
+            const float q = 15.5f + (float(p) - 15.5f) / 2;
+            cv::Mat expected;
+            cv::getRectSubPix(crop, cv::Size(1, 1), cv::Point2f(q, q), expected);
+            QVERIFY(std::abs(zoomed.at<float>(p, p) - expected.at<float>(0, 0)) < 1e-3);
+        }
+        QVERIFY(cv::norm(zoomed, crop, cv::NORM_INF) > 0.01);
+        // Beyond the image's edge the edge pixels are repeated, never black.
+        const cv::Mat corner = warpedTile(img, cv::Point(0, 0), 32, 45, 0.5);
+        double cornerLow = 0;
+        cv::minMaxLoc(corner, &cornerLow);
+        double imageLow = 0;
+        cv::minMaxLoc(img, &imageLow);
+        QVERIFY(cornerLow >= imageLow - 1e-5);
+    }
+
     void blendingHasNoSeams()
     {
         // Every tile says something different (0 or 1): hard stitching would jump by 1 at the seams;

@@ -154,6 +154,8 @@ const std::vector<Field>& fields()
             }},
         flagField("augment", &ModelConfig::augment),
         flagField("augmentFlips", &ModelConfig::augmentFlips),
+        addedLater(numberField("augmentRotation", &ModelConfig::augmentRotation)),
+        addedLater(numberField("augmentScale", &ModelConfig::augmentScale)),
         flagField("ssimResidual", &ModelConfig::ssimResidual, true),
         flagField("ssimLuminance", &ModelConfig::ssimLuminance, true),
         choiceField(

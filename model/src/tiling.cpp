@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace utad {
 
@@ -37,6 +38,19 @@ TileGrid TileGrid::make(cv::Size image, int tile, double overlap)
         for (int x : starts(g.padded.width, tile, stride))
             g.origins.emplace_back(x, y);
     return g;
+}
+
+cv::Mat warpedTile(const cv::Mat& image, cv::Point origin, int tile, double angleDegrees, double scale)
+{
+    const float half = float(tile) / 2;
+    // Source pixels to tile pixels, about the tile's centre; then the tile's origin moves to 0.
+    cv::Mat affine = cv::getRotationMatrix2D(
+        cv::Point2f(float(origin.x) + half - 0.5f, float(origin.y) + half - 0.5f), angleDegrees, scale);
+    affine.at<double>(0, 2) -= origin.x;
+    affine.at<double>(1, 2) -= origin.y;
+    cv::Mat out;
+    cv::warpAffine(image, out, affine, cv::Size(tile, tile), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return out;
 }
 
 cv::Mat padToGrid(const cv::Mat& image, const TileGrid& grid)

@@ -136,6 +136,8 @@ public:
                 tile.origin.x = std::min(tile.origin.x, p.width - t);
                 tile.origin.y = std::min(tile.origin.y, p.height - t);
                 tile.pixels = padded_[k](cv::Rect(tile.origin, cv::Size(t, t)));
+                if (c_.augment && (c_.augmentRotation > 0 || c_.augmentScale > 0))
+                    tile.pixels = warpedTile(padded_[k], tile.origin, rng);
                 if (c_.augment && c_.augmentFlips) {
                     tile.flipX = u(rng) < 0.5;
                     tile.flipY = u(rng) < 0.5;
@@ -152,6 +154,15 @@ public:
     }
 
 private:
+    // A random angle and scale for the warped tile (augmentRotation, augmentScale).
+    cv::Mat warpedTile(const cv::Mat& image, cv::Point origin, std::mt19937_64& rng) const
+    {
+        std::uniform_real_distribution<double> u(-1, 1);
+        const double angle = c_.augmentRotation * u(rng);
+        const double scale = std::pow(1 + c_.augmentScale, u(rng));
+        return utad::warpedTile(image, origin, c_.tileSize, angle, scale);
+    }
+
     const ModelConfig& c_;
     std::vector<TileGrid> grids_;
     std::vector<cv::Mat> padded_;

@@ -67,6 +67,11 @@ struct ModelConfig {
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
+    // Tiled training: each tile is cut at a random angle of up to +-augmentRotation degrees and a
+    // random scale within 1 / (1 + augmentScale) .. 1 + augmentScale, so that outlines at angles
+    // and sizes the few training parts lack are seen too. 0: off (files saved before them).
+    double augmentRotation = 0;
+    double augmentScale = 0;
     // Scoring. r(a, b) is 1 - SSIM (11x11 Gaussian, sigma 1.5) or the squared difference.
     bool ssimResidual = true;
     // SSIM's luminance term. Off, r(a, b) = 1 - (SSIM's contrast-structure term) + |local mean(a) -

@@ -21,6 +21,11 @@ struct TileGrid {
 // Reflect-pads `image` to grid.padded (no copy when it already has that size).
 cv::Mat padToGrid(const cv::Mat& image, const TileGrid& grid);
 
+// The `tile` x `tile` square at `origin` of `image`, cut turned by `angleDegrees` (counter-clockwise)
+// and magnified by `scale` about its centre; beyond the image's edge its edge pixels are repeated.
+// With angle 0 and scale 1 it is the plain crop. Training draws tiles this way for augmentation.
+cv::Mat warpedTile(const cv::Mat& image, cv::Point origin, int tile, double angleDegrees, double scale);
+
 // Weighted blending of tiles (CV_32F, any channel count) into one image of grid.image size. Each
 // tile is weighted by a smooth window that falls towards its edges but never reaches zero, so
 // overlapping tiles meet without seams and border pixels keep a weight.
