@@ -7,6 +7,7 @@
 
 #include "cli_args.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -357,6 +358,16 @@ void printMetrics(const utad::EvalReport& report)
         if (std::isfinite(m.pixelAuroc))
             std::cout << "  pixel F1-max    " << fixed(m.pixelF1.f1) << " at map value "
                       << fixed(m.pixelF1.threshold, 6) << "\n";
+        // Per kind of defect only where there are several: with one, it repeats the figures above.
+        if (m.byDefectType.size() > 1) {
+            std::size_t width = 0;
+            for (const auto& t : m.byDefectType)
+                width = std::max(width, t.type.size());
+            std::cout << "  by defect type  (image AUROC against the good images; found at the F1-max threshold)\n";
+            for (const auto& t : m.byDefectType)
+                std::cout << "    " << t.type << std::string(width - t.type.size() + 2, ' ') << fixed(t.imageAuroc)
+                          << "  " << t.foundAtF1 << " of " << t.images << "\n";
+        }
         if (std::isfinite(report.proposedThreshold)) {
             const utad::Confusion& c = report.atProposed;
             std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
@@ -452,7 +463,7 @@ int runEval(const std::vector<std::string>& argv)
               << ", " << info.config.tileSize << "x" << info.config.tileSize << " tiles)\n";
     printMetrics(report);
     std::cout << "  speed           " << fixed(m.msPerImage, 1) << " ms/image inference, "
-              << fixed(m.imagesPerSecond(), 1) << " images/s with reading (" << threadsUsed << " threads, "
+              << fixed(m.imagesPerSecond(), 1) << " images/s with reading (" << count(threadsUsed, "thread") << ", "
               << model->deviceName() << ")\n";
     if (args.has("--json")) {
         utad::writeEvalJson(report, args.value("--json"), args.has("--shard"));

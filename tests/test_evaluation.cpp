@@ -72,6 +72,7 @@ private slots:
     void mergeRefusesMismatchedShards();
     void badImagesWarnOrSkip();
     void fidelityOnGoodImages();
+    void figuresPerDefectType();
 
 private:
     QTemporaryDir tmp_;
@@ -360,6 +361,8 @@ void TestEvaluation::shardsMergeLikeOneRun()
     QCOMPARE(merged.metrics.pixelAuroc, whole.metrics.pixelAuroc);
     QCOMPARE(merged.metrics.aupro, whole.metrics.aupro);
     QCOMPARE(merged.proposedThreshold, whole.proposedThreshold);
+    QCOMPARE(int(merged.metrics.byDefectType.size()), 1);
+    QCOMPARE(merged.metrics.byDefectType[0].imageAuroc, whole.metrics.byDefectType[0].imageAuroc);
 
     // The merged report is written like a single run's: the same keys, no shard data.
     const std::string mergedPath = (dir / "merged.json").string(), wholePath = (dir / "whole.json").string();
@@ -497,6 +500,53 @@ void TestEvaluation::fidelityOnGoodImages()
         merged.add(evaluate(*model_, data_, {}, {k, 3}).metrics.fidelity);
     QCOMPARE(merged.sumReconstruction, f.sumReconstruction);
     QCOMPARE(merged.sumImpression, f.sumImpression);
+}
+
+void TestEvaluation::figuresPerDefectType()
+{
+    // Four good images, two kinds of defect: cracks all above every good image, holes half among
+    // them; an unreadable hole and an unlabelled image count nowhere.
+    EvalReport report;
+    auto add = [&](Label label, const std::string& type, double score, const std::string& error = "") {
+        ImageResult r;
+        r.label = label;
+        r.defectType = type;
+        r.score = score;
+        r.error = error;
+        report.results.push_back(r);
+    };
+    for (double v : {0.1, 0.2, 0.3, 0.4})
+        add(Label::Good, "good", v);
+    add(Label::Anomalous, "hole", 0.15);
+    add(Label::Anomalous, "crack", 0.5);
+    add(Label::Anomalous, "hole", 0.35);
+    add(Label::Anomalous, "crack", 0.6);
+    add(Label::Anomalous, "hole", kNaN, "unreadable");
+    add(Label::Unknown, "", 0.9);
+    finishMetrics(report);
+
+    const auto& types = report.metrics.byDefectType;
+    QCOMPARE(int(types.size()), 2);
+    QCOMPARE(types[0].type, std::string("crack"));  // sorted by name
+    QCOMPARE(types[0].images, 2);
+    QCOMPARE(types[0].imageAuroc, 1.0);
+    QCOMPARE(types[1].type, std::string("hole"));
+    QCOMPARE(types[1].images, 2);
+    QCOMPARE(types[1].imageAuroc, 0.5);  // 0.15 beats one good image of four, 0.35 three
+    // Found at the whole set's F1-max threshold: 0.35 (F1 0.75), so one hole of two.
+    QCOMPARE(report.metrics.f1.threshold, 0.35);
+    QCOMPARE(types[0].foundAtF1, 2);
+    QCOMPARE(types[1].foundAtF1, 1);
+
+    const std::string path = (fs::path(tmp_.path().toStdString()) / "types.json").string();
+    writeEvalJson(report, path);
+    QFile f(QString::fromStdString(path));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray json = QJsonDocument::fromJson(f.readAll()).object().value("by_defect_type").toArray();
+    QCOMPARE(json.size(), 2);
+    QCOMPARE(json[1].toObject().value("type").toString(), QString("hole"));
+    QCOMPARE(json[1].toObject().value("image_auroc").toDouble(), 0.5);
+    QCOMPARE(json[1].toObject().value("found_at_f1_threshold").toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

@@ -254,6 +254,40 @@ double proposedThreshold(const Calibration& calibration)
     return thresholdForFpr(calibration.goodScores, kProposedFpr);
 }
 
+namespace {
+
+std::vector<DefectTypeFigures> defectTypeFigures(const std::vector<ImageResult>& results, const F1Max& f1)
+{
+    std::vector<double> good;
+    std::map<std::string, std::vector<double>> defective;
+    for (const ImageResult& r : results) {
+        if (!r.error.empty())
+            continue;
+        if (r.label == Label::Good)
+            good.push_back(r.score);
+        else if (r.label == Label::Anomalous)
+            defective[r.defectType].push_back(r.score);
+    }
+    std::vector<DefectTypeFigures> figures;
+    for (const auto& [type, scores] : defective) {
+        DefectTypeFigures t;
+        t.type = type;
+        t.images = int(scores.size());
+        if (!good.empty()) {
+            std::vector<double> s = good;
+            s.insert(s.end(), scores.begin(), scores.end());
+            std::vector<int> labels(good.size(), 0);
+            labels.resize(s.size(), 1);
+            t.imageAuroc = auroc(s, labels);
+        }
+        t.foundAtF1 = int(std::count_if(scores.begin(), scores.end(), [&](double v) { return v >= f1.threshold; }));
+        figures.push_back(t);
+    }
+    return figures;
+}
+
+}  // namespace
+
 void finishMetrics(EvalReport& report)
 {
     std::vector<double> scores;
@@ -273,6 +307,7 @@ void finishMetrics(EvalReport& report)
         if (std::isfinite(report.proposedThreshold))
             report.atProposed = confusionAt(scores, labels, report.proposedThreshold);
     }
+    m.byDefectType = defectTypeFigures(report.results, m.f1);
     const PixelMetrics& p = report.pixels;
     m.pixelAuroc = p.auroc();
     m.pixelAurocMaxError = p.aurocMaxError();
@@ -408,6 +443,11 @@ void writeEvalJson(const EvalReport& report, const std::string& path, bool asSha
     const Fidelity& f = m.fidelity;
     j["fidelity"] = {{"good_images", f.images}, {"ssim_input_reconstruction", number(f.meanReconstruction())},
         {"ssim_input_impression", number(f.meanImpression())}, {"reconstruction_closer", f.reconstructionCloser}};
+    Json types = Json::array();
+    for (const DefectTypeFigures& t : m.byDefectType)
+        types.push_back({{"type", t.type}, {"images", t.images}, {"image_auroc", number(t.imageAuroc)},
+            {"found_at_f1_threshold", hasF1 ? Json(t.foundAtF1) : Json(nullptr)}});
+    j["by_defect_type"] = std::move(types);
     j["ms_per_image"] = number(m.msPerImage);
     j["images_per_second"] = number(m.imagesPerSecond());
     j["image_count"] = m.images;

@@ -38,6 +38,15 @@ struct Fidelity {
     double meanImpression() const;
 };
 
+// How one kind of defect is found: its images against all the good ones. A data set's overall
+// figure can hide a kind the model misses, so the figures are given per kind as well.
+struct DefectTypeFigures {
+    std::string type;  // the test folder's name (MVTec AD layout), e.g. "crack"
+    int images = 0;
+    double imageAuroc = kNaN;  // NaN without good images
+    int foundAtF1 = 0;  // of `images`, flagged at the F1-max threshold of the whole set
+};
+
 struct EvalMetrics {
     double imageAuroc = kNaN;
     double pixelAuroc = kNaN;  // NaN without masks
@@ -50,6 +59,7 @@ struct EvalMetrics {
     double seconds = 0;  // wall time of the whole scoring, reading included
     int images = 0, skipped = 0;
     Fidelity fidelity;
+    std::vector<DefectTypeFigures> byDefectType;  // sorted by type; empty without labelled defects
     double imagesPerSecond() const { return seconds > 0 ? images / seconds : kNaN; }
 };
 
