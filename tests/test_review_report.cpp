@@ -31,6 +31,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 using namespace utad::ui;
 
@@ -202,6 +203,7 @@ private slots:
             QVERIFY(!QImage(QDir(reportFilesDir(html)).filePath(p)).isNull());
         }
         QVERIFY(text.contains(QStringLiteral("Image threshold")));
+        QVERIFY(!text.contains(QStringLiteral("by defect type")));  // one kind: the counts above say it all
         QVERIFY(text.contains(QStringLiteral("glare, &quot;not&quot; a crack, ok")));
         const utad::Confusion c = ScoreIndex(results, store).confusionAt(0.5);
         QVERIFY(text.contains(QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn)));
@@ -238,6 +240,53 @@ private slots:
         // A report that cannot be written says where.
         QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), QString(), &error));
         QVERIFY2(error.contains(QStringLiteral("/proc/no-such-dir")), qPrintable(error));
+    }
+
+    void reportCountsEachDefectType()
+    {
+        // Two kinds of defect: every third defective image is a hole, the others cracks.
+        QTemporaryDir temporary;
+        const QDir dir(temporary.path());
+        Project project;
+        QString error;
+        project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+        QVERIFY2(project.saveAs(dir.filePath(QStringLiteral("kinds.utadproj")), &error), qPrintable(error));
+        auto results = sampleResults(m_dataset);
+        std::map<std::string, std::pair<int, int>> expected;  // kind -> flagged, images
+        int defective = 0;
+        for (auto& r : results) {
+            if (r.label != utad::Label::Anomalous)
+                continue;
+            r.defectType = defective++ % 3 == 0 ? "hole" : "crack";
+            expected[r.defectType].first += r.score >= 0.5;
+            ++expected[r.defectType].second;
+        }
+        project.setResults(results);
+        Thresholds t;
+        t.image = 0.5;
+        project.setThresholds(t);
+        const QString html = dir.filePath(QStringLiteral("kinds/review.html"));
+        QDir().mkpath(QFileInfo(html).absolutePath());
+        QVERIFY2(writeReviewReport(project, html, reportPdfPath(html), &error), qPrintable(error));
+
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(htmlFile.readAll());
+        const PdfText pdfText = readPdf(reportPdfPath(html));
+        QVERIFY2(pdfText.error.isEmpty(), qPrintable(pdfText.error));
+        QVERIFY(text.contains(QStringLiteral("Defective images by defect type:")));
+        // The PDF's fonts set "fl" as one ligature glyph; compatibility normalisation splits it again.
+        const QString pdfLines = pdfText.text.normalized(QString::NormalizationForm_KC);
+        for (const auto& [kind, counts] : expected) {
+            QVERIFY(counts.first > 0 && counts.first < counts.second);  // the sample misses four defects
+            const QString line = QStringLiteral("%1: %2 of %3 flagged, 0 uncertain, %4 passed")
+                                     .arg(QString::fromStdString(kind))
+                                     .arg(counts.first)
+                                     .arg(counts.second)
+                                     .arg(counts.second - counts.first);
+            QVERIFY2(text.contains(line), qPrintable(line));
+            QVERIFY2(pdfLines.contains(line), qPrintable(line));
+        }
     }
 
     void reportWithAModel()

@@ -795,7 +795,7 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location line="+470"/>
         <source>Close UTAD Workbench</source>
         <translation>UTAD Workbench schließen</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-487"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>
@@ -1481,16 +1481,16 @@
 <context>
     <name>utad::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="+38"/>
-        <location line="+574"/>
-        <location line="+190"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+39"/>
+        <location line="+609"/>
+        <location line="+198"/>
         <location line="+24"/>
         <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-715"/>
+        <location line="-758"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -1510,7 +1510,7 @@
         <translation>Farbskala 0 bis %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Image threshold</source>
         <translation>Bild-Schwellwert</translation>
     </message>
@@ -1572,65 +1572,79 @@
             <numerusform>%n Bilder: %1 beanstandet, %2 unsicher, %3 freigegeben, %4 nicht bewertet; %5 geprüft.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%1: %2 of %n flagged, %3 uncertain, %4 passed</source>
+        <translation>
+            <numerusform>%1: %2 von %n beanstandet, %3 unsicher, %4 freigegeben</numerusform>
+            <numerusform>%1: %2 von %n beanstandet, %3 unsicher, %4 freigegeben</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <location line="+1"/>
-        <location line="+108"/>
-        <location line="+183"/>
+        <location line="+115"/>
+        <location line="+185"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-298"/>
+        <location line="+300"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+291"/>
+        <location line="-299"/>
+        <location line="+300"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+291"/>
+        <location line="-300"/>
+        <location line="+300"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+291"/>
+        <location line="-299"/>
+        <location line="+300"/>
         <source>Written: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+295"/>
+        <location line="-299"/>
+        <location line="+304"/>
         <source>Operating point</source>
         <translation>Arbeitspunkt</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+307"/>
+        <location line="-296"/>
+        <location line="+311"/>
+        <source>Defective images by defect type:</source>
+        <translation>Fehlerhafte Bilder nach Fehlerart:</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+317"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>Alle Anomaliekarten haben eine gemeinsame Farbskala, 0 bis %1 (aus der Kalibrierung des Modells).</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+313"/>
+        <location line="-315"/>
+        <location line="+323"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>Jede Anomaliekarte ist über ihren eigenen Wertebereich eingefärbt.</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+297"/>
+        <location line="-320"/>
+        <location line="+307"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>Konturen: magenta die vorhergesagten Fehlerbereiche, cyan der vom Prüfer eingezeichnete Fehler.</translation>
     </message>
     <message numerus="yes">
-        <location line="-292"/>
-        <location line="+313"/>
+        <location line="-302"/>
+        <location line="+323"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -1638,7 +1652,7 @@
         </translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-323"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>Bild</translation>
@@ -1675,7 +1689,7 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+291"/>
+        <location line="+301"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n Bild beanstandet oder annotiert</numerusform>
@@ -1683,42 +1697,42 @@
         </translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+318"/>
+        <location line="-290"/>
+        <location line="+328"/>
         <source>Score %1</source>
         <translation>Anomaliewert %1</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+326"/>
+        <location line="-326"/>
+        <location line="+336"/>
         <source>Truth: %1</source>
         <translation>Tatsächlich: %1</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+331"/>
+        <location line="-335"/>
+        <location line="+341"/>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+331"/>
+        <location line="-339"/>
+        <location line="+341"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+251"/>
+        <location line="-316"/>
+        <location line="+261"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-217"/>
         <source>Page</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>the PDF could not be started</source>
         <translation>das PDF konnte nicht begonnen werden</translation>
     </message>
@@ -1733,7 +1747,7 @@
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+158"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>

@@ -795,7 +795,7 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location line="+470"/>
         <source>Close UTAD Workbench</source>
         <translation>关闭 UTAD Workbench</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-487"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>
@@ -1477,16 +1477,16 @@
 <context>
     <name>utad::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="+38"/>
-        <location line="+574"/>
-        <location line="+190"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+39"/>
+        <location line="+609"/>
+        <location line="+198"/>
         <location line="+24"/>
         <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-715"/>
+        <location line="-758"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -1506,7 +1506,7 @@
         <translation>色标 0 至 %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Image threshold</source>
         <translation>图像阈值</translation>
     </message>
@@ -1567,72 +1567,85 @@
             <numerusform>%n 张图像：%1 张拦截，%2 张不确定，%3 张放行，%4 张未评分；%5 张已复核。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%1: %2 of %n flagged, %3 uncertain, %4 passed</source>
+        <translation>
+            <numerusform>%1：%n 张中 %2 张拦截，%3 张不确定，%4 张放行</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <location line="+1"/>
-        <location line="+108"/>
-        <location line="+183"/>
+        <location line="+115"/>
+        <location line="+185"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+291"/>
+        <location line="-298"/>
+        <location line="+300"/>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+291"/>
+        <location line="-299"/>
+        <location line="+300"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+291"/>
+        <location line="-300"/>
+        <location line="+300"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+291"/>
+        <location line="-299"/>
+        <location line="+300"/>
         <source>Written: %1</source>
         <translation>生成于：%1</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+295"/>
+        <location line="-299"/>
+        <location line="+304"/>
         <source>Operating point</source>
         <translation>工作点</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+307"/>
+        <location line="-296"/>
+        <location line="+311"/>
+        <source>Defective images by defect type:</source>
+        <translation>按缺陷类型统计的缺陷图像：</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+317"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>所有异常图共用一个色标，0 至 %1（来自模型的校准）。</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+313"/>
+        <location line="-315"/>
+        <location line="+323"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>每张异常图按其自身的取值范围着色。</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+297"/>
+        <location line="-320"/>
+        <location line="+307"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>轮廓：品红色为预测的缺陷区域，青色为复核人员绘制的缺陷。</translation>
     </message>
     <message numerus="yes">
-        <location line="-292"/>
-        <location line="+313"/>
+        <location line="-302"/>
+        <location line="+323"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>全部 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-323"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>图像</translation>
@@ -1669,49 +1682,49 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+291"/>
+        <location line="+301"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n 张图像被拦截或已标注</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+318"/>
+        <location line="-290"/>
+        <location line="+328"/>
         <source>Score %1</source>
         <translation>异常分数 %1</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+326"/>
+        <location line="-326"/>
+        <location line="+336"/>
         <source>Truth: %1</source>
         <translation>真值：%1</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+331"/>
+        <location line="-335"/>
+        <location line="+341"/>
         <source>Review: %1</source>
         <translation>复核：%1</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+331"/>
+        <location line="-339"/>
+        <location line="+341"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+251"/>
+        <location line="-316"/>
+        <location line="+261"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-217"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>the PDF could not be started</source>
         <translation>无法开始生成 PDF</translation>
     </message>
@@ -1726,7 +1739,7 @@
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+158"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>

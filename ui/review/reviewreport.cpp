@@ -24,6 +24,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <cmath>
+#include <map>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 
@@ -144,6 +145,7 @@ private:
     }
     QStringList operatingPoint() const;  // name, value, name, value, ...
     QString countsLine() const;  // how many images were flagged, passed, reviewed
+    QStringList defectTypeLines() const;  // per kind of defect, where there are several
 
     const ReportSnapshot& m_s;
     QString m_htmlPath;
@@ -325,6 +327,33 @@ QString ReportWriter::countsLine() const
         .arg(reviewed);
 }
 
+// An overall count can hide a kind of defect that passes unseen, so each kind gets its own line.
+QStringList ReportWriter::defectTypeLines() const
+{
+    struct Counts {
+        int flagged = 0, uncertain = 0, passed = 0;
+    };
+    std::map<QString, Counts> kinds;
+    for (const ReportImage& im : m_s.images) {
+        if (im.result.label != utad::Label::Anomalous || !isScored(im.result))
+            continue;
+        Counts& c = kinds[QString::fromStdString(im.result.defectType)];
+        ++(im.decision == Decision::Defective        ? c.flagged
+                : im.decision == Decision::Uncertain ? c.uncertain
+                                                     : c.passed);
+    }
+    if (kinds.size() < 2)
+        return {};
+    QStringList lines;
+    for (const auto& [kind, c] : kinds)
+        lines << tr("%1: %2 of %n flagged, %3 uncertain, %4 passed", nullptr, c.flagged + c.uncertain + c.passed)
+                     .arg(kind)
+                     .arg(c.flagged)
+                     .arg(c.uncertain)
+                     .arg(c.passed);
+    return lines;
+}
+
 QString ReportWriter::csv() const
 {
     QString csv = QStringLiteral(
@@ -369,6 +398,13 @@ QString ReportWriter::html() const
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(op[i]), esc(op[i + 1]));
     html += QStringLiteral("</table>\n");
     html += QStringLiteral("<p>%1</p>\n").arg(esc(countsLine()));
+    const QStringList kinds = defectTypeLines();
+    if (!kinds.isEmpty()) {
+        html += QStringLiteral("<p>%1").arg(esc(tr("Defective images by defect type:")));
+        for (const QString& line : kinds)
+            html += QStringLiteral("<br>%1").arg(esc(line));
+        html += QStringLiteral("</p>\n");
+    }
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(esc(m_s.options.heatMax > 0
                         ? tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
@@ -573,8 +609,10 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
         y += h;
     };
     const QStringList op = operatingPoint();
+    const QStringList kinds = defectTypeLines();
+    const double kindsH = kinds.isEmpty() ? 0 : (kinds.size() + 1) * lineH;
     const double frontH
-        = mm(9) + 3 * lineH + mm(3) + mm(7) + (op.size() / 4 + 1) * rowH + mm(3) + 3 * lineH + mm(10) + mm(4);
+        = mm(9) + 3 * lineH + mm(3) + mm(7) + (op.size() / 4 + 1) * rowH + mm(3) + kindsH + 3 * lineH + mm(10) + mm(4);
     place(Kind::Front, 0, frontH);
     const double headingH = mm(9);
     place(Kind::Heading, 0, headingH, true, 2 * rowH);
@@ -672,6 +710,14 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             yy += (op.size() / 4 + 1) * rowH + mm(3);
             text(QRectF(0, yy, pageW, lineH), countsLine(), bodyFont);
             yy += lineH;
+            if (!kinds.isEmpty()) {
+                text(QRectF(0, yy, pageW, lineH), tr("Defective images by defect type:"), bodyFont);
+                yy += lineH;
+                for (const QString& line : kinds) {
+                    text(QRectF(mm(4), yy, pageW - mm(4), lineH), line, bodyFont);
+                    yy += lineH;
+                }
+            }
             text(QRectF(0, yy, pageW, lineH),
                 tr("Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer."),
                 bodyFont);
