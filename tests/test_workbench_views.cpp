@@ -166,6 +166,49 @@ private slots:
         QVERIFY(!readCachedInference(dir.filePath(QStringLiteral("missing.panels"))).has_value());
     }
 
+    void projectKeepsFiguresPerDefectType()
+    {
+        // A reopened project gives each kind of defect's figures again, from its scores.
+        QTemporaryDir dir;
+        const QString dataset = dir.filePath(QStringLiteral("data"));
+        QDir().mkpath(dataset);
+        Project project;
+        project.setDatasetPath(dataset);
+        std::vector<utad::ImageResult> results;
+        auto add = [&](utad::Label label, const char* kind, double score) {
+            utad::ImageResult r;
+            r.path = (dataset + QStringLiteral("/test/%1/%2.png").arg(kind).arg(results.size())).toStdString();
+            r.label = label;
+            r.defectType = kind;
+            r.score = score;
+            results.push_back(r);
+        };
+        add(utad::Label::Good, "good", 0.1);
+        add(utad::Label::Good, "good", 0.3);
+        add(utad::Label::Anomalous, "hole", 0.2);
+        add(utad::Label::Anomalous, "crack", 0.8);
+        utad::EvalReport report;
+        report.results = results;
+        utad::finishMetrics(report);
+        QCOMPARE(int(report.metrics.byDefectType.size()), 2);
+        project.setResults(results);
+        project.setMetrics(report.metrics);
+        QString error;
+        const QString file = dir.filePath(QStringLiteral("kinds.utadproj"));
+        QVERIFY2(project.saveAs(file, &error), qPrintable(error));
+
+        Project loaded;
+        QVERIFY2(loaded.load(file, &error), qPrintable(error));
+        const auto& kinds = loaded.metrics().byDefectType;
+        QCOMPARE(int(kinds.size()), 2);
+        QCOMPARE(kinds[0].type, std::string("crack"));
+        QCOMPARE(kinds[0].imageAuroc, 1.0);
+        QCOMPARE(kinds[1].type, std::string("hole"));
+        QCOMPARE(kinds[1].imageAuroc, 0.5);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(kinds[i].foundAtF1, report.metrics.byDefectType[i].foundAtF1);
+    }
+
     void projectRoundTrips()
     {
         QTemporaryDir dir;

@@ -795,7 +795,12 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+470"/>
+        <location line="+467"/>
+        <source>Image AUROC by defect type: %1.</source>
+        <translation>Bild-AUROC nach Fehlerart: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Close UTAD Workbench</source>
         <translation>UTAD Workbench schließen</translation>
     </message>
@@ -820,7 +825,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-495"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -1482,7 +1487,7 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+39"/>
-        <location line="+609"/>
+        <location line="+611"/>
         <location line="+198"/>
         <location line="+24"/>
         <location line="+18"/>
@@ -1490,7 +1495,7 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-758"/>
+        <location line="-760"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -1573,7 +1578,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1: %2 of %n flagged, %3 uncertain, %4 passed</source>
         <translation>
             <numerusform>%1: %2 von %n beanstandet, %3 unsicher, %4 freigegeben</numerusform>

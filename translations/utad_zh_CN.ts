@@ -795,7 +795,12 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+470"/>
+        <location line="+467"/>
+        <source>Image AUROC by defect type: %1.</source>
+        <translation>按缺陷类型的图像级 AUROC：%1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Close UTAD Workbench</source>
         <translation>关闭 UTAD Workbench</translation>
     </message>
@@ -820,7 +825,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-495"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -1478,7 +1483,7 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+39"/>
-        <location line="+609"/>
+        <location line="+611"/>
         <location line="+198"/>
         <location line="+24"/>
         <location line="+18"/>
@@ -1486,7 +1491,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-758"/>
+        <location line="-760"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -1568,7 +1573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1: %2 of %n flagged, %3 uncertain, %4 passed</source>
         <translation>
             <numerusform>%1：%n 张中 %2 张拦截，%3 张不确定，%4 张放行</numerusform>

@@ -896,12 +896,20 @@ void MainWindow::updateMetrics()
         m_metricsLabel->setText(model() ? tr("Not scored yet: Model > Run inference.") : tr("No model loaded."));
         return;
     }
-    m_metricsLabel->setText(
-        tr("%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.")
-            .arg(m.images)
-            .arg(m.skipped)
-            .arg(fmt(m.imageAuroc), fmt(m.pixelAuroc), fmt(m.aupro), fmt(m.f1.f1), fmt(m.f1.threshold, 4),
-                fmt(m.msPerImage, 1)));
+    QString text = tr(
+        "%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.")
+                       .arg(m.images)
+                       .arg(m.skipped)
+                       .arg(fmt(m.imageAuroc), fmt(m.pixelAuroc), fmt(m.aupro), fmt(m.f1.f1), fmt(m.f1.threshold, 4),
+                           fmt(m.msPerImage, 1));
+    // With several kinds of defect, each one's own figure: the overall one can hide a kind never found.
+    if (m.byDefectType.size() > 1) {
+        QStringList kinds;
+        for (const utad::DefectTypeFigures& t : m.byDefectType)
+            kinds << QStringLiteral("%1 %2").arg(QString::fromStdString(t.type), fmt(t.imageAuroc));  // no-tr
+        text += QLatin1Char(' ') + tr("Image AUROC by defect type: %1.").arg(kinds.join(QStringLiteral(", ")));
+    }
+    m_metricsLabel->setText(text);
 }
 
 bool MainWindow::confirmDiscardTraining()

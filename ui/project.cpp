@@ -696,6 +696,7 @@ static void applyJson(Project& project, const QJsonObject& json, const QDir& bas
     metrics->msPerImage = numberOr(m.value(QStringLiteral("msPerImage")), 0);
     metrics->images = m.value(QStringLiteral("images")).toInt();
     metrics->skipped = m.value(QStringLiteral("skipped")).toInt();
+    metrics->byDefectType = utad::defectTypeFigures(*results, metrics->f1);  // follows from the scores
 }
 
 bool Project::load(const QString& path, QString* error)

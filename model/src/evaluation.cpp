@@ -254,8 +254,6 @@ double proposedThreshold(const Calibration& calibration)
     return thresholdForFpr(calibration.goodScores, kProposedFpr);
 }
 
-namespace {
-
 std::vector<DefectTypeFigures> defectTypeFigures(const std::vector<ImageResult>& results, const F1Max& f1)
 {
     std::vector<double> good;
@@ -285,8 +283,6 @@ std::vector<DefectTypeFigures> defectTypeFigures(const std::vector<ImageResult>&
     }
     return figures;
 }
-
-}  // namespace
 
 void finishMetrics(EvalReport& report)
 {

@@ -112,6 +112,10 @@ EvalReport evaluate(
 // proposed threshold, pixel metrics); evaluate() and mergeShards() call it.
 void finishMetrics(EvalReport& report);
 
+// Each kind of defect's figures from scored results, at the F1-max threshold `f1` (what
+// finishMetrics fills in; also for results read back from a project).
+std::vector<DefectTypeFigures> defectTypeFigures(const std::vector<ImageResult>& results, const F1Max& f1);
+
 // Writes metrics and per-image results as JSON (atomically). For a shard (shard.count > 1, or
 // `asShard`) it also writes what mergeShards needs: the positions, timing and the pixel histograms,
 // on one line (the file is for the program, not for reading).
