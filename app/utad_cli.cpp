@@ -363,10 +363,16 @@ void printMetrics(const utad::EvalReport& report)
             std::size_t width = 0;
             for (const auto& t : m.byDefectType)
                 width = std::max(width, t.type.size());
-            std::cout << "  by defect type  (image AUROC against the good images; found at the F1-max threshold)\n";
-            for (const auto& t : m.byDefectType)
+            const bool pixels = std::isfinite(m.pixelAuroc);
+            std::cout << "  by defect type  (image AUROC against the good images; found at the F1-max threshold"
+                      << (pixels ? "; pixel AUROC, AUPRO" : "") << ")\n";
+            for (const auto& t : m.byDefectType) {
                 std::cout << "    " << t.type << std::string(width - t.type.size() + 2, ' ') << fixed(t.imageAuroc)
-                          << "  " << t.foundAtF1 << " of " << t.images << "\n";
+                          << "  " << t.foundAtF1 << " of " << t.images;
+                if (pixels)
+                    std::cout << "  pixel " << fixed(t.pixelAuroc) << "  AUPRO " << fixed(t.aupro);
+                std::cout << "\n";
+            }
         }
         if (std::isfinite(report.proposedThreshold)) {
             const utad::Confusion& c = report.atProposed;

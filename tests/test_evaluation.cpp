@@ -13,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -363,6 +364,28 @@ void TestEvaluation::shardsMergeLikeOneRun()
     QCOMPARE(merged.proposedThreshold, whole.proposedThreshold);
     QCOMPARE(int(merged.metrics.byDefectType.size()), 1);
     QCOMPARE(merged.metrics.byDefectType[0].imageAuroc, whole.metrics.byDefectType[0].imageAuroc);
+    // With one kind of defect its pixels and the good images' are all the pixels, so its pixel
+    // figures are the overall ones, in the whole run and merged from the shard files.
+    QVERIFY(std::isfinite(whole.metrics.byDefectType[0].pixelAuroc));
+    QCOMPARE(whole.metrics.byDefectType[0].pixelAuroc, whole.metrics.pixelAuroc);
+    QCOMPARE(whole.metrics.byDefectType[0].aupro, whole.metrics.aupro);
+    QCOMPARE(merged.metrics.byDefectType[0].pixelAuroc, whole.metrics.pixelAuroc);
+    QCOMPARE(merged.metrics.byDefectType[0].aupro, whole.metrics.aupro);
+    {
+        // A shard of the previous version has no pixels by kind: merged with it, the overall figures
+        // stay and the kinds' pixel figures are left out rather than taken from some of the pixels.
+        const std::string oldPath = (dir / "old.json").string();
+        nlohmann::json j = nlohmann::json::parse(std::ifstream(dir / "part-3.json"));  // shards[0]
+        j["shard"].erase("pixel_histograms_by_type");
+        j["shard"]["version"] = 1;
+        std::ofstream(oldPath) << j.dump();
+        std::vector<EvalReport> mixed = shards;
+        mixed[0] = readShardJson(oldPath);
+        QVERIFY(!mixed[0].pixelsByTypeKept);
+        const EvalReport withOld = mergeShards(mixed);
+        QCOMPARE(withOld.metrics.pixelAuroc, whole.metrics.pixelAuroc);
+        QVERIFY(std::isnan(withOld.metrics.byDefectType[0].pixelAuroc));
+    }
 
     // The merged report is written like a single run's: the same keys, no shard data.
     const std::string mergedPath = (dir / "merged.json").string(), wholePath = (dir / "whole.json").string();
@@ -523,6 +546,17 @@ void TestEvaluation::figuresPerDefectType()
     add(Label::Anomalous, "crack", 0.6);
     add(Label::Anomalous, "hole", kNaN, "unreadable");
     add(Label::Unknown, "", 0.9);
+    // Pixels: a good image at 0.2 everywhere; a crack marked at 0.9 on a ground of 0.1, above every
+    // good pixel; a hole left at 0.1 on a ground of 0.3, below every good pixel.
+    const cv::Mat empty, goodMap(4, 4, CV_32F, cv::Scalar(0.2f));
+    cv::Mat crackMap(4, 4, CV_32F, cv::Scalar(0.1f)), holeMap(4, 4, CV_32F, cv::Scalar(0.3f));
+    cv::Mat spot(4, 4, CV_8U, cv::Scalar(0));
+    spot(cv::Rect(1, 1, 2, 1)).setTo(255);
+    crackMap.setTo(0.9f, spot);
+    holeMap.setTo(0.1f, spot);
+    report.pixelsByType[kGoodPixels].add(goodMap, empty);
+    report.pixelsByType["crack"].add(crackMap, spot);
+    report.pixelsByType["hole"].add(holeMap, spot);
     finishMetrics(report);
 
     const auto& types = report.metrics.byDefectType;
@@ -537,6 +571,10 @@ void TestEvaluation::figuresPerDefectType()
     QCOMPARE(report.metrics.f1.threshold, 0.35);
     QCOMPARE(types[0].foundAtF1, 2);
     QCOMPARE(types[1].foundAtF1, 1);
+    QCOMPARE(types[0].pixelAuroc, 1.0);
+    QCOMPARE(types[0].aupro, 1.0);
+    QCOMPARE(types[1].pixelAuroc, 0.0);
+    QCOMPARE(types[1].aupro, 0.0);
 
     const std::string path = (fs::path(tmp_.path().toStdString()) / "types.json").string();
     writeEvalJson(report, path);
@@ -547,6 +585,13 @@ void TestEvaluation::figuresPerDefectType()
     QCOMPARE(json[1].toObject().value("type").toString(), QString("hole"));
     QCOMPARE(json[1].toObject().value("image_auroc").toDouble(), 0.5);
     QCOMPARE(json[1].toObject().value("found_at_f1_threshold").toInt(), 1);
+    QCOMPARE(json[0].toObject().value("pixel_auroc").toDouble(), 1.0);
+    QCOMPARE(json[1].toObject().value("aupro").toDouble(), 0.0);
+
+    // Scores read back without their pixels (a reopened project) have no pixel figures per kind.
+    report.pixelsByType.clear();
+    finishMetrics(report);
+    QVERIFY(std::isnan(report.metrics.byDefectType[0].pixelAuroc));
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

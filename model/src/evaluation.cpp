@@ -28,7 +28,7 @@ constexpr std::size_t kBatch = 8;
 
 // Identifies a shard file, and the layout of its pixel histograms.
 constexpr const char* kShardFormat = "utad-eval-shard";
-constexpr int kShardVersion = 1;
+constexpr int kShardVersion = 2;  // 2: pixel histograms by kind of image
 
 int labelValue(Label l) { return l == Label::Anomalous ? 1 : 0; }
 
@@ -304,6 +304,19 @@ void finishMetrics(EvalReport& report)
             report.atProposed = confusionAt(scores, labels, report.proposedThreshold);
     }
     m.byDefectType = defectTypeFigures(report.results, m.f1);
+    if (report.pixelsByTypeKept) {
+        const auto good = report.pixelsByType.find(kGoodPixels);
+        for (DefectTypeFigures& t : m.byDefectType) {
+            const auto kind = report.pixelsByType.find(t.type);
+            if (kind == report.pixelsByType.end() || t.type == kGoodPixels)
+                continue;
+            PixelMetrics both = kind->second;
+            if (good != report.pixelsByType.end())
+                both.merge(good->second);
+            t.pixelAuroc = both.auroc();
+            t.aupro = both.aupro();
+        }
+    }
     const PixelMetrics& p = report.pixels;
     m.pixelAuroc = p.auroc();
     m.pixelAurocMaxError = p.aurocMaxError();
@@ -394,6 +407,8 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
                 if (!mask.empty() && mask.size() != map.size())
                     cv::resize(mask, mask, map.size(), 0, 0, cv::INTER_NEAREST);
                 report.pixels.add(map, mask);
+                const Sample& s = dataset.test[l.index];
+                report.pixelsByType[s.label == Label::Good ? kGoodPixels : s.defectType].add(map, mask);
             }
             if (callbacks.onImage)
                 callbacks.onImage(dataset.test[l.index], inf);
@@ -442,7 +457,8 @@ void writeEvalJson(const EvalReport& report, const std::string& path, bool asSha
     Json types = Json::array();
     for (const DefectTypeFigures& t : m.byDefectType)
         types.push_back({{"type", t.type}, {"images", t.images}, {"image_auroc", number(t.imageAuroc)},
-            {"found_at_f1_threshold", hasF1 ? Json(t.foundAtF1) : Json(nullptr)}});
+            {"found_at_f1_threshold", hasF1 ? Json(t.foundAtF1) : Json(nullptr)}, {"pixel_auroc", number(t.pixelAuroc)},
+            {"aupro", number(t.aupro)}});
     j["by_defect_type"] = std::move(types);
     j["ms_per_image"] = number(m.msPerImage);
     j["images_per_second"] = number(m.imagesPerSecond());
@@ -461,6 +477,11 @@ void writeEvalJson(const EvalReport& report, const std::string& path, bool asSha
     j["shard"] = {{"format", kShardFormat}, {"version", kShardVersion}, {"index", report.shard.index},
         {"count", report.shard.count}, {"dataset_images", report.datasetImages}, {"seconds", m.seconds},
         {"fidelity_sums", {f.sumReconstruction, f.sumImpression}}, {"pixel_histograms", pixelsJson(report.pixels)}};
+    Json byType = Json::array();
+    for (const auto& [type, pixels] : report.pixelsByType)
+        byType.push_back(type == kGoodPixels ? Json{{"good_images", true}, {"histograms", pixelsJson(pixels)}}
+                                             : Json{{"type", type}, {"histograms", pixelsJson(pixels)}});
+    j["shard"]["pixel_histograms_by_type"] = std::move(byType);
     writeFileAtomically(path, j.dump() + "\n");
 }
 
@@ -515,6 +536,16 @@ EvalReport readShardJson(const std::string& path)
         throw Error("Corrupt shard file " + path + ": " + e.what());
     }
     r.pixels = pixelsFromJson(sh.at("pixel_histograms"), path);
+    r.pixelsByTypeKept = sh.contains("pixel_histograms_by_type");
+    if (r.pixelsByTypeKept) {
+        try {
+            for (const Json& t : sh.at("pixel_histograms_by_type"))
+                r.pixelsByType[t.value("good_images", false) ? kGoodPixels : t.at("type").get<std::string>()]
+                    = pixelsFromJson(t.at("histograms"), path);
+        } catch (const Json::exception& e) {
+            throw Error("Corrupt shard file " + path + ": " + e.what());
+        }
+    }
     finishMetrics(r);
     return r;
 }
@@ -553,6 +584,9 @@ EvalReport mergeShards(const std::vector<EvalReport>& shards)
                 merged.warnings.push_back(w);
         merged.results.insert(merged.results.end(), s.results.begin(), s.results.end());
         merged.pixels.merge(s.pixels);
+        merged.pixelsByTypeKept = merged.pixelsByTypeKept && s.pixelsByTypeKept;
+        for (const auto& [type, pixels] : s.pixelsByType)
+            merged.pixelsByType[type].merge(pixels);
         merged.cancelled = merged.cancelled || s.cancelled;
         EvalMetrics& m = merged.metrics;
         m.images += s.metrics.images;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct ImageResult {
 };
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The key of the good images' pixels in EvalReport::pixelsByType (a test folder's name cannot be empty).
+inline constexpr const char* kGoodPixels = "";
 
 // How faithful the reconstruction is on the good test images (working resolution): mean SSIM of the
 // input with the Expert-Net reconstruction x_hat and with the impression m. The sums are kept in
@@ -45,6 +48,9 @@ struct DefectTypeFigures {
     int images = 0;
     double imageAuroc = kNaN;  // NaN without good images
     int foundAtF1 = 0;  // of `images`, flagged at the F1-max threshold of the whole set
+    // The pixels of its images and of the good images: NaN without masks, and for scores read back
+    // without their pixel histograms (a project, or shards of an older version).
+    double pixelAuroc = kNaN, aupro = kNaN;
 };
 
 struct EvalMetrics {
@@ -94,6 +100,10 @@ struct EvalReport {
     std::string method;  // methodName of the model
     std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
     PixelMetrics pixels;  // the pixel metrics' accumulator
+    // The same pixels by the images they come from: the good images' under kGoodPixels, each kind of
+    // defect's under its name; for each kind's pixel figures. Empty without masks.
+    std::map<std::string, PixelMetrics> pixelsByType;
+    bool pixelsByTypeKept = true;  // false after merging a shard that had no pixelsByType (older version)
     Shard shard;  // the part of the dataset scored
     int datasetImages = 0;  // test images of the whole dataset (every shard)
 };
