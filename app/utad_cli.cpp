@@ -240,8 +240,8 @@ int runTrain(const std::vector<std::string>& argv)
               << (config.expertSteps > 0 && method == utad::Method::TwoStage
                          ? " + " + count(config.expertSteps, "Expert-Net step")
                          : std::string())
-              << ", seed " << config.seed << ", " << threads << " threads on " << model->deviceName() << ") on "
-              << ds.train.size() << " images of " << ds.root << "\n"
+              << ", seed " << config.seed << ", " << count(threads, "thread") << " on " << model->deviceName()
+              << ") on " << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 
     utad::TrainCallbacks callbacks;
