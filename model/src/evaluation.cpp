@@ -406,7 +406,6 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
                 cv::Mat mask = l.mask;
                 if (!mask.empty() && mask.size() != map.size())
                     cv::resize(mask, mask, map.size(), 0, 0, cv::INTER_NEAREST);
-                report.pixels.add(map, mask);
                 const Sample& s = dataset.test[l.index];
                 report.pixelsByType[s.label == Label::Good ? kGoodPixels : s.defectType].add(map, mask);
             }
@@ -421,6 +420,9 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
             callbacks.onProgress(int(std::min(selected.size(), first + kBatch)), total);
     }
 
+    // Every image with pixel figures is in one kind's accumulator: together they are all the pixels.
+    for (const auto& [type, pixels] : report.pixelsByType)
+        report.pixels.merge(pixels);
     EvalMetrics& m = report.metrics;
     m.msPerImage = m.images > 0 ? 1000.0 * inferSeconds / m.images : 0.0;
     m.seconds = std::chrono::duration<double>(Clock::now() - start).count();

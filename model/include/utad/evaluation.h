@@ -99,7 +99,7 @@ struct EvalReport {
     std::string datasetRoot;
     std::string method;  // methodName of the model
     std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
-    PixelMetrics pixels;  // the pixel metrics' accumulator
+    PixelMetrics pixels;  // the pixel metrics' accumulator: all of pixelsByType's pixels together
     // The same pixels by the images they come from: the good images' under kGoodPixels, each kind of
     // defect's under its name; for each kind's pixel figures. Empty without masks.
     std::map<std::string, PixelMetrics> pixelsByType;
