@@ -7,6 +7,51 @@ namespace nn = torch::nn;
 namespace utad::nets {
 namespace {
 
+// Stride, padding and dilation as two-element arrays, the form whose work LibTorch's profiler counts.
+constexpr std::array<int64_t, 2> kUnit{1, 1}, kNone{0, 0};
+
+// A k x k convolution (stride 1, zero padding `pad`) as k convolutions of one kernel row each,
+// whose outputs are added shifted by their row. With a few output channels and k >= 5, oneDNN's
+// own convolution is slow (a 7 x 7 one to one channel took five times as long).
+bool convByRowsPays(const torch::Tensor& weight) { return weight.size(0) <= 4 && weight.size(2) >= 5; }
+
+torch::Tensor convByRows(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t pad)
+{
+    const int64_t out = weight.size(0), k = weight.size(2);
+    auto rowWeights = weight.permute({2, 0, 1, 3}).reshape({k * out, weight.size(1), 1, k});
+    const std::array<int64_t, 2> padding{pad, pad};
+    auto rows = torch::conv2d(x, rowWeights, torch::Tensor(), kUnit, padding, kUnit);
+    const int64_t h = rows.size(2) - k + 1;
+    auto y = rows.narrow(1, 0, out).narrow(2, 0, h).clone();
+    for (int64_t r = 1; r < k; ++r)
+        y.add_(rows.narrow(1, r * out, out).narrow(2, r, h));
+    if (bias.defined())
+        y.add_(bias.view({1, out, 1, 1}));
+    return y;
+}
+
+// Nearest upsampling by r followed by a k x k conv (stride 1) reads, for output r i + a, the input
+// pixels i + floor((a + j - k / 2) / r) for the kernel's taps j: within ceil((k / 2) / r) of i.
+int phaseReach(int r, int64_t kernel) { return int((kernel / 2 + r - 1) / r); }
+
+// That conv as one at the input's resolution, padded by `reach` (at least phaseReach): weights
+// [out * r * r, in, 2 reach + 1, 2 reach + 1] whose output channel o r^2 + a r + b is phase (a, b)
+// of channel o, as pixel_shuffle(r) interleaves them. Each phase's taps sum the original ones.
+torch::Tensor phaseWeights(const torch::Tensor& weight, int r, int reach)
+{
+    const int k = int(weight.size(2)), p = k / 2, kl = 2 * reach + 1;
+    auto taps = torch::zeros({r, kl, k});
+    auto t = taps.accessor<float, 3>();
+    for (int a = 0; a < r; ++a)
+        for (int j = 0; j < k; ++j) {
+            const int offset = a + j - p;
+            t[a][(offset >= 0 ? offset / r : -((r - 1 - offset) / r)) + reach][j] = 1;
+        }
+    taps = taps.to(weight.options());
+    const int64_t out = weight.size(0), in = weight.size(1);
+    return torch::einsum("auj,bvl,oijl->oabiuv", {taps, taps, weight}).reshape({out * r * r, in, kl, kl});
+}
+
 nn::Sequential convBnAct(int in, int out, int kernel)
 {
     return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)),
@@ -23,14 +68,17 @@ nn::Functional maxPool(int k)
     });
 }
 
+torch::Tensor upsampleNearest(const torch::Tensor& t, int k)
+{
+    return torch::nn::functional::interpolate(t,
+        torch::nn::functional::InterpolateFuncOptions()
+            .scale_factor(std::vector<double>{double(k), double(k)})
+            .mode(torch::kNearest));
+}
+
 nn::Functional upsample(int k)
 {
-    return nn::Functional([k](const torch::Tensor& t) {
-        return torch::nn::functional::interpolate(t,
-            torch::nn::functional::InterpolateFuncOptions()
-                .scale_factor(std::vector<double>{double(k), double(k)})
-                .mode(torch::kNearest));
-    });
+    return nn::Functional([k](const torch::Tensor& t) { return upsampleNearest(t, k); });
 }
 
 ReflectConv2d conv(int in, int out, int kernel, int stride = 1, bool bias = true)
@@ -51,27 +99,30 @@ torch::Tensor adaptiveInstanceNorm(
     return normed * (1 + scale.unsqueeze(-1).unsqueeze(-1)) + bias.unsqueeze(-1).unsqueeze(-1);
 }
 
-// Reflection padding by p on all four sides of [N, C, H, W], written into one new tensor: the
-// body in one copy, then p columns and p rows a side (cat and reflection_pad2d were both slow).
-torch::Tensor reflectPad(const torch::Tensor& x, int p)
+// Padding by p on all four sides of [N, C, H, W], written into one new tensor: the body in one
+// copy, then p columns and p rows a side (cat and reflection_pad2d were both slow). `reflect`:
+// mirrored about the edge pixel (padding_mode kReflect); otherwise the edge pixel repeated.
+torch::Tensor padBorders(const torch::Tensor& x, int p, bool reflect)
 {
     const int64_t h = x.size(2), w = x.size(3);
-    if (p >= h || p >= w)
+    if (reflect && (p >= h || p >= w))
         throw Error("reflection padding " + std::to_string(p) + " needs sides over " + std::to_string(p)
             + " pixels, got " + std::to_string(w) + " x " + std::to_string(h));
     auto out = torch::empty({x.size(0), x.size(1), h + 2 * p, w + 2 * p}, x.options());
     auto rows = out.narrow(2, p, h);
     rows.narrow(3, p, w).copy_(x);
     for (int i = 1; i <= p; ++i) {
-        rows.select(3, p - i).copy_(x.select(3, i));
-        rows.select(3, p + w - 1 + i).copy_(x.select(3, w - 1 - i));
+        rows.select(3, p - i).copy_(x.select(3, reflect ? i : 0));
+        rows.select(3, p + w - 1 + i).copy_(x.select(3, reflect ? w - 1 - i : w - 1));
     }
     for (int i = 1; i <= p; ++i) {
-        out.select(2, p - i).copy_(out.select(2, p + i));
-        out.select(2, p + h - 1 + i).copy_(out.select(2, p + h - 1 - i));
+        out.select(2, p - i).copy_(out.select(2, reflect ? p + i : p));
+        out.select(2, p + h - 1 + i).copy_(out.select(2, reflect ? p + h - 1 - i : p + h - 1));
     }
     return out;
 }
+
+torch::Tensor reflectPad(const torch::Tensor& x, int p) { return padBorders(x, p, true); }
 
 // 3 x 3 max pooling with stride 1 and a border of -inf (max_pool2d(x, 3, 1, 1)), as the maximum
 // of shifted views, one axis at a time: LibTorch 1.13's CPU kernel took a tenth of inference.
@@ -104,7 +155,40 @@ torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
 {
     if (pad_ == 0)
         return nn::Conv2dImpl::forward(x);
+    if (!torch::GradMode::is_enabled() && convByRowsPays(weight) && (*options.stride())[0] == 1
+        && (*options.stride())[1] == 1)
+        return convByRows(reflectPad(x, pad_), weight, bias, 0);
     return nn::Conv2dImpl::forward(reflectPad(x, pad_));
+}
+
+torch::Tensor ReflectConv2dImpl::forwardUpsampled(const torch::Tensor& x)
+{
+    const int p = pad_;
+    const int64_t h = x.size(2), w = x.size(3);
+    if (torch::GradMode::is_enabled() || (*options.stride())[0] != 1 || (*options.stride())[1] != 1 || p == 0
+        || h <= p + 1 || w <= p + 1)
+        return forward(upsampleNearest(x, 2));
+    const int lp = phaseReach(2, 2 * p + 1);
+    auto phaseWeight = phaseWeights(weight, 2, lp);
+    auto phaseBias = bias.defined() ? bias.repeat_interleave(4) : torch::Tensor();
+    // The low-res input padded by repeating its edge is the upsampled one padded by repeating its
+    // edge, which matches reflection except p - 1 output rows and columns on each side (for p = 2
+    // only the outermost), redone below from thin strips the reference way.
+    auto y
+        = torch::pixel_shuffle(torch::conv2d(padBorders(x, lp, false), phaseWeight, phaseBias, kUnit, kNone, kUnit), 2);
+    const int edge = p - 1, nLow = p + 1;
+    auto reference = [&](const torch::Tensor& strip, int dim, bool first) {
+        auto padded = reflectPad(upsampleNearest(strip, 2), p);
+        const int64_t span = edge + 2 * p;  // padded rows or columns that make `edge` outputs
+        padded = padded.narrow(dim, first ? 0 : padded.size(dim) - span, span);
+        return torch::conv2d(padded, weight, bias, kUnit, kNone, kUnit);
+    };
+    for (int dim = 2; dim <= 3 && edge > 0; ++dim) {
+        const int64_t n = x.size(dim), ny = y.size(dim);
+        y.narrow(dim, 0, edge).copy_(reference(x.narrow(dim, 0, nLow), dim, true));
+        y.narrow(dim, ny - edge, edge).copy_(reference(x.narrow(dim, n - nLow, nLow), dim, false));
+    }
+    return y;
 }
 
 InceptionBlockImpl::InceptionBlockImpl(int in, int out)
@@ -121,8 +205,83 @@ InceptionBlockImpl::InceptionBlockImpl(int in, int out)
 torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
 {
     auto pooled = maxPool3x3(x);
-    return torch::cat({b1->forward(x), b3->forward(x), b5->forward(x), bp->forward(pooled)}, 1);
+    return torch::cat({runBranch(b1, x), runBranch(b3, x), runBranch(b5, x), runBranch(bp, pooled)}, 1);
 }
+
+std::pair<torch::Tensor, torch::Tensor> InceptionBlockImpl::foldedConv(nn::Sequential& layers)
+{
+    // The norm's running statistics folded into the conv's weights and bias (bias-free itself).
+    auto* conv = layers->ptr(0)->as<nn::Conv2dImpl>();
+    auto* norm = layers->ptr(1)->as<nn::BatchNorm2dImpl>();
+    auto scale = norm->weight * torch::rsqrt(norm->running_var + norm->options.eps());
+    return {conv->weight * scale.view({-1, 1, 1, 1}), norm->bias - norm->running_mean * scale};
+}
+
+bool InceptionBlockImpl::inference() const { return !torch::GradMode::is_enabled() && !is_training(); }
+
+torch::Tensor InceptionBlockImpl::runBranch(nn::Sequential& layers, const torch::Tensor& x)
+{
+    if (!inference())
+        return layers->forward(x);
+    // The output is not read and written once more for the norm (the same values up to rounding).
+    auto [weight, bias] = foldedConv(layers);
+    const int64_t p = weight.size(2) / 2;
+    const std::array<int64_t, 2> pad{p, p};
+    auto y
+        = convByRowsPays(weight) ? convByRows(x, weight, bias, p) : torch::conv2d(x, weight, bias, kUnit, pad, kUnit);
+    return torch::leaky_relu_(y, 0.1);
+}
+
+torch::Tensor InceptionBlockImpl::forwardUpsampled(const torch::Tensor& x, int r)
+{
+    if (!inference() || r < 2)
+        return forward(upsampleNearest(x, r));
+    // The three convs as one at x's resolution (zero padding of the upsampled input is the
+    // upsampled zero padding of x, so this holds to the edge).
+    std::vector<torch::Tensor> weights, biases;
+    const int reach = phaseReach(r, 5);
+    for (auto* layers : {&b1, &b3, &b5}) {
+        auto [weight, bias] = foldedConv(*layers);
+        weights.push_back(phaseWeights(weight, r, reach));
+        biases.push_back(bias.repeat_interleave(r * r));
+    }
+    const std::array<int64_t, 2> pad{reach, reach};
+    auto convs = torch::conv2d(x, torch::cat(weights), torch::cat(biases), kUnit, pad, kUnit);
+    // The 3 x 3 max at output r i + a covers input rows i - 1 and i (a = 0), i alone, or i and i + 1
+    // (a = r - 1); likewise columns. So nine maxima of x make every phase of the pooled input.
+    auto spread = [](const torch::Tensor& t, int64_t dim) {
+        const int64_t n = t.size(dim);
+        auto before = t.clone(), after = t.clone();
+        if (n > 1) {
+            auto b = before.narrow(dim, 1, n - 1), a = after.narrow(dim, 0, n - 1);
+            at::maximum_out(b, b, t.narrow(dim, 0, n - 1));
+            at::maximum_out(a, a, t.narrow(dim, 1, n - 1));
+        }
+        return std::array<torch::Tensor, 3>{before, t, after};
+    };
+    std::vector<torch::Tensor> maxima;
+    for (const auto& rows : spread(x, 2))
+        for (const auto& both : spread(rows, 3))
+            maxima.push_back(both);
+    auto [poolWeight, poolBias] = foldedConv(bp);
+    const std::array<int64_t, 2> none{0, 0};
+    auto pooled = torch::conv2d(torch::cat(maxima), poolWeight, poolBias, kUnit, none, kUnit);
+    const int64_t n = x.size(0), out = pooled.size(1), h = x.size(2), w = x.size(3);
+    std::vector<int64_t> variant;  // of each phase a r + b
+    auto side = [r](int a) { return a == 0 ? 0 : a == r - 1 ? 2 : 1; };
+    for (int a = 0; a < r; ++a)
+        for (int b = 0; b < r; ++b)
+            variant.push_back(3 * side(a) + side(b));
+    pooled = pooled.view({9, n, out, h, w})
+                 .permute({1, 2, 0, 3, 4})
+                 .index_select(2, torch::tensor(variant, torch::kLong).to(x.device()))
+                 .reshape({n, out * r * r, h, w});
+    auto y = torch::cat({convs, pooled}, 1);
+    return torch::pixel_shuffle(torch::leaky_relu_(y, 0.1), r);
+}
+
+// The IE-Net decoder's upsampling factors, deepest first.
+constexpr int kUpsampling[] = {2, 2, 2, 4};
 
 IENetImpl::IENetImpl(
     int inChannels, int outChannels, int tileSize, int width, int latentDim, bool variational, int skipLevels)
@@ -137,9 +296,9 @@ IENetImpl::IENetImpl(
     // With skips, the first decoder blocks also take the encoder block of their resolution.
     auto k = [skipLevels](int level) { return level < skipLevels ? 2 : 1; };
     decoder = register_module("decoder",
-        nn::Sequential(upsample(2), InceptionBlock(k(0) * 8 * w, 4 * w), upsample(2),
-            InceptionBlock(k(1) * 4 * w, 2 * w), upsample(2), InceptionBlock(k(2) * 2 * w, w), upsample(4),
-            InceptionBlock(w, w), nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
+        nn::Sequential(upsample(kUpsampling[0]), InceptionBlock(k(0) * 8 * w, 4 * w), upsample(kUpsampling[1]),
+            InceptionBlock(k(1) * 4 * w, 2 * w), upsample(kUpsampling[2]), InceptionBlock(k(2) * 2 * w, w),
+            upsample(kUpsampling[3]), InceptionBlock(w, w), nn::Conv2d(nn::Conv2dOptions(w, outChannels, 1))));
     const int flat = bottleneckChannels_ * bottleneckSize_ * bottleneckSize_;
     toLatent = register_module("toLatent", nn::Linear(flat, variational ? 2 * latentDim : latentDim));
     fromLatent = register_module("fromLatent", nn::Linear(latentDim, flat));
@@ -171,12 +330,21 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     auto b = torch::leaky_relu(fromLatent->forward(z), 0.1)
                  .view({-1, bottleneckChannels_, bottleneckSize_, bottleneckSize_});
     torch::Tensor y = b;
-    index = 0;
-    for (auto& layer : *decoder) {
-        if ((index == 1 || index == 3 || index == 5) && index / 2 < skipLevels_)
-            y = torch::cat({y, skipped[size_t(index / 2)]}, 1);
-        y = layer.forward(y);
-        ++index;
+    // Decoder: (upsampling, block) four times, then the 1x1 conv. At inference a block that takes
+    // the upsampled features alone (no skip) upsamples them itself, at a fraction of the cost.
+    const bool inference = !torch::GradMode::is_enabled() && !is_training();
+    auto layers = decoder->begin();
+    for (size_t i = 0; i < decoder->size(); ++i) {
+        const bool skip = (i == 1 || i == 3 || i == 5) && int(i / 2) < skipLevels_;
+        const bool nextSkips = (i == 0 || i == 2 || i == 4) && int(i / 2) < skipLevels_;
+        if (inference && i % 2 == 0 && i < 8 && !nextSkips) {
+            y = layers[i + 1].ptr()->as<InceptionBlockImpl>()->forwardUpsampled(y, kUpsampling[i / 2]);
+            ++i;
+            continue;
+        }
+        if (skip)
+            y = torch::cat({y, skipped[i / 2]}, 1);
+        y = layers[i].forward(y);
     }
     out.image = torch::sigmoid(y);
     return out;
@@ -259,7 +427,18 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& content, const torch::Te
     auto params = mlp->forward(detail);
     auto split = params.split(res1->adainParams(), 1);
     auto h = res2->forward(res1->forward(content, split[0]), split[1]);
-    return torch::sigmoid(up->forward(h));
+    // Each 2x upsampling (the only Functional here) goes into the conv after it as one operation.
+    for (auto layer = up->begin(); layer != up->end(); ++layer) {
+        auto next = layer + 1;
+        auto* conv = next != up->end() ? next->ptr()->as<ReflectConv2dImpl>() : nullptr;
+        if (conv && layer->ptr()->as<nn::FunctionalImpl>()) {
+            h = conv->forwardUpsampled(h);
+            layer = next;
+        } else {
+            h = layer->forward(h);
+        }
+    }
+    return torch::sigmoid(h);
 }
 
 ExpertNetImpl::ExpertNetImpl(

@@ -13,6 +13,10 @@ class ReflectConv2dImpl : public torch::nn::Conv2dImpl {
 public:
     ReflectConv2dImpl(int in, int out, int kernel, int stride, bool bias);
     torch::Tensor forward(const torch::Tensor& x);
+    // forward(nearest 2x upsampling of x). Without gradients (inference), one convolution at x's
+    // resolution whose four output phases are interleaved: the same values, without the upsampled
+    // copy and with (2 ceil(p / 2) + 1)^2 / (2p + 1)^2 of the multiply-adds (9 / 25 for 5 x 5).
+    torch::Tensor forwardUpsampled(const torch::Tensor& x);
 
 private:
     int pad_;
@@ -25,8 +29,15 @@ class InceptionBlockImpl : public torch::nn::Module {
 public:
     InceptionBlockImpl(int in, int out);
     torch::Tensor forward(const torch::Tensor& x);
+    // forward(nearest upsampling of x by r). At inference (eval mode, no gradients), the block's
+    // work is done at x's resolution and its output interleaved: the same values, without the
+    // upsampled copy and with convolutions that use the machine far better than 4-channel ones.
+    torch::Tensor forwardUpsampled(const torch::Tensor& x, int r);
 
 private:
+    bool inference() const;
+    std::pair<torch::Tensor, torch::Tensor> foldedConv(torch::nn::Sequential& layers);
+    torch::Tensor runBranch(torch::nn::Sequential& layers, const torch::Tensor& x);
     torch::nn::Sequential b1{nullptr}, b3{nullptr}, b5{nullptr}, bp{nullptr};
 };
 TORCH_MODULE(InceptionBlock);

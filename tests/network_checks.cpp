@@ -1,0 +1,88 @@
+// The networks' inference shortcuts against the layers they stand for, on random weights and
+// inputs. Kept apart from the Qt test code (Qt's `slots` breaks LibTorch headers).
+#include "network_checks.h"
+
+#include "networks.h"
+
+namespace {
+
+double largestDifference(const torch::Tensor& a, const torch::Tensor& b)
+{
+    if (a.sizes() != b.sizes())
+        return 1e30;
+    return (a - b).abs().max().item<double>();
+}
+
+// Random batch-norm statistics, as after training (fresh ones are the identity).
+void randomiseNorms(torch::nn::Module& module)
+{
+    torch::NoGradGuard noGrad;
+    for (auto& buffer : module.named_buffers()) {
+        if (buffer.key().find("running_mean") != std::string::npos)
+            buffer.value().normal_(0, 0.5);
+        if (buffer.key().find("running_var") != std::string::npos)
+            buffer.value().uniform_(0.2, 2.0);
+    }
+    for (auto& parameter : module.named_parameters())
+        parameter.value().normal_(0, 0.3);
+}
+
+}  // namespace
+
+double upsampledConvDifference(int kernel, int width, int height)
+{
+    torch::manual_seed(7);
+    utad::nets::ReflectConv2d conv(3, 5, kernel, 1, true);
+    torch::NoGradGuard noGrad;
+    const auto x = torch::rand({2, 3, height, width});
+    const auto upsampled = torch::nn::functional::interpolate(x,
+        torch::nn::functional::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
+    return largestDifference(conv->forwardUpsampled(x), conv->forward(upsampled));
+}
+
+double decoderInferenceDifference()
+{
+    torch::manual_seed(11);
+    utad::nets::Decoder decoder(1, 8, 8, 0.1);
+    decoder->eval();
+    const auto content = torch::randn({3, 32, 16, 12});
+    const auto detail = torch::randn({3, 8});
+    torch::Tensor training;  // with gradients: the layers as they are trained
+    {
+        torch::AutoGradMode grad(true);
+        training = decoder->forward(content, detail).detach();
+    }
+    torch::NoGradGuard noGrad;
+    return largestDifference(decoder->forward(content, detail), training);
+}
+
+double inceptionUpsampledDifference(int factor, int width, int height)
+{
+    torch::manual_seed(17);
+    utad::nets::InceptionBlock block(6, 8);
+    randomiseNorms(*block);
+    block->eval();
+    torch::NoGradGuard noGrad;
+    const auto x = torch::randn({2, 6, height, width});
+    const auto upsampled = torch::nn::functional::interpolate(x,
+        torch::nn::functional::InterpolateFuncOptions()
+            .scale_factor(std::vector<double>{double(factor), double(factor)})
+            .mode(torch::kNearest));
+    return largestDifference(block->forwardUpsampled(x, factor), block->forward(upsampled));
+}
+
+double impressionInferenceDifference(int skipLevels)
+{
+    torch::manual_seed(13);
+    utad::nets::IENet net(3, 1, 64, 8, 16, true, skipLevels);
+    randomiseNorms(*net);
+    net->eval();
+    const auto x = torch::rand({2, 3, 64, 64});
+    torch::Tensor training;
+    {
+        torch::AutoGradMode grad(true);
+        training = net->forward(x).image.detach();
+    }
+    torch::NoGradGuard noGrad;
+    return largestDifference(net->forward(x).image, training);
+}
