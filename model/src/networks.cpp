@@ -10,17 +10,17 @@ namespace {
 // Stride, padding and dilation as two-element arrays, the form whose work LibTorch's profiler counts.
 constexpr std::array<int64_t, 2> kUnit{1, 1}, kNone{0, 0};
 
-// A k x k convolution (stride 1, zero padding `pad`) as k convolutions of one kernel row each,
-// whose outputs are added shifted by their row. With a few output channels and k >= 5, oneDNN's
-// own convolution is slow (a 7 x 7 one to one channel took five times as long).
+// A k x k convolution (stride 1) of an input padded already, as k convolutions of one kernel row
+// each, whose outputs are added shifted by their row. With a few output channels and k >= 5,
+// oneDNN's own convolution is slow: a 7 x 7 one from 8 channels to 1 took five times as long.
+// (Not on an input oneDNN pads itself: there its row convolutions were slower still.)
 bool convByRowsPays(const torch::Tensor& weight) { return weight.size(0) <= 4 && weight.size(2) >= 5; }
 
-torch::Tensor convByRows(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, int64_t pad)
+torch::Tensor convByRows(const torch::Tensor& padded, const torch::Tensor& weight, const torch::Tensor& bias)
 {
     const int64_t out = weight.size(0), k = weight.size(2);
     auto rowWeights = weight.permute({2, 0, 1, 3}).reshape({k * out, weight.size(1), 1, k});
-    const std::array<int64_t, 2> padding{pad, pad};
-    auto rows = torch::conv2d(x, rowWeights, torch::Tensor(), kUnit, padding, kUnit);
+    auto rows = torch::conv2d(padded, rowWeights, torch::Tensor(), kUnit, kNone, kUnit);
     const int64_t h = rows.size(2) - k + 1;
     auto y = rows.narrow(1, 0, out).narrow(2, 0, h).clone();
     for (int64_t r = 1; r < k; ++r)
@@ -36,7 +36,7 @@ int phaseReach(int r, int64_t kernel) { return int((kernel / 2 + r - 1) / r); }
 
 // That conv as one at the input's resolution, padded by `reach` (at least phaseReach): weights
 // [out * r * r, in, 2 reach + 1, 2 reach + 1] whose output channel o r^2 + a r + b is phase (a, b)
-// of channel o, as pixel_shuffle(r) interleaves them. Each phase's taps sum the original ones.
+// of channel o, as interleavePhases(r) places them. Each phase's taps sum the original ones.
 torch::Tensor phaseWeights(const torch::Tensor& weight, int r, int reach)
 {
     const int k = int(weight.size(2)), p = k / 2, kl = 2 * reach + 1;
@@ -59,13 +59,24 @@ nn::Sequential convBnAct(int in, int out, int kernel)
 }
 
 // Non-overlapping k x k max pooling as a reshape and a max: the same values as max_pool2d, without
-// the indices LibTorch 1.13 computes for it on the CPU.
+// the indices LibTorch 1.13 computes for it on the CPU. At inference the columns first: a max over
+// the innermost dimension, then over rows, took a third of the time of one max over both. Training
+// keeps the one max, whose gradient splits ties evenly over the whole window.
 nn::Functional maxPool(int k)
 {
     return nn::Functional([k](const torch::Tensor& t) {
         const int64_t h = t.size(2) / k, w = t.size(3) / k;
-        return t.narrow(2, 0, h * k).narrow(3, 0, w * k).reshape({t.size(0), t.size(1), h, k, w, k}).amax({3, 5});
+        auto blocks = t.narrow(2, 0, h * k).narrow(3, 0, w * k).reshape({t.size(0), t.size(1), h, k, w, k});
+        return torch::GradMode::is_enabled() ? blocks.amax({3, 5}) : blocks.amax(5).amax(3);
     });
+}
+
+// pixel_shuffle(y, r): channel o r^2 + a r + b of y becomes the pixels r i + a, r j + b of channel o.
+// One strided copy, which took under a third of pixel_shuffle's own time in LibTorch 1.13.
+torch::Tensor interleavePhases(const torch::Tensor& y, int r)
+{
+    const int64_t n = y.size(0), c = y.size(1) / (r * r), h = y.size(2), w = y.size(3);
+    return y.view({n, c, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}).contiguous().view({n, c, h * r, w * r});
 }
 
 torch::Tensor upsampleNearest(const torch::Tensor& t, int k)
@@ -157,7 +168,7 @@ torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
         return nn::Conv2dImpl::forward(x);
     if (!torch::GradMode::is_enabled() && convByRowsPays(weight) && (*options.stride())[0] == 1
         && (*options.stride())[1] == 1)
-        return convByRows(reflectPad(x, pad_), weight, bias, 0);
+        return convByRows(reflectPad(x, pad_), weight, bias);
     return nn::Conv2dImpl::forward(reflectPad(x, pad_));
 }
 
@@ -174,8 +185,7 @@ torch::Tensor ReflectConv2dImpl::forwardUpsampled(const torch::Tensor& x)
     // The low-res input padded by repeating its edge is the upsampled one padded by repeating its
     // edge, which matches reflection except p - 1 output rows and columns on each side (for p = 2
     // only the outermost), redone below from thin strips the reference way.
-    auto y
-        = torch::pixel_shuffle(torch::conv2d(padBorders(x, lp, false), phaseWeight, phaseBias, kUnit, kNone, kUnit), 2);
+    auto y = interleavePhases(torch::conv2d(padBorders(x, lp, false), phaseWeight, phaseBias, kUnit, kNone, kUnit), 2);
     const int edge = p - 1, nLow = p + 1;
     auto reference = [&](const torch::Tensor& strip, int dim, bool first) {
         auto padded = reflectPad(upsampleNearest(strip, 2), p);
@@ -227,8 +237,7 @@ torch::Tensor InceptionBlockImpl::runBranch(nn::Sequential& layers, const torch:
     auto [weight, bias] = foldedConv(layers);
     const int64_t p = weight.size(2) / 2;
     const std::array<int64_t, 2> pad{p, p};
-    auto y
-        = convByRowsPays(weight) ? convByRows(x, weight, bias, p) : torch::conv2d(x, weight, bias, kUnit, pad, kUnit);
+    auto y = torch::conv2d(x, weight, bias, kUnit, pad, kUnit);
     return torch::leaky_relu_(y, 0.1);
 }
 
@@ -249,24 +258,25 @@ torch::Tensor InceptionBlockImpl::forwardUpsampled(const torch::Tensor& x, int r
     auto convs = torch::conv2d(x, torch::cat(weights), torch::cat(biases), kUnit, pad, kUnit);
     // The 3 x 3 max at output r i + a covers input rows i - 1 and i (a = 0), i alone, or i and i + 1
     // (a = r - 1); likewise columns. So nine maxima of x make every phase of the pooled input.
-    auto spread = [](const torch::Tensor& t, int64_t dim) {
-        const int64_t n = t.size(dim);
-        auto before = t.clone(), after = t.clone();
-        if (n > 1) {
-            auto b = before.narrow(dim, 1, n - 1), a = after.narrow(dim, 0, n - 1);
-            at::maximum_out(b, b, t.narrow(dim, 0, n - 1));
-            at::maximum_out(a, a, t.narrow(dim, 1, n - 1));
+    const int64_t n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+    auto spread = [](const torch::Tensor& t, int64_t dim, int side, torch::Tensor out) {
+        out.copy_(t);
+        const int64_t len = t.size(dim);
+        if (side != 1 && len > 1) {
+            auto part = out.narrow(dim, side == 0 ? 1 : 0, len - 1);
+            at::maximum_out(part, part, t.narrow(dim, side == 0 ? 0 : 1, len - 1));
         }
-        return std::array<torch::Tensor, 3>{before, t, after};
     };
-    std::vector<torch::Tensor> maxima;
-    for (const auto& rows : spread(x, 2))
-        for (const auto& both : spread(rows, 3))
-            maxima.push_back(both);
+    auto maxima = torch::empty({9, n, c, h, w}, x.options());
+    auto rows = torch::empty({n, c, h, w}, x.options());
+    for (int i = 0; i < 3; ++i) {
+        spread(x, 2, i, rows);
+        for (int j = 0; j < 3; ++j)
+            spread(rows, 3, j, maxima[3 * i + j]);
+    }
     auto [poolWeight, poolBias] = foldedConv(bp);
-    const std::array<int64_t, 2> none{0, 0};
-    auto pooled = torch::conv2d(torch::cat(maxima), poolWeight, poolBias, kUnit, none, kUnit);
-    const int64_t n = x.size(0), out = pooled.size(1), h = x.size(2), w = x.size(3);
+    auto pooled = torch::conv2d(maxima.view({9 * n, c, h, w}), poolWeight, poolBias, kUnit, kNone, kUnit);
+    const int64_t out = pooled.size(1);
     std::vector<int64_t> variant;  // of each phase a r + b
     auto side = [r](int a) { return a == 0 ? 0 : a == r - 1 ? 2 : 1; };
     for (int a = 0; a < r; ++a)
@@ -274,10 +284,17 @@ torch::Tensor InceptionBlockImpl::forwardUpsampled(const torch::Tensor& x, int r
             variant.push_back(3 * side(a) + side(b));
     pooled = pooled.view({9, n, out, h, w})
                  .permute({1, 2, 0, 3, 4})
-                 .index_select(2, torch::tensor(variant, torch::kLong).to(x.device()))
-                 .reshape({n, out * r * r, h, w});
-    auto y = torch::cat({convs, pooled}, 1);
-    return torch::pixel_shuffle(torch::leaky_relu_(y, 0.1), r);
+                 .index_select(2, torch::tensor(variant, torch::kLong).to(x.device()));
+    // Every branch's phases straight into its channels of the block's output.
+    const int64_t convOut = convs.size(1) / (r * r);
+    auto y = torch::empty({n, convOut + out, h * r, w * r}, x.options());
+    y.narrow(1, 0, convOut)
+        .view({n, convOut, h, r, w, r})
+        .copy_(convs.view({n, convOut, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}));
+    y.narrow(1, convOut, out)
+        .view({n, out, h, r, w, r})
+        .copy_(pooled.view({n, out, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}));
+    return torch::leaky_relu_(y, 0.1);
 }
 
 // The IE-Net decoder's upsampling factors, deepest first.
