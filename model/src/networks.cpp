@@ -184,20 +184,37 @@ torch::Tensor ReflectConv2dImpl::forwardUpsampled(const torch::Tensor& x)
     auto phaseBias = bias.defined() ? bias.repeat_interleave(4) : torch::Tensor();
     // The low-res input padded by repeating its edge is the upsampled one padded by repeating its
     // edge, which matches reflection except p - 1 output rows and columns on each side (for p = 2
-    // only the outermost), redone below from thin strips the reference way.
+    // only the outermost). Those are redone exactly from the reflection-padded upsampled input
+    // around them, gathered from x by index: one convolution for the top and bottom rows, one for
+    // the left and right columns (corners included).
     auto y = interleavePhases(torch::conv2d(padBorders(x, lp, false), phaseWeight, phaseBias, kUnit, kNone, kUnit), 2);
-    const int edge = p - 1, nLow = p + 1;
-    auto reference = [&](const torch::Tensor& strip, int dim, bool first) {
-        auto padded = reflectPad(upsampleNearest(strip, 2), p);
-        const int64_t span = edge + 2 * p;  // padded rows or columns that make `edge` outputs
-        padded = padded.narrow(dim, first ? 0 : padded.size(dim) - span, span);
-        return torch::conv2d(padded, weight, bias, kUnit, kNone, kUnit);
+    const int64_t edge = p - 1, hy = 2 * h, wy = 2 * w;
+    if (edge == 0)
+        return y;
+    auto positions = [](int64_t from, int64_t to, int64_t length) {
+        std::vector<int64_t> low;
+        for (int64_t u = from; u < to; ++u)  // upsampled position, reflected, then halved
+            low.push_back((u < 0 ? -u : u >= length ? 2 * (length - 1) - u : u) / 2);
+        return low;
     };
-    for (int dim = 2; dim <= 3 && edge > 0; ++dim) {
-        const int64_t n = x.size(dim), ny = y.size(dim);
-        y.narrow(dim, 0, edge).copy_(reference(x.narrow(dim, 0, nLow), dim, true));
-        y.narrow(dim, ny - edge, edge).copy_(reference(x.narrow(dim, n - nLow, nLow), dim, false));
-    }
+    auto index = [&](const std::vector<int64_t>& v) { return torch::tensor(v, torch::kLong).to(x.device()); };
+    // The first and the last edge + 2p positions, the two strips in one batch.
+    const int64_t span = edge + 2 * p;
+    auto ends = [&](int64_t length) {
+        auto first = positions(-p, edge + p, length), last = positions(length - edge - p, length + p, length);
+        first.insert(first.end(), last.begin(), last.end());
+        return index(first);
+    };
+    auto redo = [&](int dim, const torch::Tensor& across, int otherDim, const torch::Tensor& along) {
+        auto strips = x.index_select(dim, across).index_select(otherDim, along);
+        auto outputs = torch::conv2d(torch::cat({strips.narrow(dim, 0, span), strips.narrow(dim, span, span)}), weight,
+            bias, kUnit, kNone, kUnit);
+        const int64_t n = x.size(0);
+        y.narrow(dim, 0, edge).copy_(outputs.narrow(0, 0, n));
+        y.narrow(dim, y.size(dim) - edge, edge).copy_(outputs.narrow(0, n, n));
+    };
+    redo(2, ends(hy), 3, index(positions(-p, wy + p, wy)));
+    redo(3, ends(wy), 2, index(positions(-p, hy + p, hy)));
     return y;
 }
 
