@@ -86,3 +86,26 @@ double impressionInferenceDifference(int skipLevels)
     torch::NoGradGuard noGrad;
     return largestDifference(net->forward(x).image, training);
 }
+
+double exactLayersDifference()
+{
+    torch::manual_seed(19);
+    utad::nets::IENet net(3, 1, 64, 8, 16, true);
+    utad::nets::Decoder decoder(1, 8, 8, 0.1);
+    randomiseNorms(*net);
+    net->eval();
+    decoder->eval();
+    const auto x = torch::rand({2, 3, 64, 64});
+    const auto content = torch::randn({2, 32, 16, 16});
+    const auto detail = torch::randn({2, 8});
+    torch::Tensor trainedImpression, trainedDecoded;
+    {
+        torch::AutoGradMode grad(true);
+        trainedImpression = net->forward(x).image.detach();
+        trainedDecoded = decoder->forward(content, detail).detach();
+    }
+    torch::NoGradGuard noGrad;
+    utad::nets::ExactLayersGuard exact;
+    return std::max(largestDifference(net->forward(x).image, trainedImpression),
+        largestDifference(decoder->forward(content, detail), trainedDecoded));
+}

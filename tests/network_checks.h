@@ -11,3 +11,6 @@ double decoderInferenceDifference();
 double inceptionUpsampledDifference(int factor, int width, int height);
 // The IE-Net with trained batch-norm statistics, with `skipLevels` skip connections.
 double impressionInferenceDifference(int skipLevels);
+// Both networks without gradients under ExactLayersGuard, against the layers as trained: 0 when
+// the guard turns every shortcut off.
+double exactLayersDifference();

@@ -73,6 +73,12 @@ private slots:
         const double d = impressionInferenceDifference(skipLevels);
         QVERIFY2(d < 1e-5, qPrintable(QString::number(d)));
     }
+
+    void exactLayersAreBitForBit()
+    {
+        // Training takes the Expert-Net's targets from the IE-Net this way: no rounding may differ.
+        QCOMPARE(exactLayersDifference(), 0.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNetworks)

@@ -7,6 +7,11 @@ namespace nn = torch::nn;
 namespace utad::nets {
 namespace {
 
+thread_local bool exactLayers = false;
+
+// Inference shortcuts apply: no gradients are kept and no ExactLayersGuard asks for the layers.
+bool shortcuts() { return !torch::GradMode::is_enabled() && !exactLayers; }
+
 // Stride, padding and dilation as two-element arrays, the form whose work LibTorch's profiler counts.
 constexpr std::array<int64_t, 2> kUnit{1, 1}, kNone{0, 0};
 
@@ -67,7 +72,7 @@ nn::Functional maxPool(int k)
     return nn::Functional([k](const torch::Tensor& t) {
         const int64_t h = t.size(2) / k, w = t.size(3) / k;
         auto blocks = t.narrow(2, 0, h * k).narrow(3, 0, w * k).reshape({t.size(0), t.size(1), h, k, w, k});
-        return torch::GradMode::is_enabled() ? blocks.amax({3, 5}) : blocks.amax(5).amax(3);
+        return shortcuts() ? blocks.amax(5).amax(3) : blocks.amax({3, 5});
     });
 }
 
@@ -157,6 +162,9 @@ torch::Tensor maxPool3x3(const torch::Tensor& x)
 
 }  // namespace
 
+ExactLayersGuard::ExactLayersGuard() : previous_(exactLayers) { exactLayers = true; }
+ExactLayersGuard::~ExactLayersGuard() { exactLayers = previous_; }
+
 ReflectConv2dImpl::ReflectConv2dImpl(int in, int out, int kernel, int stride, bool bias)
     : nn::Conv2dImpl(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(0).bias(bias)), pad_(kernel / 2)
 {
@@ -166,8 +174,7 @@ torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
 {
     if (pad_ == 0)
         return nn::Conv2dImpl::forward(x);
-    if (!torch::GradMode::is_enabled() && convByRowsPays(weight) && (*options.stride())[0] == 1
-        && (*options.stride())[1] == 1)
+    if (shortcuts() && convByRowsPays(weight) && (*options.stride())[0] == 1 && (*options.stride())[1] == 1)
         return convByRows(reflectPad(x, pad_), weight, bias);
     return nn::Conv2dImpl::forward(reflectPad(x, pad_));
 }
@@ -176,8 +183,8 @@ torch::Tensor ReflectConv2dImpl::forwardUpsampled(const torch::Tensor& x)
 {
     const int p = pad_;
     const int64_t h = x.size(2), w = x.size(3);
-    if (torch::GradMode::is_enabled() || (*options.stride())[0] != 1 || (*options.stride())[1] != 1 || p == 0
-        || h <= p + 1 || w <= p + 1)
+    if (!shortcuts() || (*options.stride())[0] != 1 || (*options.stride())[1] != 1 || p == 0 || h <= p + 1
+        || w <= p + 1)
         return forward(upsampleNearest(x, 2));
     const int lp = phaseReach(2, 2 * p + 1);
     auto phaseWeight = phaseWeights(weight, 2, lp);
@@ -244,7 +251,7 @@ std::pair<torch::Tensor, torch::Tensor> InceptionBlockImpl::foldedConv(nn::Seque
     return {conv->weight * scale.view({-1, 1, 1, 1}), norm->bias - norm->running_mean * scale};
 }
 
-bool InceptionBlockImpl::inference() const { return !torch::GradMode::is_enabled() && !is_training(); }
+bool InceptionBlockImpl::inference() const { return shortcuts() && !is_training(); }
 
 torch::Tensor InceptionBlockImpl::runBranch(nn::Sequential& layers, const torch::Tensor& x)
 {
@@ -366,7 +373,7 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     torch::Tensor y = b;
     // Decoder: (upsampling, block) four times, then the 1x1 conv. At inference a block that takes
     // the upsampled features alone (no skip) upsamples them itself, at a fraction of the cost.
-    const bool inference = !torch::GradMode::is_enabled() && !is_training();
+    const bool inference = shortcuts() && !is_training();
     auto layers = decoder->begin();
     for (size_t i = 0; i < decoder->size(); ++i) {
         const bool skip = (i == 1 || i == 3 || i == 5) && int(i / 2) < skipLevels_;

@@ -6,6 +6,22 @@
 
 namespace utad::nets {
 
+// Inference takes shortcuts through the layers (an upsampling folded into the conv after it, batch
+// norm folded into its conv, ...) when no gradients are kept: the same values up to rounding in
+// the last bits. While one of these guards lives, this thread computes the layers as they are
+// trained instead, so that what training derives from a network without gradients (the Expert-Net's
+// impressions) is the same on every build.
+class ExactLayersGuard {
+public:
+    ExactLayersGuard();
+    ~ExactLayersGuard();
+    ExactLayersGuard(const ExactLayersGuard&) = delete;
+    ExactLayersGuard& operator=(const ExactLayersGuard&) = delete;
+
+private:
+    bool previous_;
+};
+
 // A convolution over a reflection-padded input (as padding_mode kReflect), with the padding made
 // from slices: LibTorch 1.13's reflection_pad2d on the CPU took a fifth of inference time.
 // The parameters are a plain Conv2d's, so model files are unchanged.

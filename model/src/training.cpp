@@ -395,6 +395,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
             torch::Tensor m01;
             {
                 torch::NoGradGuard noGrad;
+                nets::ExactLayersGuard exact;  // the same targets on every build, to the bit
                 m01 = d->ie->forward(d->ieInput(tiles, x01)).image;
             }
             auto mn = d->normalise(m01);
