@@ -27,6 +27,15 @@ void randomiseNorms(torch::nn::Module& module)
         parameter.value().normal_(0, 0.3);
 }
 
+// x upsampled by `factor`, nearest: what the shortcuts take in at x's resolution.
+torch::Tensor upsampled(const torch::Tensor& x, int factor)
+{
+    return torch::nn::functional::interpolate(x,
+        torch::nn::functional::InterpolateFuncOptions()
+            .scale_factor(std::vector<double>{double(factor), double(factor)})
+            .mode(torch::kNearest));
+}
+
 }  // namespace
 
 double upsampledConvDifference(int kernel, int width, int height)
@@ -35,9 +44,7 @@ double upsampledConvDifference(int kernel, int width, int height)
     utad::nets::ReflectConv2d conv(3, 5, kernel, 1, true);
     torch::NoGradGuard noGrad;
     const auto x = torch::rand({2, 3, height, width});
-    const auto upsampled = torch::nn::functional::interpolate(x,
-        torch::nn::functional::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
-    return largestDifference(conv->forwardUpsampled(x), conv->forward(upsampled));
+    return largestDifference(conv->forwardUpsampled(x), conv->forward(upsampled(x, 2)));
 }
 
 double decoderInferenceDifference()
@@ -64,11 +71,7 @@ double inceptionUpsampledDifference(int factor, int width, int height)
     block->eval();
     torch::NoGradGuard noGrad;
     const auto x = torch::randn({2, 6, height, width});
-    const auto upsampled = torch::nn::functional::interpolate(x,
-        torch::nn::functional::InterpolateFuncOptions()
-            .scale_factor(std::vector<double>{double(factor), double(factor)})
-            .mode(torch::kNearest));
-    return largestDifference(block->forwardUpsampled(x, factor), block->forward(upsampled));
+    return largestDifference(block->forwardUpsampled(x, factor), block->forward(upsampled(x, factor)));
 }
 
 double impressionInferenceDifference(int skipLevels)

@@ -174,7 +174,7 @@ torch::Tensor ReflectConv2dImpl::forward(const torch::Tensor& x)
 {
     if (pad_ == 0)
         return nn::Conv2dImpl::forward(x);
-    if (shortcuts() && convByRowsPays(weight) && (*options.stride())[0] == 1 && (*options.stride())[1] == 1)
+    if (shortcuts() && convByRowsPays(weight) && unitStride())
         return convByRows(reflectPad(x, pad_), weight, bias);
     return nn::Conv2dImpl::forward(reflectPad(x, pad_));
 }
@@ -183,8 +183,7 @@ torch::Tensor ReflectConv2dImpl::forwardUpsampled(const torch::Tensor& x)
 {
     const int p = pad_;
     const int64_t h = x.size(2), w = x.size(3);
-    if (!shortcuts() || (*options.stride())[0] != 1 || (*options.stride())[1] != 1 || p == 0 || h <= p + 1
-        || w <= p + 1)
+    if (!shortcuts() || !unitStride() || p == 0 || h <= p + 1 || w <= p + 1)
         return forward(upsampleNearest(x, 2));
     const int lp = phaseReach(2, 2 * p + 1);
     auto phaseWeight = phaseWeights(weight, 2, lp);

@@ -35,6 +35,7 @@ public:
     torch::Tensor forwardUpsampled(const torch::Tensor& x);
 
 private:
+    bool unitStride() const { return (*options.stride())[0] == 1 && (*options.stride())[1] == 1; }
     int pad_;
 };
 TORCH_MODULE(ReflectConv2d);
