@@ -78,6 +78,20 @@ std::string fixed(double v, int digits = 4)
     return os.str();
 }
 
+// "T (how it was chosen)": the proposed image threshold, for the training and calibration summaries.
+std::string proposedThresholdText(const utad::Calibration& c)
+{
+    std::ostringstream os;
+    os << fixed(utad::proposedThreshold(c)) << " (";
+    if (utad::proposedFromPaintedDefects(c))
+        os << "between " << c.goodScores.size() << " held-back good images and " << c.paintedScores.size()
+           << " with painted defects, a false alarm weighing " << utad::kFalseAlarmWeight << " missed defects)";
+    else
+        os << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << c.goodScores.size()
+           << " held-back good images)";
+    return os.str();
+}
+
 std::string count(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // Hands every --set NAME=VALUE to `apply`; a malformed pair or a setting `apply` refuses is wrong usage.
@@ -276,9 +290,7 @@ int runTrain(const std::vector<std::string>& argv)
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
               << count(info.training.ieStepsDone + info.training.expertStepsDone, "step")
-              << "). Proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
-              << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
-              << " held-back good images).\n";
+              << "). Proposed image threshold " << proposedThresholdText(info.calibration) << ".\n";
     return 0;
 }
 
@@ -313,9 +325,7 @@ int runCalibrate(const std::vector<std::string>& argv)
     model->save(out);
     const utad::ModelInfo& info = model->info();
     std::cout << "Saved " << out << ": anomaly map " << utad::anomalyMapName(info.config)
-              << "; proposed image threshold " << fixed(utad::proposedThreshold(info.calibration)) << " ("
-              << int(100 * (1 - utad::kProposedFpr)) << "th percentile of " << info.calibration.goodScores.size()
-              << " held-back good images).\n";
+              << "; proposed image threshold " << proposedThresholdText(info.calibration) << ".\n";
     return 0;
 }
 
@@ -379,6 +389,13 @@ void printMetrics(const utad::EvalReport& report)
             std::cout << "  at the proposed threshold " << fixed(report.proposedThreshold, 6) << ": " << c.tp
                       << " defects found, " << c.fn << " missed, " << c.fp << " false alarms, " << c.tn
                       << " good passed\n";
+        }
+        if (std::isfinite(m.pixelAuroc) && std::isfinite(report.proposedPixelThreshold)) {
+            const auto& r = report.pixelsAtProposed;
+            std::cout << "  at the proposed region threshold " << fixed(report.proposedPixelThreshold, 6) << ": "
+                      << fixed(100 * r.recall, 1) << " % of defect pixels marked, "
+                      << fixed(100 * r.falsePositiveRate, 1) << " % of good pixels (precision " << fixed(r.precision, 3)
+                      << ")\n";
         }
     } else {
         std::cout << "  (no labelled good and defective images: no accuracy metrics)\n";

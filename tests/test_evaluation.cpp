@@ -74,6 +74,7 @@ private slots:
     void badImagesWarnOrSkip();
     void fidelityOnGoodImages();
     void figuresPerDefectType();
+    void proposedThresholdRule();
 
 private:
     QTemporaryDir tmp_;
@@ -592,6 +593,26 @@ void TestEvaluation::figuresPerDefectType()
     report.pixelsByType.clear();
     finishMetrics(report);
     QVERIFY(std::isnan(report.metrics.byDefectType[0].pixelAuroc));
+}
+
+void TestEvaluation::proposedThresholdRule()
+{
+    // Seven held-back good images, one scoring above every painted defect (as on the welds): the
+    // 99th percentile sits above every defect; the balance between the two sets does not.
+    Calibration c;
+    c.goodScores = {0.18, 0.97, 0.44, 0.81, 0.58, 1.67, 0.37};
+    QVERIFY(!proposedFromPaintedDefects(c));
+    QCOMPARE(proposedThreshold(c), thresholdForFpr(c.goodScores, kProposedFpr));
+    QVERIFY(proposedThreshold(c) > 1.6);
+    c.paintedScores = {0.93, 0.77, 1.17, 1.0, 0.79, 1.18, 0.65, 1.16, 1.07, 0.70, 1.36};
+    QVERIFY(proposedFromPaintedDefects(c));
+    const double t = proposedThreshold(c);
+    QCOMPARE(t, balancedThreshold(c.goodScores, c.paintedScores, kFalseAlarmWeight));
+    QVERIFY2(t > 0.6 && t < 1.0, qPrintable(QString::number(t)));
+    // Painted defects that score like the good images: back to the percentile.
+    c.paintedScores = {0.1, 0.15};
+    QVERIFY(!proposedFromPaintedDefects(c));
+    QCOMPARE(proposedThreshold(c), thresholdForFpr(c.goodScores, kProposedFpr));
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

@@ -4,6 +4,7 @@
 
 #include <QtTest>
 #include <cmath>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 #include <random>
 
@@ -52,6 +53,7 @@ private slots:
     void auproByHand();
     void auproProperties();
     void thresholdForFprByHand();
+    void balancedThresholdByHand();
     void badInput();
     void pixelBins();
     void streamingByHand();
@@ -232,6 +234,26 @@ void TestMetrics::auproProperties()
     QNEAR(aupro(maps, masks), 0.15, 0.03);
     QNEAR(pixelAuroc(maps, masks), 0.5, 0.03);
     QVERIFY(std::isnan(aupro({maps[1]}, {cv::Mat()})));  // no defect region
+}
+
+void TestMetrics::balancedThresholdByHand()
+{
+    // Good {0.1, 0.2, 0.3, 0.9}, defective {0.5, 0.6, 0.95}. Between 0.3 and 0.5 (t = 0.4) every
+    // defect and one good image in four are flagged: 1 - 1.5 / 4 = 0.625, the best gain; just below
+    // 0.95 (t = 0.925): 1 / 3.
+    const std::vector<double> good{0.9, 0.1, 0.3, 0.2}, defective{0.6, 0.95, 0.5};
+    QNEAR(balancedThreshold(good, defective, 1.5), 0.4, 1e-12);
+    // A false alarm weighing 5: at 0.4, 1 - 5 / 4 < 0; at 0.925, 1 / 3 with no good image flagged.
+    QNEAR(balancedThreshold(good, defective, 5), 0.925, 1e-12);
+    // A tie (0.5 at t = 0.35 and at t = 0.85) takes the lower threshold, which finds more defects.
+    QNEAR(balancedThreshold({0.2, 0.8}, {0.5, 0.9}, 1), 0.35, 1e-12);
+    // NaN scores are left out.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QNEAR(balancedThreshold({0.9, nan, 0.1, 0.3, 0.2}, {0.6, 0.95, nan, 0.5}, 1.5), 0.4, 1e-12);
+    // Defects that score below every good image leave nothing to balance; so do empty sets.
+    QVERIFY(std::isnan(balancedThreshold({0.5, 0.6}, {0.1, 0.2}, 1.5)));
+    QVERIFY(std::isnan(balancedThreshold({}, {0.1, 0.2}, 1.5)));
+    QVERIFY(std::isnan(balancedThreshold({0.5}, {}, 1.5)));
 }
 
 void TestMetrics::thresholdForFprByHand()

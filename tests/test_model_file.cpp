@@ -72,6 +72,7 @@ private slots:
         QFETCH(int, method);
         QFETCH(bool, denoising);
         ModelConfig config = tinyConfig(Method(method));
+        config.workingScale = 0.5;  // 20 x 20 working images: room for calibration's painted defects
         if (denoising) {
             config.ieNoise = 0.2;
             config.ieNoiseCells = 4;
@@ -104,6 +105,8 @@ private slots:
         QCOMPARE(b.normalization.mean, a.normalization.mean);
         QCOMPARE(b.normalization.stddev, a.normalization.stddev);
         QCOMPARE(b.calibration.goodScores, a.calibration.goodScores);
+        QCOMPARE(b.calibration.paintedScores, a.calibration.paintedScores);
+        QVERIFY(!a.calibration.paintedScores.empty());
         QCOMPARE(b.calibration.mean, a.calibration.mean);
         QCOMPARE(b.calibration.stddev, a.calibration.stddev);
         QCOMPARE(b.calibration.maxPixel, a.calibration.maxPixel);

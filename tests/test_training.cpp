@@ -6,6 +6,7 @@
 #include "tiny_model.h"
 
 #include <QtTest>
+#include <numeric>
 
 using namespace utad;
 
@@ -85,6 +86,14 @@ private slots:
         QVERIFY(!first.lastPreview.anomalyMapNet.empty());
         QCOMPARE(a->info().training.imageCount, 16);
         QCOMPARE(int(a->info().calibration.goodScores.size()), 3);  // a fifth of 16, at least 2
+        // Each held-back image with each kind of painted defect that shows, and those score higher.
+        const Calibration& cal = a->info().calibration;
+        QVERIFY2(cal.paintedScores.size() >= 10 && cal.paintedScores.size() <= 15,
+            qPrintable(QString::number(cal.paintedScores.size())));
+        const auto mean
+            = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / v.size(); };
+        QVERIFY2(mean(cal.paintedScores) > mean(cal.goodScores),
+            qPrintable(QString("painted %1, good %2").arg(mean(cal.paintedScores)).arg(mean(cal.goodScores))));
         QVERIFY(a->info().calibration.maxPixel > 0);
 
         auto b = Model::create(tinyConfig());
@@ -244,6 +253,7 @@ private slots:
         QCOMPARE(model->info().config.anomalyCombination, chosen);
         QCOMPARE(model->info().config.reconstructionResidual, residual);
         QCOMPARE(model->info().calibration.goodScores, trained.goodScores);
+        QCOMPARE(model->info().calibration.paintedScores, trained.paintedScores);
         QCOMPARE(model->info().calibration.maxPixel, trained.maxPixel);
 
         Dataset empty;

@@ -1099,7 +1099,7 @@
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
         <translation>%1 Bilder bewertet (%2 übersprungen). Bild-AUROC %3, Pixel-AUROC %4, AUPRO %5, F1-max %6 bei %7; %8 ms pro Bild.</translation>
     </message>
@@ -2084,12 +2084,25 @@
         <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>From calibration: between %n good image(s) and the same with painted defects.</source>
+        <translation>
+            <numerusform>Aus der Kalibrierung: zwischen %n Gutbild und demselben mit gemalten Fehlern.</numerusform>
+            <numerusform>Aus der Kalibrierung: zwischen %n Gutbildern und denselben mit gemalten Fehlern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model scored good images held back from its training, and the same images with painted holes, cracks, torn edges, pasted patches and uneven light. The threshold finds the most painted defects for the fewest good images flagged, a false alarm weighing %1 missed defects.</source>
+        <translation>Das Modell hat Gutbilder bewertet, die beim Training zurückgehalten wurden, und dieselben Bilder mit gemalten Löchern, Rissen, ausgefransten Kanten, eingefügten Flecken und ungleichmäßigem Licht. Der Schwellwert findet die meisten gemalten Fehler bei den wenigsten markierten Gutbildern; ein Fehlalarm wiegt %1 übersehene Fehler.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>From calibration: the %1th percentile of %n good image(s).</source>
         <translation>
             <numerusform>Aus der Kalibrierung: das %1. Perzentil von %n Gutbild.</numerusform>

@@ -1098,7 +1098,7 @@
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 images scored (%2 skipped). Image AUROC %3, pixel AUROC %4, AUPRO %5, F1-max %6 at %7; %8 ms per image.</source>
         <translation>已为 %1 张图像评分（跳过 %2 张）。图像级 AUROC %3，像素级 AUROC %4，AUPRO %5，F1-max %6（阈值 %7）；每张 %8 毫秒。</translation>
     </message>
@@ -2072,12 +2072,24 @@
         <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>From calibration: between %n good image(s) and the same with painted defects.</source>
+        <translation>
+            <numerusform>来自校准：介于 %n 张合格图像与绘入缺陷的同一批图像之间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model scored good images held back from its training, and the same images with painted holes, cracks, torn edges, pasted patches and uneven light. The threshold finds the most painted defects for the fewest good images flagged, a false alarm weighing %1 missed defects.</source>
+        <translation>模型对训练时预留的合格图像进行了评分，并对绘入孔洞、裂纹、撕裂边缘、粘贴斑块和不均匀光照的同一批图像进行了评分。该阈值以最少的合格图像误报找出最多的绘入缺陷；一次误报按 %1 次漏检计。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>From calibration: the %1th percentile of %n good image(s).</source>
         <translation>
             <numerusform>来自校准：%n 张合格图像的第 %1 百分位数。</numerusform>

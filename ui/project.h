@@ -42,7 +42,7 @@ enum class Decision { Good, Defective, Uncertain };
 struct ThresholdOrigin {
     enum class Rule {
         Unknown,  // read from a project file
-        Calibration,  // a high percentile of the model's scores on good calibration images
+        Calibration,  // utad::proposedThreshold of the model's calibration
         LabelledF1,  // the best F1 score on the labelled test images
         User,  // set by hand
     };
@@ -100,9 +100,9 @@ public:
     void setThresholds(const Thresholds& t, int gesture = 0);
     static int newGesture();
     Decision decide(double score) const;
-    // Until someone sets them, thresholds come from the model's calibration: a high percentile of
-    // its scores on good images. Once scored test images with both labels exist, a threshold the
-    // workbench chose moves to their best F1 score (setResults does this).
+    // Until someone sets them, thresholds come from the model's calibration (utad::proposedThreshold:
+    // between its scores on good images and on the same with painted defects). Once scored test images with both labels
+    // exist, a threshold the workbench chose moves to their best F1 score (setResults does this).
     void applyDefaultThresholds();
     ThresholdOrigin thresholdOrigin() const;
 

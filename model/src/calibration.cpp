@@ -91,12 +91,13 @@ std::vector<ModelConfig> scoringCandidates(const ModelConfig& c)
 
 // `image` (CV_32F in [0, 1], 1 or 3 channels) with one painted defect of `type`, and its mask;
 // both empty when no visible defect fits.
-std::pair<cv::Mat, cv::Mat> withPaintedDefect(const cv::Mat& image, const std::string& type, std::mt19937& rng)
+std::pair<cv::Mat, cv::Mat> withPaintedDefect(
+    const cv::Mat& image, const std::string& type, std::mt19937& rng, cv::RNG& noise)
 {
     cv::Mat grey8;
     scoring::toGrey(image).convertTo(grey8, CV_8U, 255);
     cv::Mat painted8 = grey8.clone();
-    cv::Mat mask = paintDefect(painted8, type, rng);
+    cv::Mat mask = paintDefect(painted8, type, rng, noise);
     if (mask.empty())
         return {};
     cv::Mat before, after;
@@ -142,6 +143,29 @@ void Model::Impl::forEachInference(
     }
 }
 
+Model::Impl::PaintedSet Model::Impl::paintedSet(const std::vector<cv::Mat>& held, size_t mapsPerImage) const
+{
+    // Each held image with each kind of defect, as many as keep the maps in bounded memory: one map
+    // per painted image and candidate, 16 M map pixels in all (8 M per candidate of two).
+    const size_t pixelsPerImage = std::max<size_t>(1, held.empty() ? 1 : held.front().total());
+    const size_t maxPainted
+        = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage / std::max<size_t>(1, mapsPerImage) * 2, 10, 200);
+    std::mt19937 rng(std::uint32_t(info.config.seed) ^ 0x5eedu);
+    cv::RNG noise(info.config.seed ^ 0x5eedu);  // not OpenCV's global one: the same set on every call
+    PaintedSet set;
+    for (size_t i = 0; i < held.size() && set.painted.size() < maxPainted; ++i) {
+        set.clean.push_back(held[i]);
+        for (const auto& type : kPaintedDefectTypes) {
+            auto [image, mask] = withPaintedDefect(held[i], type, rng, noise);
+            if (!image.empty() && set.painted.size() < maxPainted) {
+                set.painted.push_back(image);
+                set.masks.push_back(mask);
+            }
+        }
+    }
+    return set;
+}
+
 ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const Log& log) const
 {
     const ModelConfig& c = info.config;
@@ -149,22 +173,10 @@ ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const L
     const ModelConfig fallback = withoutAuto(c);
     if (candidates.size() < 2 || held.empty())
         return fallback;
-    // Each held image with each kind of defect, as many as keep the maps in bounded memory: one map
-    // per painted image and candidate, 16 M map pixels in all (8 M per candidate of two).
-    const size_t pixelsPerImage = std::max<size_t>(1, held.front().total());
-    const size_t maxPainted = std::clamp<size_t>((size_t(8) << 20) / pixelsPerImage / candidates.size() * 2, 10, 200);
-    std::mt19937 rng(std::uint32_t(c.seed) ^ 0x5eedu);
-    std::vector<cv::Mat> clean, painted, masks;
-    for (size_t i = 0; i < held.size() && painted.size() < maxPainted; ++i) {
-        clean.push_back(held[i]);
-        for (const auto& type : kPaintedDefectTypes) {
-            auto [image, mask] = withPaintedDefect(held[i], type, rng);
-            if (!image.empty() && painted.size() < maxPainted) {
-                painted.push_back(image);
-                masks.push_back(mask);
-            }
-        }
-    }
+    const PaintedSet set = paintedSet(held, candidates.size());
+    const std::vector<cv::Mat>& clean = set.clean;
+    const std::vector<cv::Mat>& painted = set.painted;
+    const std::vector<cv::Mat>& masks = set.masks;
     if (painted.empty()) {
         if (log)
             log("anomaly map: " + anomalyMapName(fallback) + " (no painted defect showed on the held-back images)");
@@ -228,6 +240,9 @@ Calibration Model::Impl::calibrate(const std::vector<cv::Mat>& held, const Log& 
         cal.goodScores.push_back(r.score);
         pixels.add(r.anomalyMapNet);
     });
+    // The same images with painted defects, scored as the model now scores: where good and defective
+    // scores overlap, a threshold between them finds defects that a high quantile of the good ones misses.
+    forEachInference(paintedSet(held, 1).painted, [&](const Inference& r) { cal.paintedScores.push_back(r.score); });
     const double count = double(cal.goodScores.size());
     cal.mean = std::accumulate(cal.goodScores.begin(), cal.goodScores.end(), 0.0) / count;
     double ss = 0;

@@ -486,6 +486,20 @@ F1Max PixelMetrics::f1Max() const
     return best;
 }
 
+PixelMetrics::Rates PixelMetrics::at(double threshold) const
+{
+    double tp = 0, fp = 0;
+    for (int b = bin(float(threshold)); b < kBins; ++b) {
+        tp += double(defect_[std::size_t(b)]);
+        fp += double(good_[std::size_t(b)]);
+    }
+    Rates r;
+    r.precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+    r.recall = defectTotal_ ? tp / double(defectTotal_) : 0;
+    r.falsePositiveRate = goodTotal_ ? fp / double(goodTotal_) : 0;
+    return r;
+}
+
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
 {
     calibrationScores.erase(
@@ -500,6 +514,35 @@ double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
     const std::size_t lo = std::size_t(std::floor(pos));
     const std::size_t hi = std::min(lo + 1, calibrationScores.size() - 1);
     return calibrationScores[lo] + (pos - double(lo)) * (calibrationScores[hi] - calibrationScores[lo]);
+}
+
+double balancedThreshold(std::vector<double> good, std::vector<double> defective, double falseAlarmWeight)
+{
+    const auto dropNaN = [](std::vector<double>& v) {
+        v.erase(std::remove_if(v.begin(), v.end(), [](double s) { return std::isnan(s); }), v.end());
+        std::sort(v.begin(), v.end());
+    };
+    dropNaN(good);
+    dropNaN(defective);
+    if (good.empty() || defective.empty())
+        return kNaN;
+    std::vector<double> all(good);
+    all.insert(all.end(), defective.begin(), defective.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    const auto shareAbove = [](const std::vector<double>& sorted, double t) {
+        return double(sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), t)) / double(sorted.size());
+    };
+    double best = 0, threshold = kNaN;
+    for (size_t i = 0; i + 1 < all.size(); ++i) {
+        const double t = 0.5 * (all[i] + all[i + 1]);
+        const double gain = shareAbove(defective, t) - falseAlarmWeight * shareAbove(good, t);
+        if (gain > best) {
+            best = gain;
+            threshold = t;
+        }
+    }
+    return threshold;
 }
 
 }  // namespace utad

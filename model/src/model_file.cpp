@@ -88,6 +88,10 @@ std::string infoToText(const ModelInfo& info)
     for (double s : info.calibration.goodScores)
         scores += (scores.empty() ? "" : " ") + num(s);
     line("calGoodScores", scores);
+    std::string painted;
+    for (double s : info.calibration.paintedScores)
+        painted += (painted.empty() ? "" : " ") + num(s);
+    line("calPaintedScores", painted);
     line("calMean", num(info.calibration.mean));
     line("calStddev", num(info.calibration.stddev));
     line("calMaxPixel", num(info.calibration.maxPixel));
@@ -148,6 +152,11 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     std::istringstream scores(get("calGoodScores"));
     for (std::string s; scores >> s;)
         info.calibration.goodScores.push_back(std::stod(s));
+    if (kv.count("calPaintedScores")) {  // absent in files made before it was measured
+        std::istringstream painted(get("calPaintedScores"));
+        for (std::string s; painted >> s;)
+            info.calibration.paintedScores.push_back(std::stod(s));
+    }
     info.calibration.mean = toDouble("calMean");
     info.calibration.stddev = toDouble("calStddev");
     info.calibration.maxPixel = toDouble("calMaxPixel");

@@ -62,6 +62,12 @@ struct Model::Impl {
     // images. Throws on failure (out of memory).
     Calibration calibrate(const std::vector<cv::Mat>& held, const Log& log);
     ModelConfig chooseScoring(const std::vector<cv::Mat>& held, const Log& log) const;
+    // The held-back images, and those of them with one painted defect of each kind (with its mask),
+    // as many as keep `mapsPerImage` maps of each in bounded memory; the same for the same seed.
+    struct PaintedSet {
+        std::vector<cv::Mat> clean, painted, masks;
+    };
+    PaintedSet paintedSet(const std::vector<cv::Mat>& held, size_t mapsPerImage) const;
 };
 
 // The training images split into those trained on and those held back for calibration, drawn from

@@ -18,7 +18,7 @@ constexpr int kMinSide = 16;
 // One defect of `type` painted into `img` (CV_8UC1); returns its mask (0/255), or an empty mask
 // (and `img` unchanged) when the defect would hardly change the image: a dark hole on a black
 // background, a brightness change on saturated white, a patch pasted onto its like.
-cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
+cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng, cv::RNG& noise)
 {
     auto uniform = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
     auto uniformInt = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
@@ -57,7 +57,7 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
             cv::line(mask, a, b, cv::Scalar(255), 2);
         }
         cv::Mat shade(f.size(), CV_32F);
-        cv::randu(shade, 0.0, 1.0);
+        noise.fill(shade, cv::RNG::UNIFORM, 0.0, 1.0);
         shade.copyTo(f, mask);
     } else if (type == "cutpaste") {
         const int pw = std::max(6, int(scale * side * 2)), ph = std::max(6, int(scale * side * 1.2));
@@ -97,12 +97,12 @@ cv::Mat tryPaintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
 
 }  // namespace
 
-cv::Mat paintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng)
+cv::Mat paintDefect(cv::Mat& img, const std::string& type, std::mt19937& rng, cv::RNG& noise)
 {
     if (std::min(img.cols, img.rows) < kMinSide)
         return {};
     for (int attempt = 0; attempt < 100; ++attempt) {
-        cv::Mat mask = tryPaintDefect(img, type, rng);
+        cv::Mat mask = tryPaintDefect(img, type, rng, noise);
         if (!mask.empty())
             return mask;
     }

@@ -325,6 +325,7 @@ void ThresholdPanel::setCalibration(const utad::Calibration& calibration)
 {
     m_calibration = calibration;
     m_pixelSuggest->setEnabled(calibration.maxPixel > 0);
+    updateOrigin();  // its text says how this calibration proposes the threshold
 }
 
 void ThresholdPanel::rebuild()
@@ -395,6 +396,16 @@ void ThresholdPanel::updateOrigin()
     QString text, detail;
     switch (origin.rule) {
     case ThresholdOrigin::Rule::Calibration:
+        if (utad::proposedFromPaintedDefects(m_calibration)) {
+            text = tr("From calibration: between %n good image(s) and the same with painted defects.", nullptr,
+                origin.images);
+            detail = tr("The model scored good images held back from its training, and the same images with "
+                        "painted holes, cracks, torn edges, pasted patches and uneven light. The threshold finds "
+                        "the most painted defects for the fewest good images flagged, a false alarm weighing %1 "
+                        "missed defects.")
+                         .arg(utad::kFalseAlarmWeight);
+            break;
+        }
         text = tr("From calibration: the %1th percentile of %n good image(s).", nullptr, origin.images)
                    .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
         detail = tr("The model scored good images held back from its training; the threshold lets this share "

@@ -96,6 +96,8 @@ struct EvalReport {
     bool cancelled = false;
     double proposedThreshold = kNaN;  // the model's calibration threshold (proposedThreshold below)
     Confusion atProposed;  // image decisions at that threshold (labelled images only)
+    double proposedPixelThreshold = kNaN;  // the model's pixel threshold hint (Calibration::maxPixel)
+    PixelMetrics::Rates pixelsAtProposed;  // pixels at that map value (with masks only)
     std::string datasetRoot;
     std::string method;  // methodName of the model
     std::vector<std::string> warnings;  // e.g. unreadable masks (the image is then left out of pixel metrics)
@@ -108,10 +110,16 @@ struct EvalReport {
     int datasetImages = 0;  // test images of the whole dataset (every shard)
 };
 
-// The image-score threshold a model proposes before any defect is seen: the 99th percentile of the
-// scores of its held-back anomaly-free images (NaN when it has none).
+// The image-score threshold a model proposes before any defect is seen: the balancedThreshold
+// between the scores of its held-back anomaly-free images and of the same images with painted
+// defects, a false alarm weighing kFalseAlarmWeight missed defects. Where the calibration has no
+// painted scores (files made before they were measured) or they do not separate, the 99th
+// percentile of the good scores (NaN when it has none).
 inline constexpr double kProposedFpr = 0.01;
+inline constexpr double kFalseAlarmWeight = 1.5;
 double proposedThreshold(const Calibration& calibration);
+// Whether proposedThreshold balances painted defects against good images (else: the percentile).
+bool proposedFromPaintedDefects(const Calibration& calibration);
 
 // Scores the test images of `dataset` in `shard`. Images are read and decoded on a second thread
 // while the previous batch is inferred. Memory does not grow with the number of images beyond the

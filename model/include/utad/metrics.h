@@ -74,6 +74,12 @@ public:
     double aupro(double fprLimit = 0.3) const;  // NaN without defect regions or good pixels
     double auproMaxError(double fprLimit = 0.3) const;
     F1Max f1Max() const;
+    // Pixels at map values >= `threshold` flagged, to within one bin: precision, recall (the share
+    // of defect pixels flagged) and the share of good pixels flagged.
+    struct Rates {
+        double precision = 0, recall = 0, falsePositiveRate = 0;
+    };
+    Rates at(double threshold) const;
 
     std::uint64_t goodPixels() const { return goodTotal_; }
     std::uint64_t defectPixels() const { return defectTotal_; }
@@ -99,5 +105,11 @@ private:
 
 // The score below which `1 - targetFpr` of the good `calibrationScores` fall.
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr);
+
+// The threshold t (scores >= t flagged) that maximises the share of `defective` flagged minus
+// `falseAlarmWeight` times the share of `good` flagged, midway between two adjacent scores (the
+// lowest such t on a tie). NaN when either set is empty or no threshold flags more of the defective
+// than the weighted share of the good.
+double balancedThreshold(std::vector<double> good, std::vector<double> defective, double falseAlarmWeight);
 
 }  // namespace utad

@@ -135,6 +135,9 @@ void setConfigValue(ModelConfig& config, const std::string& name, const std::str
 // Score statistics on anomaly-free images, so a threshold can be proposed before any defect is seen.
 struct Calibration {
     std::vector<double> goodScores;  // image scores of held-back training images
+    // Image scores of the same images with one painted defect each (of each kind); empty in files
+    // made before these were measured.
+    std::vector<double> paintedScores;
     double mean = 0, stddev = 0;
     double maxPixel = 0;  // high quantile (99.9 %) of good-image map values: pixel threshold hint
 };

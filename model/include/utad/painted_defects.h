@@ -17,7 +17,9 @@ extern const std::vector<std::string> kPaintedDefectTypes;
 // Paints one visible defect of `type` at a random place and scale into `grey` (CV_8UC1) and returns
 // its mask (0/255): a defect that would hardly show (a dark hole on a black background, a patch
 // pasted onto its like) is painted elsewhere. Empty, and `grey` unchanged, when none showed in 100
-// tries or the image is under 16 pixels a side.
-cv::Mat paintDefect(cv::Mat& grey, const std::string& type, std::mt19937& rng);
+// tries or the image is under 16 pixels a side. A torn edge's pixel noise comes from `noise`:
+// OpenCV's global generator by default (utad-synth's sets were made so), a generator of the
+// caller's own where painting must repeat within one process (calibration).
+cv::Mat paintDefect(cv::Mat& grey, const std::string& type, std::mt19937& rng, cv::RNG& noise = cv::theRNG());
 
 }  // namespace utad
