@@ -601,18 +601,22 @@ void TestEvaluation::proposedThresholdRule()
     // 99th percentile sits above every defect; the balance between the two sets does not.
     Calibration c;
     c.goodScores = {0.18, 0.97, 0.44, 0.81, 0.58, 1.67, 0.37};
+    c.maxPixel = 1.64;
     QVERIFY(!proposedFromPaintedDefects(c));
     QCOMPARE(proposedThreshold(c), thresholdForFpr(c.goodScores, kProposedFpr));
     QVERIFY(proposedThreshold(c) > 1.6);
+    QCOMPARE(proposedPixelThreshold(c), c.maxPixel);
     c.paintedScores = {0.93, 0.77, 1.17, 1.0, 0.79, 1.18, 0.65, 1.16, 1.07, 0.70, 1.36};
     QVERIFY(proposedFromPaintedDefects(c));
     const double t = proposedThreshold(c);
     QCOMPARE(t, balancedThreshold(c.goodScores, c.paintedScores, kFalseAlarmWeight));
     QVERIFY2(t > 0.6 && t < 1.0, qPrintable(QString::number(t)));
+    QCOMPARE(proposedPixelThreshold(c), t);  // outlines where the map reaches what flags an image
     // Painted defects that score like the good images: back to the percentile.
     c.paintedScores = {0.1, 0.15};
     QVERIFY(!proposedFromPaintedDefects(c));
     QCOMPARE(proposedThreshold(c), thresholdForFpr(c.goodScores, kProposedFpr));
+    QCOMPARE(proposedPixelThreshold(c), c.maxPixel);
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

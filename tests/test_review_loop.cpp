@@ -251,7 +251,7 @@ private slots:
         QCOMPARE(w.model(), std::shared_ptr<const utad::Model>(dialog->model()));
         const utad::Calibration& c = w.model()->info().calibration;
         QCOMPARE(w.project()->thresholds().image, utad::proposedThreshold(c));
-        QCOMPARE(w.project()->thresholds().pixel, c.maxPixel);
+        QCOMPARE(w.project()->thresholds().pixel, utad::proposedPixelThreshold(c));
         QCOMPARE(w.project()->thresholdOrigin().rule, ThresholdOrigin::Rule::Calibration);
     }
 

@@ -574,7 +574,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+165"/>
+        <location filename="../ui/mainwindow.cpp" line="+166"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2065,11 +2065,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+114"/>
         <source>A high quantile of the anomaly-map values on the model&apos;s good images.</source>
         <translation>Ein hohes Quantil der Anomaliekartenwerte auf den Gutbildern des Modells.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-111"/>
         <source>Region outline:</source>
         <translation>Bereichskontur:</translation>
     </message>
@@ -2084,7 +2085,12 @@
         <translation>Das Unsicherheitsband beginnt beim Bild-Schwellwert %1; sein Ende kann nicht darunter liegen.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+46"/>
+        <source>The image threshold the calibration proposes: outlines mark where the map reaches the level that flags an image.</source>
+        <translation>Der Schwellwert für Bilder, den die Kalibrierung vorschlägt: Die Konturen zeigen, wo die Karte den Wert erreicht, ab dem ein Bild beanstandet wird.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
@@ -2099,7 +2105,7 @@
     <message>
         <location line="+2"/>
         <source>The model scored good images held back from its training, and the same images with painted holes, cracks, torn edges, pasted patches and uneven light. The threshold finds the most painted defects for the fewest good images flagged, a false alarm weighing %1 missed defects.</source>
-        <translation>Das Modell hat Gutbilder bewertet, die beim Training zurückgehalten wurden, und dieselben Bilder mit gemalten Löchern, Rissen, ausgefransten Kanten, eingefügten Flecken und ungleichmäßigem Licht. Der Schwellwert findet die meisten gemalten Fehler bei den wenigsten markierten Gutbildern; ein Fehlalarm wiegt %1 übersehene Fehler.</translation>
+        <translation>Das Modell hat Gutbilder bewertet, die beim Training zurückgehalten wurden, und dieselben Bilder mit gemalten Löchern, Rissen, ausgefransten Kanten, eingefügten Flecken und ungleichmäßigem Licht. Der Schwellwert findet die meisten gemalten Fehler bei den wenigsten beanstandeten Gutbildern; ein Fehlalarm wiegt %1 übersehene Fehler.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>

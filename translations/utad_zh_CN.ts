@@ -574,7 +574,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+165"/>
+        <location filename="../ui/mainwindow.cpp" line="+166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2053,11 +2053,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+114"/>
         <source>A high quantile of the anomaly-map values on the model&apos;s good images.</source>
         <translation>模型合格图像上异常图数值的高分位数。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-111"/>
         <source>Region outline:</source>
         <translation>区域轮廓：</translation>
     </message>
@@ -2072,7 +2073,12 @@
         <translation>不确定区间从图像阈值 %1 开始，其上限不能低于该阈值。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+46"/>
+        <source>The image threshold the calibration proposes: outlines mark where the map reaches the level that flags an image.</source>
+        <translation>校准建议的图像阈值：轮廓标出异常图达到拦截图像所需数值的区域。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>

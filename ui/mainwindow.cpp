@@ -16,6 +16,7 @@
 #include "ui/translation.h"
 #include "ui/version.h"
 #include "utad/error.h"
+#include "utad/evaluation.h"
 #include "utad/paths.h"
 
 #include <QApplication>
@@ -784,7 +785,7 @@ void MainWindow::onModelInfo()
               .arg(info.calibration.mean, 0, 'g', 4)
               .arg(info.calibration.stddev, 0, 'g', 3)
               .arg(info.calibration.goodScores.size())
-              .arg(info.calibration.maxPixel, 0, 'g', 4)
+              .arg(utad::proposedPixelThreshold(info.calibration), 0, 'g', 4)
               .arg(QString::fromStdString(model->deviceName()))
               .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3))
               .arg(QString::fromStdString(utad::anomalyMapName(c)));  // as calibration chose it

@@ -330,7 +330,7 @@ void Project::applyDefaultThresholds()
         t.image = proposed;
     else if (c.stddev > 0)
         t.image = c.mean + 3 * c.stddev;
-    t.pixel = c.maxPixel;
+    t.pixel = utad::proposedPixelThreshold(c);
     t.minRegionArea = 16;
     if (!t.isSet())
         return;

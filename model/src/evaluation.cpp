@@ -257,6 +257,11 @@ double proposedThreshold(const Calibration& calibration)
     return std::isfinite(balanced) ? balanced : thresholdForFpr(calibration.goodScores, kProposedFpr);
 }
 
+double proposedPixelThreshold(const Calibration& calibration)
+{
+    return proposedFromPaintedDefects(calibration) ? proposedThreshold(calibration) : calibration.maxPixel;
+}
+
 bool proposedFromPaintedDefects(const Calibration& calibration)
 {
     return std::isfinite(balancedThreshold(calibration.goodScores, calibration.paintedScores, kFalseAlarmWeight));
@@ -344,8 +349,8 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
     report.datasetRoot = dataset.root;
     report.method = methodName(model.info().config.method);
     report.proposedThreshold = proposedThreshold(model.info().calibration);
-    if (model.info().calibration.maxPixel > 0)
-        report.proposedPixelThreshold = model.info().calibration.maxPixel;
+    if (proposedPixelThreshold(model.info().calibration) > 0)
+        report.proposedPixelThreshold = proposedPixelThreshold(model.info().calibration);
     report.shard = shard;
     report.datasetImages = int(dataset.test.size());
 

@@ -297,8 +297,8 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     connect(m_pixelSpin, &QDoubleSpinBox::valueChanged, this, regionChanged);
     connect(m_areaSpin, &QSpinBox::valueChanged, this, regionChanged);
     connect(m_pixelSuggest, &QPushButton::clicked, this, [this] {
-        if (m_calibration.maxPixel > 0)
-            m_pixelSpin->setValue(m_calibration.maxPixel);
+        if (utad::proposedPixelThreshold(m_calibration) > 0)
+            m_pixelSpin->setValue(utad::proposedPixelThreshold(m_calibration));
     });
     m_pixelSuggest->setEnabled(false);
 
@@ -324,7 +324,11 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
 void ThresholdPanel::setCalibration(const utad::Calibration& calibration)
 {
     m_calibration = calibration;
-    m_pixelSuggest->setEnabled(calibration.maxPixel > 0);
+    m_pixelSuggest->setEnabled(utad::proposedPixelThreshold(calibration) > 0);
+    m_pixelSuggest->setToolTip(utad::proposedFromPaintedDefects(calibration)
+            ? tr("The image threshold the calibration proposes: outlines mark where the map reaches the level "
+                 "that flags an image.")
+            : tr("A high quantile of the anomaly-map values on the model's good images."));
     updateOrigin();  // its text says how this calibration proposes the threshold
 }
 

@@ -96,7 +96,7 @@ struct EvalReport {
     bool cancelled = false;
     double proposedThreshold = kNaN;  // the model's calibration threshold (proposedThreshold below)
     Confusion atProposed;  // image decisions at that threshold (labelled images only)
-    double proposedPixelThreshold = kNaN;  // the model's pixel threshold hint (Calibration::maxPixel)
+    double proposedPixelThreshold = kNaN;  // the model's region threshold (proposedPixelThreshold below)
     PixelMetrics::Rates pixelsAtProposed;  // pixels at that map value (with masks only)
     std::string datasetRoot;
     std::string method;  // methodName of the model
@@ -120,6 +120,12 @@ inline constexpr double kFalseAlarmWeight = 1.5;
 double proposedThreshold(const Calibration& calibration);
 // Whether proposedThreshold balances painted defects against good images (else: the percentile).
 bool proposedFromPaintedDefects(const Calibration& calibration);
+// The map value a model proposes for region outlines. With painted scores, the proposed image
+// threshold: an image is flagged when the mean of its map's top fraction reaches it, so a flagged
+// image always has map values that reach it, and the outline marks where. Otherwise (files made
+// before) the 99.9th percentile of the good images' map values (maxPixel), which on the welds lay
+// above every defect pixel (docs/BENCHMARKS.md).
+double proposedPixelThreshold(const Calibration& calibration);
 
 // Scores the test images of `dataset` in `shard`. Images are read and decoded on a second thread
 // while the previous batch is inferred. Memory does not grow with the number of images beyond the
@@ -149,8 +155,8 @@ EvalReport mergeShards(const std::vector<EvalReport>& shards);
 cv::Mat toBgr8(const cv::Mat& image01);  // CV_32F [0,1] -> CV_8UC3
 cv::Mat heatmapBgr(const cv::Mat& map, double maxValue);  // CV_32F -> colour map (JET), CV_8UC3
 // The anomaly-map value at the top of the colour scale, the same for every image of a model so that
-// colours compare across images: 1.25x the calibration's pixel-threshold hint (maxPixel), which puts
-// the default region threshold at 80 % of the scale. 0 (each image's own range) when uncalibrated.
+// colours compare across images: 1.25x the 99.9th percentile of the calibration's good map values
+// (maxPixel). 0 (each image's own range) when uncalibrated.
 double heatmapScale(const ModelInfo& info);
 // Writes input/impression/reconstruction/heatmap PNGs as <dir>/<stem>_{input,impression,reconstruction,heatmap}.png.
 void writePanels(const Sample& sample, const Inference& inference, const std::string& dir, double heatMax);
