@@ -27,6 +27,19 @@ void writeAll(const std::string& path, const std::string& data)
     out.write(data.data(), std::streamsize(data.size()));
 }
 
+// `whole` (a model file edited in place) with its payload checksum made again as model_file.cpp
+// makes it, so that loading gets past the checksum to the edited settings.
+std::string resealed(std::string whole)
+{
+    std::uint64_t hash = 1469598103934665603ull;
+    const size_t header = 28;
+    for (size_t i = header; i < whole.size(); ++i)
+        hash = (hash ^ std::uint8_t(whole[i])) * 1099511628211ull;
+    for (int b = 0; b < 8; ++b)
+        whole[20 + size_t(b)] = char((hash >> (8 * b)) & 0xff);
+    return whole;
+}
+
 // Message of the utad::Error that loading `path` throws; empty when it loads.
 QString loadError(const std::string& path)
 {
@@ -196,16 +209,26 @@ private slots:
         const size_t at = whole.find(key);
         QVERIFY(at != std::string::npos);
         whole[at + key.size()] = '9';  // one digit for another: the section keeps its length
-        std::uint64_t hash = 1469598103934665603ull;  // the payload's checksum as model_file.cpp makes it
-        const size_t header = 28;
-        for (size_t i = header; i < whole.size(); ++i)
-            hash = (hash ^ std::uint8_t(whole[i])) * 1099511628211ull;
-        for (int b = 0; b < 8; ++b)
-            whole[20 + size_t(b)] = char((hash >> (8 * b)) & 0xff);
         const std::string path = dir.filePath("impossible.utad").toStdString();
-        writeAll(path, whole);
+        writeAll(path, resealed(whole));
         const QString msg = loadError(path);
         QVERIFY2(msg.contains(QString::fromStdString(path)) && msg.contains("shift must be 0 to 8"), qPrintable(msg));
+    }
+
+    // A calibration score that is not a number is a damaged file, named as such.
+    void badCalibrationScores()
+    {
+        for (const std::string key : {"calGoodScores=", "calPaintedScores="}) {
+            std::string whole = readAll(modelPath);
+            const size_t at = whole.find(key);
+            QVERIFY2(at != std::string::npos, key.c_str());
+            whole[at + key.size()] = 'x';
+            const std::string path = dir.filePath("bad-scores.utad").toStdString();
+            writeAll(path, resealed(whole));
+            const QString msg = loadError(path);
+            QVERIFY2(msg.contains("damaged") && msg.contains(QString::fromStdString(key.substr(0, key.size() - 1))),
+                qPrintable(msg));
+        }
     }
 
     void failedSaveKeepsOldFile()

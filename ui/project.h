@@ -100,9 +100,9 @@ public:
     void setThresholds(const Thresholds& t, int gesture = 0);
     static int newGesture();
     Decision decide(double score) const;
-    // Until someone sets them, thresholds come from the model's calibration (utad::proposedThreshold:
-    // between its scores on good images and on the same with painted defects). Once scored test images with both labels
-    // exist, a threshold the workbench chose moves to their best F1 score (setResults does this).
+    // Until someone sets them, thresholds come from the model's calibration (utad::proposedThreshold
+    // and utad::proposedPixelThreshold). Once scored test images with both labels exist, a
+    // threshold the workbench chose moves to their best F1 score (setResults does this).
     void applyDefaultThresholds();
     ThresholdOrigin thresholdOrigin() const;
 

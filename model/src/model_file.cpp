@@ -149,14 +149,20 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     }
     info.normalization.mean = toDouble("normMean");
     info.normalization.stddev = toDouble("normStddev");
-    std::istringstream scores(get("calGoodScores"));
-    for (std::string s; scores >> s;)
-        info.calibration.goodScores.push_back(std::stod(s));
-    if (kv.count("calPaintedScores")) {  // absent in files made before it was measured
-        std::istringstream painted(get("calPaintedScores"));
-        for (std::string s; painted >> s;)
-            info.calibration.paintedScores.push_back(std::stod(s));
-    }
+    auto toDoubles = [&](const std::string& key) {
+        std::vector<double> values;
+        std::istringstream is(get(key));
+        try {
+            for (std::string s; is >> s;)
+                values.push_back(std::stod(s));
+        } catch (const std::logic_error&) {
+            throw Error("model file '" + path + "' is damaged: bad value for '" + key + "'");
+        }
+        return values;
+    };
+    info.calibration.goodScores = toDoubles("calGoodScores");
+    if (kv.count("calPaintedScores"))  // absent in files made before they were measured
+        info.calibration.paintedScores = toDoubles("calPaintedScores");
     info.calibration.mean = toDouble("calMean");
     info.calibration.stddev = toDouble("calStddev");
     info.calibration.maxPixel = toDouble("calMaxPixel");
