@@ -249,22 +249,34 @@ bool inShard(const std::string& key, const Shard& shard)
     return shard.count <= 1 || int(fnv1a64(key) % std::uint64_t(shard.count)) == shard.index - 1;
 }
 
+namespace {
+
+// The threshold between the calibration's good and painted scores; NaN without painted scores or
+// where they do not separate.
+double balancedCalibrationThreshold(const Calibration& calibration)
+{
+    return balancedThreshold(calibration.goodScores, calibration.paintedScores, kFalseAlarmWeight);
+}
+
+}  // namespace
+
 double proposedThreshold(const Calibration& calibration)
 {
     // Measured on battery-weld, painted welds, textures and Fashion-MNIST (docs/BENCHMARKS.md): where
     // good and defective scores overlap, the percentile flagged almost no defect.
-    const double balanced = balancedThreshold(calibration.goodScores, calibration.paintedScores, kFalseAlarmWeight);
+    const double balanced = balancedCalibrationThreshold(calibration);
     return std::isfinite(balanced) ? balanced : thresholdForFpr(calibration.goodScores, kProposedFpr);
 }
 
 double proposedPixelThreshold(const Calibration& calibration)
 {
-    return proposedFromPaintedDefects(calibration) ? proposedThreshold(calibration) : calibration.maxPixel;
+    const double balanced = balancedCalibrationThreshold(calibration);
+    return std::isfinite(balanced) ? balanced : calibration.maxPixel;
 }
 
 bool proposedFromPaintedDefects(const Calibration& calibration)
 {
-    return std::isfinite(balancedThreshold(calibration.goodScores, calibration.paintedScores, kFalseAlarmWeight));
+    return std::isfinite(balancedCalibrationThreshold(calibration));
 }
 
 std::vector<DefectTypeFigures> defectTypeFigures(const std::vector<ImageResult>& results, const F1Max& f1)
@@ -349,8 +361,8 @@ EvalReport evaluate(const Model& model, const Dataset& dataset, const EvalCallba
     report.datasetRoot = dataset.root;
     report.method = methodName(model.info().config.method);
     report.proposedThreshold = proposedThreshold(model.info().calibration);
-    if (proposedPixelThreshold(model.info().calibration) > 0)
-        report.proposedPixelThreshold = proposedPixelThreshold(model.info().calibration);
+    if (const double pixel = proposedPixelThreshold(model.info().calibration); pixel > 0)
+        report.proposedPixelThreshold = pixel;
     report.shard = shard;
     report.datasetImages = int(dataset.test.size());
 

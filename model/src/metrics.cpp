@@ -26,6 +26,13 @@ void checkSizes(const std::vector<double>& scores, const std::vector<int>& label
 // A score as it is compared; NaN sorts as the least anomalous value.
 double key(double s) { return std::isnan(s) ? -std::numeric_limits<double>::infinity() : s; }
 
+// `scores` without NaN, in ascending order (the thresholds' input).
+void sortWithoutNaN(std::vector<double>& scores)
+{
+    scores.erase(std::remove_if(scores.begin(), scores.end(), [](double s) { return std::isnan(s); }), scores.end());
+    std::sort(scores.begin(), scores.end());
+}
+
 // Indices ordered by descending score.
 std::vector<std::size_t> descendingOrder(const std::vector<double>& scores)
 {
@@ -502,12 +509,9 @@ PixelMetrics::Rates PixelMetrics::at(double threshold) const
 
 double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
 {
-    calibrationScores.erase(
-        std::remove_if(calibrationScores.begin(), calibrationScores.end(), [](double s) { return std::isnan(s); }),
-        calibrationScores.end());
+    sortWithoutNaN(calibrationScores);
     if (calibrationScores.empty())
         return kNaN;
-    std::sort(calibrationScores.begin(), calibrationScores.end());
     // Linear-interpolated quantile at 1 - targetFpr (the usual "type 7" definition).
     const double q = 1.0 - std::clamp(targetFpr, 0.0, 1.0);
     const double pos = q * double(calibrationScores.size() - 1);
@@ -518,12 +522,8 @@ double thresholdForFpr(std::vector<double> calibrationScores, double targetFpr)
 
 double balancedThreshold(std::vector<double> good, std::vector<double> defective, double falseAlarmWeight)
 {
-    const auto dropNaN = [](std::vector<double>& v) {
-        v.erase(std::remove_if(v.begin(), v.end(), [](double s) { return std::isnan(s); }), v.end());
-        std::sort(v.begin(), v.end());
-    };
-    dropNaN(good);
-    dropNaN(defective);
+    sortWithoutNaN(good);
+    sortWithoutNaN(defective);
     if (good.empty() || defective.empty())
         return kNaN;
     std::vector<double> all(good);

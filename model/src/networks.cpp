@@ -76,12 +76,20 @@ nn::Functional maxPool(int k)
     });
 }
 
-// pixel_shuffle(y, r): channel o r^2 + a r + b of y becomes the pixels r i + a, r j + b of channel o.
-// One strided copy, which took under a third of pixel_shuffle's own time in LibTorch 1.13.
-torch::Tensor interleavePhases(const torch::Tensor& y, int r)
+// pixel_shuffle(y, r) written into `out` ([N, C, r H, r W], a view may do): channel o r^2 + a r + b
+// of y becomes the pixels r i + a, r j + b of channel o. One strided copy, which took under a third
+// of pixel_shuffle's own time in LibTorch 1.13.
+void interleavePhasesInto(const torch::Tensor& y, int r, torch::Tensor out)
 {
     const int64_t n = y.size(0), c = y.size(1) / (r * r), h = y.size(2), w = y.size(3);
-    return y.view({n, c, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}).contiguous().view({n, c, h * r, w * r});
+    out.view({n, c, h, r, w, r}).copy_(y.view({n, c, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}));
+}
+
+torch::Tensor interleavePhases(const torch::Tensor& y, int r)
+{
+    auto out = torch::empty({y.size(0), y.size(1) / (r * r), y.size(2) * r, y.size(3) * r}, y.options());
+    interleavePhasesInto(y, r, out);
+    return out;
 }
 
 torch::Tensor upsampleNearest(const torch::Tensor& t, int k)
@@ -311,12 +319,8 @@ torch::Tensor InceptionBlockImpl::forwardUpsampled(const torch::Tensor& x, int r
     // Every branch's phases straight into its channels of the block's output.
     const int64_t convOut = convs.size(1) / (r * r);
     auto y = torch::empty({n, convOut + out, h * r, w * r}, x.options());
-    y.narrow(1, 0, convOut)
-        .view({n, convOut, h, r, w, r})
-        .copy_(convs.view({n, convOut, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}));
-    y.narrow(1, convOut, out)
-        .view({n, out, h, r, w, r})
-        .copy_(pooled.view({n, out, r, r, h, w}).permute({0, 1, 4, 2, 5, 3}));
+    interleavePhasesInto(convs, r, y.narrow(1, 0, convOut));
+    interleavePhasesInto(pooled.reshape({n, out * r * r, h, w}), r, y.narrow(1, convOut, out));
     return torch::leaky_relu_(y, 0.1);
 }
 
@@ -374,15 +378,15 @@ IENetImpl::Output IENetImpl::forward(const torch::Tensor& x)
     // the upsampled features alone (no skip) upsamples them itself, at a fraction of the cost.
     const bool inference = shortcuts() && !is_training();
     auto layers = decoder->begin();
+    // Whether decoder layer i (a block at level i / 2) also takes the encoder's features.
+    auto takesSkip = [this](size_t i) { return (i == 1 || i == 3 || i == 5) && int(i / 2) < skipLevels_; };
     for (size_t i = 0; i < decoder->size(); ++i) {
-        const bool skip = (i == 1 || i == 3 || i == 5) && int(i / 2) < skipLevels_;
-        const bool nextSkips = (i == 0 || i == 2 || i == 4) && int(i / 2) < skipLevels_;
-        if (inference && i % 2 == 0 && i < 8 && !nextSkips) {
+        if (inference && i % 2 == 0 && i < 8 && !takesSkip(i + 1)) {
             y = layers[i + 1].ptr()->as<InceptionBlockImpl>()->forwardUpsampled(y, kUpsampling[i / 2]);
             ++i;
             continue;
         }
-        if (skip)
+        if (takesSkip(i))
             y = torch::cat({y, skipped[i / 2]}, 1);
         y = layers[i].forward(y);
     }

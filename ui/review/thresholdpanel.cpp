@@ -297,8 +297,8 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     connect(m_pixelSpin, &QDoubleSpinBox::valueChanged, this, regionChanged);
     connect(m_areaSpin, &QSpinBox::valueChanged, this, regionChanged);
     connect(m_pixelSuggest, &QPushButton::clicked, this, [this] {
-        if (utad::proposedPixelThreshold(m_calibration) > 0)
-            m_pixelSpin->setValue(utad::proposedPixelThreshold(m_calibration));
+        if (const double pixel = utad::proposedPixelThreshold(m_calibration); pixel > 0)
+            m_pixelSpin->setValue(pixel);
     });
     m_pixelSuggest->setEnabled(false);
 
