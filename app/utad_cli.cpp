@@ -452,6 +452,9 @@ int runEval(const std::vector<std::string>& argv)
         || scoring.reconstructionResidual == "auto")
         std::cerr << "warning: the anomaly map is chosen at calibration; until `utad calibrate` runs, "
                      "'auto' scores as recon+naive with the ssim residual\n";
+    if (scoring.standardiseMap && scoring.wholeImage() && model->info().calibration.mapMean.empty())
+        std::cerr << "warning: the anomaly map is standardised by good images' maps measured at calibration; "
+                     "until `utad calibrate` runs with these settings, it is not standardised\n";
     const utad::Dataset ds = openData(args);
     if (ds.test.empty())
         throw utad::Error("No test images in " + ds.root + " (expected test/good and test/<defect>)");

@@ -231,6 +231,40 @@ private slots:
         }
     }
 
+    // standardiseMap's statistics travel with the model, and a damaged grid of them is named.
+    void standardisedMapStatistics()
+    {
+        ModelConfig config = tinyConfig(Method::TwoStage);
+        config.workingScale = 0;
+        config.standardiseMap = true;
+        config.scoreTopFraction = 0.02;
+        auto model = Model::create(config);
+        QVERIFY(model->train(data));
+        const std::string path = dir.filePath("standardised.utad").toStdString();
+        model->save(path);
+        auto loaded = Model::load(path);
+        const Calibration& a = model->info().calibration;
+        const Calibration& b = loaded->info().calibration;
+        QCOMPARE(b.mapMean.size(), cv::Size(config.tileSize, config.tileSize));
+        QCOMPARE(cv::norm(b.mapMean, a.mapMean, cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(b.mapStddev, a.mapStddev, cv::NORM_INF), 0.0);
+        QVERIFY(b.mapMean.size() == b.mapStddev.size() && cv::norm(b.mapStddev) > 0);
+        QCOMPARE(loaded->infer(probe).score, model->infer(probe).score);
+
+        const std::string whole = readAll(path);
+        for (const auto& [key, edit] : std::vector<std::pair<std::string, std::string>>{
+                 {"calMapMean=", "x"}, {"calMapStddev=", "x"}, {"calMapSize=", "0"}}) {
+            std::string damaged = whole;
+            const size_t at = damaged.find(key);
+            QVERIFY2(at != std::string::npos, key.c_str());
+            damaged.replace(at + key.size(), 1, edit);
+            const std::string bad = dir.filePath("bad-map.utad").toStdString();
+            writeAll(bad, resealed(damaged));
+            const QString msg = loadError(bad);
+            QVERIFY2(msg.contains("damaged"), qPrintable(msg));
+        }
+    }
+
     void failedSaveKeepsOldFile()
     {
         const std::string before = readAll(modelPath);

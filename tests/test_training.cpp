@@ -261,6 +261,46 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, model->calibrate(empty));
     }
 
+    // Whole images with standardiseMap: calibration keeps the per-pixel mean and spread of the maps
+    // of the images trained on, and the map is measured in those spreads: near 0 on good images,
+    // several spreads up on a defect.
+    void standardisedMap()
+    {
+        ModelConfig c = tinyConfig();
+        c.standardiseMap = true;
+        c.scoreTopFraction = 0.02;
+        auto model = Model::create(c);
+        QStringList lines;
+        TrainCallbacks cb;
+        cb.onLog = [&lines](const std::string& s) { lines << QString::fromStdString(s); };
+        QVERIFY(model->train(data, cb));
+        const Calibration cal = model->info().calibration;
+        QCOMPARE(cal.mapMean.size(), cv::Size(32, 32));
+        QCOMPARE(cal.mapStddev.size(), cv::Size(32, 32));
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(cal.mapStddev, &lo, &hi);
+        QVERIFY2(lo >= 0 && hi > 0, qPrintable(QString("spread %1 to %2").arg(lo).arg(hi)));
+        QVERIFY2(
+            !lines.filter("standardised by the maps of 13 training images").isEmpty(), qPrintable(lines.join('\n')));
+
+        double goodMean = 0;
+        for (const auto& s : data.train)
+            goodMean += cv::mean(model->infer(readImage(s)).anomalyMapNet)[0] / double(data.train.size());
+        cv::Mat defect = readImage(data.train.front()).clone();
+        cv::circle(defect, {16, 16}, 5, cv::Scalar(255), cv::FILLED);
+        double defectMax = 0;
+        cv::minMaxLoc(model->infer(defect).anomalyMapNet, nullptr, &defectMax);
+        QVERIFY2(goodMean < 1.0 && defectMax > 3.0,
+            qPrintable(QString("good images' mean %1, the defect's maximum %2").arg(goodMean).arg(defectMax)));
+
+        // Calibrating again, on images read afresh, gathers the same statistics: training left the
+        // images it trained on as they were (it once flipped them in place).
+        model->calibrate(data);
+        QCOMPARE(model->info().calibration.goodScores, cal.goodScores);
+        QCOMPARE(cv::norm(model->info().calibration.mapMean, cal.mapMean, cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(model->info().calibration.mapStddev, cal.mapStddev, cv::NORM_INF), 0.0);
+    }
+
     void noReadableImages()
     {
         Dataset empty;

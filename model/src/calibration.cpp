@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <tuple>
 
 namespace utad {
 
@@ -225,16 +226,56 @@ ModelConfig Model::Impl::chooseScoring(const std::vector<cv::Mat>& held, const L
     return candidates[best];
 }
 
-Calibration Model::Impl::calibrate(const std::vector<cv::Mat>& held, const Log& log)
+std::pair<cv::Mat, cv::Mat> Model::Impl::mapStatistics(const std::vector<cv::Mat>& images, const Log& log) const
 {
+    // Images trained on, not the held-back ones, whose scores must come from maps that did not make
+    // the statistics. Their maps are a little lower than unseen images' maps, so good test images
+    // lie a little above 0; a cap keeps the cost bounded.
+    constexpr size_t kMaxImages = 1000;
+    const std::vector<cv::Mat> used(images.begin(), images.begin() + long(std::min(images.size(), kMaxImages)));
+    cv::Mat sum, sumSq;
+    forEachInference(used, [&](const Inference& r) {
+        cv::Mat m;
+        r.anomalyMapNet.convertTo(m, CV_64F);
+        if (sum.empty()) {
+            sum = cv::Mat::zeros(m.size(), CV_64F);
+            sumSq = sum.clone();
+        }
+        if (m.size() != sum.size())
+            throw Error("whole images of different working sizes cannot share map statistics");
+        sum += m;
+        sumSq += m.mul(m);
+    });
+    if (sum.empty())
+        return {};
+    const double n = double(used.size());
+    cv::Mat mean = sum / n, spread, mean32, spread32;
+    cv::sqrt(cv::max(sumSq / n - mean.mul(mean), 0.0), spread);
+    mean.convertTo(mean32, CV_32F);
+    spread.convertTo(spread32, CV_32F);
+    if (log)
+        log("anomaly map standardised by the maps of " + std::to_string(used.size()) + " training images");
+    return {mean32, spread32};
+}
+
+Calibration Model::Impl::calibrate(
+    const std::vector<cv::Mat>& trainedOn, const std::vector<cv::Mat>& held, const Log& log)
+{
+    // The scoring is chosen, and the map statistics gathered, on plain maps.
+    info.calibration.mapMean = cv::Mat();
+    info.calibration.mapStddev = cv::Mat();
     if (info.config.anomalyCombination == "auto" || info.config.reconstructionResidual == "auto") {
         const ModelConfig chosen = chooseScoring(held, log);
         info.config.anomalyCombination = chosen.anomalyCombination;
         info.config.reconstructionResidual = chosen.reconstructionResidual;
     }
     const ModelConfig& c = info.config;
-    // A bounded sample of the pixels: any number of images fits in memory.
     Calibration cal;
+    if (c.standardiseMap && c.wholeImage())
+        std::tie(cal.mapMean, cal.mapStddev) = mapStatistics(trainedOn.empty() ? held : trainedOn, log);
+    info.calibration.mapMean = cal.mapMean;  // held and painted images are scored standardised
+    info.calibration.mapStddev = cal.mapStddev;
+    // A bounded sample of the pixels: any number of images fits in memory.
     Reservoir pixels(1 << 18, c.seed);
     forEachInference(held, [&](const Inference& r) {
         cal.goodScores.push_back(r.score);
@@ -260,7 +301,7 @@ void Model::calibrate(const Dataset& dataset, const std::function<void(const std
     const std::vector<cv::Mat> images = d->readTrainingImages(dataset, log);
     std::mt19937_64 rng(d->info.config.seed);  // as training drew its split
     const auto split = splitHeldBack(images, rng);
-    d->info.calibration = d->calibrate(split.second, log);
+    d->info.calibration = d->calibrate(split.first, split.second, log);
 }
 
 }  // namespace utad

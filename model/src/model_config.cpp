@@ -165,6 +165,7 @@ const std::vector<Field>& fields()
         intField("residualShift", &ModelConfig::residualShift, true),
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
+        flagField("standardiseMap", &ModelConfig::standardiseMap, true),
     };
     return table;
 }
@@ -210,7 +211,8 @@ std::string anomalyMapName(const ModelConfig& config)
 {
     return (config.method == Method::TwoStage ? config.anomalyCombination : std::string("recon")) + ", "
         + config.reconstructionResidual
-        + (config.residualShift > 0 ? " \u00b1" + std::to_string(config.residualShift) + " px" : std::string());
+        + (config.residualShift > 0 ? " \u00b1" + std::to_string(config.residualShift) + " px" : std::string())
+        + (config.standardiseMap && config.wholeImage() ? ", standardised" : "");
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

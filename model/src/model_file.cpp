@@ -12,7 +12,9 @@
 
 #include "model_impl.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -95,6 +97,18 @@ std::string infoToText(const ModelInfo& info)
     line("calMean", num(info.calibration.mean));
     line("calStddev", num(info.calibration.stddev));
     line("calMaxPixel", num(info.calibration.maxPixel));
+    if (!info.calibration.mapMean.empty()) {  // standardiseMap's statistics, row by row
+        const cv::Mat& mean = info.calibration.mapMean;
+        line("calMapSize", std::to_string(mean.cols) + " " + std::to_string(mean.rows));
+        auto values = [&](const cv::Mat& m) {
+            std::string text;
+            for (auto it = m.begin<float>(); it != m.end<float>(); ++it)
+                text += (text.empty() ? "" : " ") + num(*it);
+            return text;
+        };
+        line("calMapMean", values(mean));
+        line("calMapStddev", values(info.calibration.mapStddev));
+    }
     line("trainDataRoot", info.training.dataRoot);
     line("trainImageCount", std::to_string(info.training.imageCount));
     line("trainSourceWidth", std::to_string(info.training.sourceWidth));
@@ -166,6 +180,22 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     info.calibration.mean = toDouble("calMean");
     info.calibration.stddev = toDouble("calStddev");
     info.calibration.maxPixel = toDouble("calMaxPixel");
+    if (kv.count("calMapSize")) {  // only with standardiseMap
+        const std::vector<double> mapSize = toDoubles("calMapSize");
+        auto grid = [&](const std::string& key) {
+            const std::vector<double> v = toDoubles(key);
+            if (mapSize.size() != 2 || mapSize[0] < 1 || mapSize[1] < 1 || mapSize[0] * mapSize[1] > 1e7
+                || double(v.size()) != mapSize[0] * mapSize[1]
+                || std::any_of(v.begin(), v.end(), [](double x) { return !std::isfinite(x) || x < -1e6; }))
+                throw Error("model file '" + path + "' is damaged: bad value for '" + key + "'");
+            const int w = int(mapSize[0]), h = int(mapSize[1]);
+            cv::Mat m(h, w, CV_32F);
+            std::transform(v.begin(), v.end(), m.begin<float>(), [](double x) { return float(x); });
+            return m;
+        };
+        info.calibration.mapMean = grid("calMapMean");
+        info.calibration.mapStddev = grid("calMapStddev");
+    }
     info.training.dataRoot = get("trainDataRoot");
     info.training.imageCount = int(toInt("trainImageCount"));
     info.training.sourceWidth = int(toInt("trainSourceWidth"));

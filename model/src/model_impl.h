@@ -50,6 +50,8 @@ struct Model::Impl {
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 
     // run() on working images a few at a time, so that memory stays bounded however many there are.
+    // The map standardised by Calibration::mapMean and mapStddev where the model has them.
+    cv::Mat standardised(const cv::Mat& map) const;
     void forEachInference(const std::vector<cv::Mat>& images, const std::function<void(const Inference&)>& use) const;
 
     using Log = std::function<void(const std::string&)>;
@@ -60,7 +62,10 @@ struct Model::Impl {
     // Calibration on held-back good working images (calibration.cpp): resolves "auto" scoring
     // settings (anomaly map combination, reconstruction residual) with chooseScoring, then scores the
     // images. Throws on failure (out of memory).
-    Calibration calibrate(const std::vector<cv::Mat>& held, const Log& log);
+    // `trainedOn` (the images trained on) give the per-pixel map statistics of standardiseMap.
+    Calibration calibrate(const std::vector<cv::Mat>& trainedOn, const std::vector<cv::Mat>& held, const Log& log);
+    // Per-pixel mean and standard deviation of the plain maps of `images` (at most 1,000 of them).
+    std::pair<cv::Mat, cv::Mat> mapStatistics(const std::vector<cv::Mat>& images, const Log& log) const;
     ModelConfig chooseScoring(const std::vector<cv::Mat>& held, const Log& log) const;
     // The held-back images, and those of them with one painted defect of each kind (with its mask),
     // as many as keep `mapsPerImage` maps of each in bounded memory; the same for the same seed.

@@ -44,13 +44,15 @@ void restore(torch::nn::Module& module, const std::vector<torch::Tensor>& s)
 cv::Mat augmentWhole(const cv::Mat& img, std::mt19937_64& rng, bool flips)
 {
     std::uniform_real_distribution<double> u(0, 1);
+    // Flipped into copies: `img` is a training image, which calibration reads after training.
     cv::Mat out = img;
-    if (flips) {
-        if (u(rng) < 0.5)
-            cv::flip(out, out, 1);
-        if (u(rng) < 0.5)
-            cv::flip(out, out, 0);
-    }
+    if (flips)
+        for (int axis : {1, 0})
+            if (u(rng) < 0.5) {
+                cv::Mat flipped;
+                cv::flip(out, flipped, axis);
+                out = flipped;
+            }
     const double angle = (u(rng) * 2 - 1) * 10.0;
     const double area = 0.8 + 0.2 * u(rng);
     const double aspect = std::exp((u(rng) * 2 - 1) * std::log(1.1));
@@ -440,7 +442,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     // say) leaves the trained networks usable, without a proposed threshold.
     Calibration cal;
     try {
-        cal = d->calibrate(held, log);
+        cal = d->calibrate(fit, held, log);
     } catch (const std::exception& e) {
         log(std::string("calibration failed, so the model proposes no threshold: ") + e.what());
         info.calibration = Calibration{};

@@ -99,6 +99,12 @@ struct ModelConfig {
     // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 2 %, whole
     // images: all of it); 0 here for files without the key.
     double scoreTopFraction = 0;
+    // Whole images: the anomaly map is standardised per pixel, (map - mean) / (spread + 0.1 x its
+    // mean), by good images' maps at calibration (Calibration::mapMean), so that a place where good
+    // parts differ from their reconstruction anyway counts less than one where they never do. Tiled
+    // images are not aligned, so it applies to whole images only. false for files without the key;
+    // the whole-image preset says true.
+    bool standardiseMap = false;
 
     bool wholeImage() const { return workingScale <= 0; }
 };
@@ -117,7 +123,7 @@ inline constexpr const char* kAnomalyCombinations[]
 inline constexpr const char* kReconstructionResiduals[] = {"auto", "ssim", "ssim+gradient"};
 
 // How the anomaly map is made, for people: "recon*naive, ssim+gradient ±1 px" (the baseline: "recon,
-// ..."; the shift only where there is one).
+// ..."; the shift only where there is one; ", standardised" for a standardised whole-image map).
 std::string anomalyMapName(const ModelConfig& config);
 
 // ModelConfig fields by the names the model file uses ("batchSize", "klWeight", "smoothSigma", ...),
@@ -140,6 +146,9 @@ struct Calibration {
     std::vector<double> paintedScores;
     double mean = 0, stddev = 0;
     double maxPixel = 0;  // high quantile (99.9 %) of good-image map values: pixel threshold hint
+    // ModelConfig::standardiseMap: the per-pixel mean and standard deviation (CV_32F, the working
+    // size) of the maps of good training images not held back; empty otherwise.
+    cv::Mat mapMean, mapStddev;
 };
 
 struct TrainingSummary {
