@@ -301,7 +301,13 @@ void Model::calibrate(const Dataset& dataset, const std::function<void(const std
     const std::vector<cv::Mat> images = d->readTrainingImages(dataset, log);
     std::mt19937_64 rng(d->info.config.seed);  // as training drew its split
     const auto split = splitHeldBack(images, rng);
-    d->info.calibration = d->calibrate(split.first, split.second, log);
+    const Calibration before = d->info.calibration;  // calibrate() clears the map statistics first
+    try {
+        d->info.calibration = d->calibrate(split.first, split.second, log);
+    } catch (...) {
+        d->info.calibration = before;
+        throw;
+    }
 }
 
 }  // namespace utad
