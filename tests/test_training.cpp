@@ -299,6 +299,13 @@ private slots:
         QCOMPARE(model->info().calibration.goodScores, cal.goodScores);
         QCOMPARE(cv::norm(model->info().calibration.mapMean, cal.mapMean, cv::NORM_INF), 0.0);
         QCOMPARE(cv::norm(model->info().calibration.mapStddev, cal.mapStddev, cv::NORM_INF), 0.0);
+
+        // A calibration that fails (no training images here) leaves the model's as it was.
+        Dataset empty;
+        empty.root = dir.filePath("nothing").toStdString();
+        QVERIFY_THROWS_EXCEPTION(Error, model->calibrate(empty));
+        QCOMPARE(model->info().calibration.goodScores, cal.goodScores);
+        QCOMPARE(cv::norm(model->info().calibration.mapMean, cal.mapMean, cv::NORM_INF), 0.0);
     }
 
     void noReadableImages()
