@@ -252,8 +252,8 @@ private slots:
         QCOMPARE(loaded->infer(probe).score, model->infer(probe).score);
 
         const std::string whole = readAll(path);
-        for (const auto& [key, edit] : std::vector<std::pair<std::string, std::string>>{
-                 {"calMapMean=", "x"}, {"calMapStddev=", "x"}, {"calMapSize=", "0"}}) {
+        for (const auto& [key, edit] : std::vector<std::pair<std::string, std::string>>{{"calMapMean=", "x"},
+                 {"calMapStddev=", "x"}, {"calMapStddev=", "-"}, {"calMapSize=", "0"}, {"calMapSize=", "."}}) {
             std::string damaged = whole;
             const size_t at = damaged.find(key);
             QVERIFY2(at != std::string::npos, key.c_str());

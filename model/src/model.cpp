@@ -315,8 +315,10 @@ size_t tilesPerPass(const ModelConfig& c)
 cv::Mat Model::Impl::standardised(const cv::Mat& map) const
 {
     const Calibration& cal = info.calibration;
-    if (!info.config.standardiseMap || cal.mapMean.empty() || cal.mapMean.size() != map.size())
+    if (!info.config.standardiseMap || cal.mapMean.empty())
         return map;
+    if (cal.mapMean.size() != map.size())  // a loaded file's grid is checked against the tile size
+        throw Error("the model's map statistics do not fit its anomaly maps");
     // A floor on the spread: a place where good maps hardly vary must not turn noise into defects.
     const double floor = 0.1 * cv::mean(cal.mapStddev)[0] + 1e-6;
     cv::Mat z = (map - cal.mapMean) / (cal.mapStddev + floor);

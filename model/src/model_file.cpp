@@ -180,21 +180,23 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     info.calibration.mean = toDouble("calMean");
     info.calibration.stddev = toDouble("calStddev");
     info.calibration.maxPixel = toDouble("calMaxPixel");
-    if (kv.count("calMapSize")) {  // only with standardiseMap
+    if (kv.count("calMapSize")) {  // only with standardiseMap: one value per pixel of a whole image
         const std::vector<double> mapSize = toDoubles("calMapSize");
-        auto grid = [&](const std::string& key) {
+        const double side = c.wholeImage() ? double(c.tileSize) : -1;
+        if (mapSize.size() != 2 || mapSize[0] != side || mapSize[1] != side)
+            throw Error("model file '" + path + "' is damaged: bad value for 'calMapSize'");
+        auto grid = [&](const std::string& key, double least) {
             const std::vector<double> v = toDoubles(key);
-            if (mapSize.size() != 2 || mapSize[0] < 1 || mapSize[1] < 1 || mapSize[0] * mapSize[1] > 1e7
-                || double(v.size()) != mapSize[0] * mapSize[1]
-                || std::any_of(v.begin(), v.end(), [](double x) { return !std::isfinite(x) || x < -1e6; }))
+            if (double(v.size()) != side * side
+                || std::any_of(v.begin(), v.end(), [&](double x) { return !std::isfinite(x) || x < least; }))
                 throw Error("model file '" + path + "' is damaged: bad value for '" + key + "'");
             const int w = int(mapSize[0]), h = int(mapSize[1]);
             cv::Mat m(h, w, CV_32F);
             std::transform(v.begin(), v.end(), m.begin<float>(), [](double x) { return float(x); });
             return m;
         };
-        info.calibration.mapMean = grid("calMapMean");
-        info.calibration.mapStddev = grid("calMapStddev");
+        info.calibration.mapMean = grid("calMapMean", -1e30);
+        info.calibration.mapStddev = grid("calMapStddev", 0);
     }
     info.training.dataRoot = get("trainDataRoot");
     info.training.imageCount = int(toInt("trainImageCount"));
