@@ -11,6 +11,8 @@
 #include "utad/error.h"
 #include "utad/metrics.h"
 
+#include "scoring.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -32,14 +34,6 @@ cv::Mat greyFloat(const utad::Sample& sample)
         grey = img;
     grey.convertTo(f, CV_32F, 1.0 / 255.0);
     return f;
-}
-
-double topMean(const cv::Mat& map, double fraction)
-{
-    std::vector<float> v(map.begin<float>(), map.end<float>());
-    const size_t k = std::clamp<size_t>(size_t(std::ceil(fraction * double(v.size()))), 1, v.size());
-    std::nth_element(v.begin(), v.begin() + long(k) - 1, v.end(), std::greater<float>());
-    return std::accumulate(v.begin(), v.begin() + long(k), 0.0) / double(k);
 }
 
 struct Figures {
@@ -124,7 +118,7 @@ int main(int argc, char** argv)
             cv::absdiff(r, pixelMean, z);
             z = z / (pixelStd + 0.02);
             cv::GaussianBlur(z, z, cv::Size(0, 0), 2.0);
-            gaussian.scores.push_back(topMean(z, 0.02));
+            gaussian.scores.push_back(utad::scoring::imageScore(z, 0.02));
             if (data.hasMasks()) {
                 brightness.pixels.add(cv::Mat(x.size(), CV_32F, cv::Scalar(b)), mask);
                 cv::resize(z, map, x.size(), 0, 0, cv::INTER_LINEAR);
