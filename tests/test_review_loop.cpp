@@ -297,6 +297,26 @@ private slots:
         t.image *= 1.01;
         w.project()->setThresholds(t);
         QVERIFY2(origin->text().contains(QStringLiteral("by hand")), qPrintable(origin->text()));
+
+        // Bug: typed into the panel, the threshold still said "Best F1".
+        w.project()->undoStack()->undo();
+        QVERIFY2(origin->text().contains(QStringLiteral("F1")), qPrintable(origin->text()));
+        ThresholdPanel* panel = w.reviewTools()->thresholdPanel();
+        panel->setImageThreshold(best.threshold * 1.02);
+        panel->commit();
+        QCOMPARE(w.project()->thresholds().image, best.threshold * 1.02);
+        QVERIFY2(origin->text().contains(QStringLiteral("by hand")), qPrintable(origin->text()));
+
+        // Bug: reopened, every threshold said "as they were saved".
+        const QString file = m_tmp.filePath(QStringLiteral("origin.utadproj"));
+        QSignalSpy saved(w.project(), &Project::saved);
+        QVERIFY(w.saveProjectAs(file));
+        QVERIFY(saved.wait(30000));
+        auto again = newWindow();
+        QVERIFY(again->openProject(file));
+        QCOMPARE(again->project()->thresholdOrigin().rule, ThresholdOrigin::Rule::User);
+        QLabel* reopened = again->reviewTools()->thresholdPanel()->originLabel();
+        QVERIFY2(reopened->text().contains(QStringLiteral("by hand")), qPrintable(reopened->text()));
     }
 
     // Bug: a band end typed below the threshold was shown but silently dropped.

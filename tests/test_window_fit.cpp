@@ -1,6 +1,7 @@
 // The workbench fits a 1280x720 screen in English, German and Chinese: no minimum size above it,
 // no label, button, list entry or column title cut off, and the panel controls (colour map,
-// outlines) on the inspector's toolbar rather than in its overflow menu.
+// outlines) on the inspector's toolbar rather than in its overflow menu. A first start opens
+// within a screen smaller than the window's preferred size.
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/panelview.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStyleOptionComboBox>
 #include <QTableView>
@@ -109,6 +111,24 @@ private slots:
         // A model, so that the panels, the colour bar and the thresholds hold real content.
         m_model = utad::Model::create(utad::testing::tinyConfig());
         QVERIFY(m_model->train(utad::openDataset(UTAD_SAMPLE_DIR)));
+    }
+
+    // A first start (no saved layout) opens within the screen, here the offscreen platform's,
+    // which is smaller than the window's preferred 1400 x 900.
+    void firstStartFitsTheScreen()
+    {
+        QSettings().remove(QStringLiteral("window"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect screen = window.screen()->availableGeometry();
+        QVERIFY(screen.width() < 1400 || screen.height() < 900);
+        QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
+            qPrintable(QStringLiteral("window %1x%2 on a screen of %3x%4")
+                           .arg(window.width())
+                           .arg(window.height())
+                           .arg(screen.width())
+                           .arg(screen.height())));
     }
 
     void fits_data()

@@ -123,7 +123,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_project, &Project::saved, this,
         [this] { statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000); });
 
-    resize(1400, 900);
+    // A first start fills a screen smaller than the preferred size instead of running off it; a
+    // saved geometry (below) wins.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+    if (available.width() < 1400 || available.height() < 900) {
+        resize(available.size());
+        setWindowState(windowState() | Qt::WindowMaximized);
+    } else {
+        resize(1400, 900);
+    }
     updateTitle();
     updateStatus();
     updateMetrics();

@@ -33,6 +33,27 @@ constexpr int kFormatVersion = 1;
 QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
 double numberOr(const QJsonValue& v, double fallback) { return v.isDouble() ? v.toDouble() : fallback; }
 
+// Who chose the thresholds, by the names the project file uses.
+constexpr std::pair<ThresholdOrigin::Rule, const char*> kOriginKeys[]
+    = {{ThresholdOrigin::Rule::Calibration, "calibration"}, {ThresholdOrigin::Rule::LabelledF1, "labelled-f1"},
+        {ThresholdOrigin::Rule::User, "user"}};
+
+QString originKey(const ThresholdOrigin& origin)
+{
+    for (const auto& [rule, key] : kOriginKeys)
+        if (rule == origin.rule)
+            return QLatin1String(key);
+    return {};
+}
+
+ThresholdOrigin::Rule originFromKey(const QString& key)
+{
+    for (const auto& [rule, name] : kOriginKeys)
+        if (key == QLatin1String(name))
+            return rule;
+    return ThresholdOrigin::Rule::Unknown;
+}
+
 bool isIdxSpec(const QString& path) { return path.startsWith(QLatin1String(utad::kIdxPrefix)); }
 
 // Absolute, clean file paths; IDX specs ("idx:<dir>", "idx:<file>#<n>") are kept as they are.
@@ -64,7 +85,7 @@ class SetThresholdsCommand : public QUndoCommand {
 public:
     SetThresholdsCommand(Project* project, const Thresholds& after, int gesture)
         : QUndoCommand(Project::tr("Change the thresholds")), m_project(project), m_before(project->thresholds()),
-          m_after(after), m_gesture(gesture)
+          m_beforeOrigin(project->thresholdOrigin()), m_after(after), m_gesture(gesture)
     {
     }
     int id() const override { return 100; }
@@ -77,11 +98,13 @@ public:
         return true;
     }
     void redo() override { m_project->applyThresholds(m_after); }
-    void undo() override { m_project->applyThresholds(m_before); }
+    void undo() override { m_project->applyThresholds(m_before, m_beforeOrigin); }
 
 private:
     Project* m_project;
-    Thresholds m_before, m_after;
+    Thresholds m_before;
+    ThresholdOrigin m_beforeOrigin;  // undone, the threshold says again who chose it
+    Thresholds m_after;
     int m_gesture;
 };
 
@@ -305,8 +328,6 @@ int Project::newGesture()
 
 void Project::applyThresholds(const Thresholds& t, ThresholdOrigin origin)
 {
-    if (d->loading)
-        origin = {};
     const bool changed = t != d->thresholds || origin.rule != d->origin.rule || origin.images != d->origin.images;
     const bool edited = t != d->thresholds;
     d->thresholds = t;
@@ -460,7 +481,9 @@ static QJsonObject toJson(const Project& project, const QString& projectFile)
     const Thresholds t = project.thresholds();
     json[QStringLiteral("thresholds")] = QJsonObject{{QStringLiteral("image"), number(t.image)},
         {QStringLiteral("uncertainHigh"), number(t.uncertainHigh)}, {QStringLiteral("pixel"), number(t.pixel)},
-        {QStringLiteral("minRegionArea"), t.minRegionArea}};
+        {QStringLiteral("minRegionArea"), t.minRegionArea},
+        {QStringLiteral("origin"), originKey(project.thresholdOrigin())},
+        {QStringLiteral("originImages"), project.thresholdOrigin().images}};
     json[QStringLiteral("annotations")] = project.annotations()->toJson();
     return json;
 }
@@ -661,7 +684,8 @@ void Project::clear()
 
 // Fills the document from `json`; relative paths are resolved against `baseDir`.
 static void applyJson(Project& project, const QJsonObject& json, const QDir& baseDir,
-    std::vector<utad::ImageResult>* results, utad::EvalMetrics* metrics, QString* stamp, Thresholds* thresholds)
+    std::vector<utad::ImageResult>* results, utad::EvalMetrics* metrics, QString* stamp, Thresholds* thresholds,
+    ThresholdOrigin* origin)
 {
     auto resolve = [&](const QString& p) { return absolutePath(p, baseDir); };
     project.setDatasetPath(resolve(json.value(QStringLiteral("dataset")).toString()));
@@ -672,6 +696,9 @@ static void applyJson(Project& project, const QJsonObject& json, const QDir& bas
     thresholds->uncertainHigh = numberOr(t.value(QStringLiteral("uncertainHigh")), utad::kNaN);
     thresholds->pixel = numberOr(t.value(QStringLiteral("pixel")), 0);
     thresholds->minRegionArea = t.value(QStringLiteral("minRegionArea")).toInt();
+    // Files from before the origin was saved say nothing: "as they were saved".
+    *origin = {originFromKey(t.value(QStringLiteral("origin")).toString()),
+        std::max(0, t.value(QStringLiteral("originImages")).toInt())};
 
     const QJsonObject r = json.value(QStringLiteral("results")).toObject();
     *stamp = r.value(QStringLiteral("modelStamp")).toString();
@@ -720,13 +747,14 @@ bool Project::load(const QString& path, QString* error)
     utad::EvalMetrics metrics;
     QString stamp;
     Thresholds thresholds;
-    applyJson(*this, json, QFileInfo(target).absoluteDir(), &results, &metrics, &stamp, &thresholds);
+    ThresholdOrigin origin;
+    applyJson(*this, json, QFileInfo(target).absoluteDir(), &results, &metrics, &stamp, &thresholds, &origin);
     d->resultsModelStamp = stamp;
     d->resultsText = QByteArray();
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
     d->undoStack->clear();
-    applyThresholds(thresholds);
+    applyThresholds(thresholds, origin);
     setMetrics(metrics);
     setResults(std::move(results));
     d->loading = false;
@@ -751,7 +779,8 @@ bool Project::restoreAutosave()
     utad::EvalMetrics metrics;
     QString stamp;
     Thresholds thresholds;
-    applyJson(*this, json, QFileInfo(autosavePath()).absoluteDir(), &results, &metrics, &stamp, &thresholds);
+    ThresholdOrigin origin;
+    applyJson(*this, json, QFileInfo(autosavePath()).absoluteDir(), &results, &metrics, &stamp, &thresholds, &origin);
     // The dataset the user opened stays the document's dataset; a model chosen explicitly wins.
     setDatasetPath(dataset);
     if (!model.isEmpty())
@@ -761,7 +790,7 @@ bool Project::restoreAutosave()
     d->annotations->setDataDir(dataDir());
     d->annotations->fromJson(json.value(QStringLiteral("annotations")).toObject());
     d->undoStack->clear();
-    applyThresholds(thresholds);
+    applyThresholds(thresholds, origin);
     setMetrics(metrics);
     setResults(std::move(results));
     d->loading = false;

@@ -546,6 +546,7 @@ void ThresholdPanel::commit()
     m_syncing = true;
     m_project->setThresholds(t, m_gesture);  // one undo step per drag
     m_syncing = false;
+    updateOrigin();  // now set by hand
 }
 
 bool ThresholdPanel::applyF1Max()
