@@ -13,6 +13,7 @@
 #include "ui/taskmanager.h"
 #include "ui/taskstatuswidget.h"
 #include "ui/trainingtask.h"
+#include "ui/translation.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 #include "utad/model.h"
@@ -31,6 +32,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <map>
 
 using namespace utad::ui;
@@ -182,10 +184,16 @@ private slots:
         QVERIFY2(fpRow.contains(QStringLiteral("False positive")), qPrintable(fpRow));
         QVERIFY2(
             fpRow.contains(QStringLiteral("\"glare, \"\"not\"\" a crack, ok\"")), qPrintable(fpRow));  // CSV quoting
-        QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const QString& row) {
-            return row.startsWith(missed + QLatin1Char(',')) && row.contains(QStringLiteral("Missed defect"))
-                && row.contains(store->maskPath(missed));
-        }));
+        // The drawn defect is copied into the report's folder, and the CSV names the copy.
+        const auto missedRow = std::find_if(
+            rows.begin(), rows.end(), [&](const QString& row) { return row.startsWith(missed + QLatin1Char(',')); });
+        QVERIFY(missedRow != rows.end());
+        QVERIFY2(missedRow->contains(QStringLiteral("Missed defect")), qPrintable(*missedRow));
+        const QString maskCopy = missedRow->section(QLatin1Char(','), 8, 8);
+        QVERIFY2(
+            maskCopy.startsWith(QFileInfo(reportFilesDir(html)).fileName() + QLatin1Char('/')), qPrintable(maskCopy));
+        QCOMPARE(QImage(QFileInfo(html).dir().filePath(maskCopy)).convertToFormat(QImage::Format_Grayscale8),
+            QImage(store->maskPath(missed)).convertToFormat(QImage::Format_Grayscale8));
 
         // HTML: every image in the summary; every detailed one with its input panel beside it.
         QFile htmlFile(html);
@@ -240,6 +248,64 @@ private slots:
         // A report that cannot be written says where.
         QVERIFY(!writeReviewReport(project, QStringLiteral("/proc/no-such-dir/r.html"), QString(), &error));
         QVERIFY2(error.contains(QStringLiteral("/proc/no-such-dir")), qPrintable(error));
+    }
+
+    // Bug: in German the operating point's longer names were cut short and ran into their values,
+    // and the CSV's values changed with the interface language.
+    void operatingPointAndCsvInEveryLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("German") << QStringLiteral("de");
+        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    }
+
+    void operatingPointAndCsvInEveryLanguage()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;  // the workbench's own translation, removed again below
+        QVERIFY(translator.load(QStringLiteral("utad_") + language, translationsDirectory()));
+        QCoreApplication::installTranslator(&translator);
+        QTemporaryDir temporary;  // UTAD_REPORT_DIR keeps the reports, to look at the PDF pages
+        const QDir dir(
+            qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
+        Project project;
+        QString error;
+        project.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+        QVERIFY2(project.saveAs(dir.filePath(language + QStringLiteral(".utadproj")), &error), qPrintable(error));
+        const auto results = sampleResults(m_dataset);
+        project.setResults(results);
+        Thresholds t;
+        t.image = 0.5;
+        t.pixel = 0.82656;
+        t.minRegionArea = 16;
+        project.setThresholds(t);
+        const QString html = dir.filePath(language + QStringLiteral("/review.html"));
+        QDir().mkpath(QFileInfo(html).absolutePath());
+        const bool written = writeReviewReport(project, html, reportPdfPath(html), &error);
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(written, qPrintable(error));
+
+        const PdfText pdfText = readPdf(reportPdfPath(html));
+        QVERIFY2(pdfText.error.isEmpty(), qPrintable(pdfText.error));
+        const QString pdfLines = pdfText.text.normalized(QString::NormalizationForm_KC);
+        for (const char* name : {"Image threshold", "Uncertain below", "Pixel threshold / min. region", "Image AUROC",
+                 "Defective: flagged / passed", "Good: flagged / passed", "False-positive rate"}) {
+            const QString shown = translator.translate("utad::ui::ReviewReport", name);
+            QVERIFY2(!shown.isEmpty() && shown != QLatin1String(name), name);
+            QVERIFY2(pdfLines.contains(shown.normalized(QString::NormalizationForm_KC)),
+                qPrintable(shown + QStringLiteral(" is not in full on the first page:\n") + pdfLines.left(1500)));
+        }
+        QVERIFY(pdfLines.contains(QStringLiteral("0.82656 / 16 px")));
+
+        const QStringList rows = csvRows(reportCsvPath(html));
+        QCOMPARE(rows.size(), int(results.size()) + 1);
+        for (size_t i = 0; i < results.size(); ++i) {
+            const QString& row = rows[int(i) + 1];
+            QCOMPARE(row.section(QLatin1Char(','), 1, 1),
+                results[i].label == utad::Label::Anomalous ? QStringLiteral("defective") : QStringLiteral("good"));
+            QCOMPARE(row.section(QLatin1Char(','), 4, 4),
+                results[i].score >= 0.5 ? QStringLiteral("defective") : QStringLiteral("good"));
+        }
     }
 
     void reportCountsEachDefectType()

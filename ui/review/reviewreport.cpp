@@ -61,6 +61,38 @@ QString csvField(QString text)
     return text;
 }
 
+// The CSV is for scripts: its values read the same whatever the interface language.
+QString csvLabel(utad::Label label)
+{
+    switch (label) {
+    case utad::Label::Good: return QStringLiteral("good");
+    case utad::Label::Anomalous: return QStringLiteral("defective");
+    case utad::Label::Unknown: break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString csvDecision(Decision decision)
+{
+    switch (decision) {
+    case Decision::Good: return QStringLiteral("good");
+    case Decision::Defective: return QStringLiteral("defective");
+    case Decision::Uncertain: return QStringLiteral("uncertain");
+    }
+    return {};
+}
+
+QString csvMark(Mark mark)
+{
+    switch (mark) {
+    case Mark::FalsePositive: return QStringLiteral("False positive");
+    case Mark::ConfirmedDefect: return QStringLiteral("Confirmed defect");
+    case Mark::MissedDefect: return QStringLiteral("Missed defect");
+    case Mark::None: break;
+    }
+    return {};
+}
+
 QString number(double v, int digits = 5) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QString(); }
 
 QString percent(double v)
@@ -94,6 +126,7 @@ QColor decisionColor(const ReportImage& item)
 // One detailed image's panels, as written beside the HTML.
 struct Rendered {
     std::array<QString, 4> files;  // relative to the HTML's folder; empty when missing
+    QString drawnMask;  // the reviewer's drawn defect, copied beside the panels; relative as above
     double scaleMax = 0;  // top of the anomaly map's colour scale
     QSize size;  // of the panels, in the source image's aspect
 };
@@ -269,6 +302,14 @@ bool ReportWriter::renderAll(QString* error)
                 return false;
             out.files[size_t(i)] = m_filesName + QLatin1Char('/') + name;
         }
+        // The drawn defect travels with the report, not as a path into this user's settings.
+        const QImage drawn = item.maskFile.isEmpty() ? QImage() : QImage(item.maskFile);
+        if (!drawn.isNull()) {
+            const QString name = stem + QStringLiteral("_drawn.png");
+            if (!writePng(drawn, QDir(m_filesDir).filePath(name), error))
+                return false;
+            out.drawnMask = m_filesName + QLatin1Char('/') + name;
+        }
         if (out.scaleMax > 0) {
             // The colour bar with its values, for the HTML (the PDF paints its own).
             QImage legend(300, 44, QImage::Format_RGB32);
@@ -363,12 +404,12 @@ QString ReportWriter::csv() const
         const utad::ImageResult& r = item.result;
         const Annotation& a = item.annotation;
         const std::array<QString, 4>& files = m_rendered[k].files;
-        csv += QStringList{csvField(QString::fromStdString(r.path)), csvField(labelDisplayName(r.label)),
-                   csvField(QString::fromStdString(r.defectType)), number(r.score, 8), csvField(decisionText(item)),
-                   csvField(a.mark == Mark::None ? QString() : markName(a.mark)),
+        csv += QStringList{csvField(QString::fromStdString(r.path)), csvLabel(r.label),
+                   csvField(QString::fromStdString(r.defectType)), number(r.score, 8),
+                   isScored(r) ? csvDecision(item.decision) : QStringLiteral("not scored"), csvMark(a.mark),
                    a.reviewed || a.mark != Mark::None ? QStringLiteral("yes") : QStringLiteral("no"), csvField(a.note),
-                   csvField(item.maskFile), csvField(files[0]), csvField(files[1]), csvField(files[2]),
-                   csvField(files[3])}
+                   csvField(m_rendered[k].drawnMask.isEmpty() ? item.maskFile : m_rendered[k].drawnMask),
+                   csvField(files[0]), csvField(files[1]), csvField(files[2]), csvField(files[3])}
                    .join(QLatin1Char(','))
             + QLatin1Char('\n');
     }
@@ -609,10 +650,21 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
         y += h;
     };
     const QStringList op = operatingPoint();
+    // The operating point's name/value pairs: two to a line where the longest name and value fit in
+    // half the width (names differ in length from language to language), else one.
+    double opNameW = 0, opValueW = 0;
+    for (int i = 0; i + 1 < op.size(); i += 2) {
+        opNameW = std::max(opNameW, QFontMetricsF(boldFont, &writer).horizontalAdvance(op[i]) + mm(4));
+        opValueW = std::max(opValueW, QFontMetricsF(bodyFont, &writer).horizontalAdvance(op[i + 1]) + mm(6));
+    }
+    const int opPerLine = opNameW + opValueW <= pageW / 2 ? 2 : 1;
+    const double opColumnW = pageW / opPerLine;
+    opNameW = std::min(opNameW, opColumnW - std::min(opValueW, opColumnW / 3));
+    const int opLines = (int(op.size()) / 2 + opPerLine - 1) / opPerLine;
     const QStringList kinds = defectTypeLines();
     const double kindsH = kinds.isEmpty() ? 0 : (kinds.size() + 1) * lineH;
     const double frontH
-        = mm(9) + 3 * lineH + mm(3) + mm(7) + (op.size() / 4 + 1) * rowH + mm(3) + kindsH + 3 * lineH + mm(10) + mm(4);
+        = mm(9) + 3 * lineH + mm(3) + mm(7) + opLines * rowH + mm(3) + kindsH + 3 * lineH + mm(10) + mm(4);
     place(Kind::Front, 0, frontH);
     const double headingH = mm(9);
     place(Kind::Heading, 0, headingH, true, 2 * rowH);
@@ -698,16 +750,14 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             yy += mm(3);
             text(QRectF(0, yy, pageW, mm(7)), tr("Operating point"), headingFont);
             yy += mm(7);
-            // Two name/value pairs per line.
-            const double half = pageW / 2;
             for (int i = 0; i + 1 < op.size(); i += 2) {
                 const int pair = i / 2;
-                const double x = (pair % 2) * half;
-                const double ry = yy + (pair / 2) * rowH;
-                text(QRectF(x, ry, half * 0.62, rowH), op[i], boldFont);
-                text(QRectF(x + half * 0.62, ry, half * 0.36, rowH), op[i + 1], bodyFont);
+                const double x = (pair % opPerLine) * opColumnW;
+                const double ry = yy + (pair / opPerLine) * rowH;
+                text(QRectF(x, ry, opNameW, rowH), op[i], boldFont);
+                text(QRectF(x + opNameW, ry, opColumnW - opNameW, rowH), op[i + 1], bodyFont);
             }
-            yy += (op.size() / 4 + 1) * rowH + mm(3);
+            yy += opLines * rowH + mm(3);
             text(QRectF(0, yy, pageW, lineH), countsLine(), bodyFont);
             yy += lineH;
             if (!kinds.isEmpty()) {
