@@ -103,9 +103,12 @@ int main(int argc, char** argv)
     parser.process(app);
 
     utad::ui::MainWindow window;
-    if (parser.isSet(options.screenshot) && window.screen())
+    if (parser.isSet(options.screenshot) && window.screen()) {
         window.setGeometry(window.screen()->availableGeometry());
-    window.show();
+        window.show();
+    } else {
+        window.showAtStart();
+    }
     if (parser.value(options.panels) == QLatin1String("overlay"))
         window.inspector()->setOverlay(true);
     else if (parser.value(options.panels) == QLatin1String("residuals"))

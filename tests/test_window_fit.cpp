@@ -6,6 +6,7 @@
 #include "ui/mainwindow.h"
 #include "ui/panelview.h"
 #include "ui/project.h"
+#include "ui/taskstatuswidget.h"
 #include "ui/translation.h"
 #include "utad/dataset.h"
 #include "utad/model.h"
@@ -17,8 +18,11 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QToolBar>
@@ -119,10 +123,12 @@ private slots:
     {
         QSettings().remove(QStringLiteral("window"));
         MainWindow window;
-        window.show();
+        window.showAtStart();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.isMaximized());
         const QRect screen = window.screen()->availableGeometry();
-        QVERIFY(screen.width() < 1400 || screen.height() < 900);
+        QVERIFY(screen.width() < MainWindow::kPreferredSize.width()
+            || screen.height() < MainWindow::kPreferredSize.height());
         QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
             qPrintable(QStringLiteral("window %1x%2 on a screen of %3x%4")
                            .arg(window.width())
@@ -185,6 +191,21 @@ private slots:
         const QSize panel = window.inspector()->panel(0)->size();
         QVERIFY2(panel.width() >= 260 && panel.height() >= 150,
             qPrintable(QStringLiteral("panel %1x%2").arg(panel.width()).arg(panel.height())));
+
+        // Bug: beside a long hover text a job's progress was squeezed to about 95 px, its text
+        // wrapped into two cut lines. It keeps room for one line.
+        auto* hover = window.statusBar()->findChild<QLabel*>(QStringLiteral("hoverInfo"));
+        QVERIFY(hover);
+        hover->setText(QStringLiteral("x 1234, y 567 | input 0.4567 | impression 0.4321 | reconstruction 0.4455 | "
+                                      "anomaly 0.1234 (grey 0.45, 0.43, 0.44)"));
+        QSignalSpy scored(&window, &MainWindow::inferenceFinished);
+        QVERIFY(window.runInference());
+        auto* bar = window.taskStatus()->findChild<QProgressBar*>();
+        QVERIFY(bar);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->value() > 0, 60000);
+        QVERIFY2(bar->width() >= 200, qPrintable(QString::number(bar->width())));
+        QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->text()) <= bar->width(), qPrintable(bar->text()));
+        QVERIFY(scored.wait(180000));
     }
 
 private:

@@ -94,6 +94,9 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
 
     m_hoverLabel = new QLabel(this);
+    m_hoverLabel->setObjectName(QStringLiteral("hoverInfo"));
+    // A long hover text gives way (cut at the end) rather than squeeze the job's progress.
+    m_hoverLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_hoverLabel, 1);
     m_taskStatus = new TaskStatusWidget(m_tasks, this);
     statusBar()->addPermanentWidget(m_taskStatus);
@@ -123,15 +126,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_project, &Project::saved, this,
         [this] { statusBar()->showMessage(tr("Saved %1").arg(m_project->filePath()), 4000); });
 
-    // A first start fills a screen smaller than the preferred size instead of running off it; a
-    // saved geometry (below) wins.
-    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
-    if (available.width() < 1400 || available.height() < 900) {
-        resize(available.size());
-        setWindowState(windowState() | Qt::WindowMaximized);
-    } else {
-        resize(1400, 900);
-    }
+    // A first start stays within a screen smaller than the preferred size (the program then opens
+    // it maximised); a saved geometry (below) wins.
+    resize(screen() ? kPreferredSize.boundedTo(screen()->availableGeometry().size()) : kPreferredSize);
     updateTitle();
     updateStatus();
     updateMetrics();
@@ -156,6 +153,16 @@ MainWindow::~MainWindow()
 {
     // Before the views the jobs report to go away; closeEvent() has asked and said so already.
     m_tasks->stopAll();
+}
+
+void MainWindow::showAtStart()
+{
+    const bool restored = QSettings().contains(QStringLiteral("window/geometry"));
+    const QSize available = screen() ? screen()->availableGeometry().size() : kPreferredSize;
+    if (!restored && (available.width() < kPreferredSize.width() || available.height() < kPreferredSize.height()))
+        showMaximized();
+    else
+        show();
 }
 
 bool MainWindow::isLoadingModel() const { return !m_modelLoad.isNull(); }

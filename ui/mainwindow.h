@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSize>
 #include <memory>
 
 class QComboBox;
@@ -34,6 +35,12 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // The window's size on a first start, where the screen allows it.
+    static constexpr QSize kPreferredSize{1400, 900};
+    // Shows the window: maximised on a first start (no saved layout) on a screen smaller than
+    // kPreferredSize, else as it was sized or restored.
+    void showAtStart();
 
     Project* project() const { return m_project; }
     TaskManager* tasks() const { return m_tasks; }

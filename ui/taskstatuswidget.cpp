@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QToolButton>
+#include <algorithm>
 
 namespace utad::ui {
 
@@ -18,7 +19,8 @@ TaskStatusWidget::TaskStatusWidget(TaskManager* manager, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_bar->setRange(0, 1000);
-    m_bar->setMaximumWidth(300);
+    m_bar->setMaximumWidth(340);
+    m_bar->setMinimumWidth(std::min(300, 36 * fontMetrics().averageCharWidth()));
     m_bar->setTextVisible(true);
     m_cancel->setText(tr("Cancel"));
     m_cancel->setPopupMode(QToolButton::MenuButtonPopup);
@@ -69,7 +71,8 @@ void TaskStatusWidget::refresh()
     QString text = newest->progressText().isEmpty() ? newest->description() : newest->progressText();
     if (tasks.size() > 1)
         text = tr("%1 (+%n more job(s))", nullptr, int(tasks.size() - 1)).arg(text);
-    m_bar->setFormat(text);
+    // One line, cut in the middle where it is too long; the tooltip has every job in full.
+    m_bar->setFormat(m_bar->fontMetrics().elidedText(text, Qt::ElideMiddle, m_bar->width() - 12));
     QStringList lines;
     for (Task* task : tasks)
         lines << tr("%1: %2 %").arg(task->description()).arg(int(100 * task->progress()));
