@@ -574,7 +574,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+166"/>
+        <location filename="../ui/mainwindow.cpp" line="+181"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -861,12 +861,12 @@
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-596"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+412"/>
+        <location line="+424"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
@@ -1254,12 +1254,12 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="+66"/>
+        <location filename="../ui/project.cpp" line="+87"/>
         <source>Change the thresholds</source>
         <translation>Schwellwerte ändern</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
     </message>
@@ -1487,15 +1487,15 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+39"/>
-        <location line="+611"/>
-        <location line="+198"/>
+        <location line="+663"/>
+        <location line="+196"/>
         <location line="+24"/>
         <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-760"/>
+        <location line="-777"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -1515,7 +1515,7 @@
         <translation>Farbskala 0 bis %1</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+160"/>
         <source>Image threshold</source>
         <translation>Bild-Schwellwert</translation>
     </message>
@@ -1589,67 +1589,67 @@
         <location line="+40"/>
         <location line="+1"/>
         <location line="+115"/>
-        <location line="+185"/>
+        <location line="+196"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+300"/>
+        <location line="-309"/>
+        <location line="+311"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+300"/>
+        <location line="-310"/>
+        <location line="+311"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+300"/>
+        <location line="-311"/>
+        <location line="+311"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+300"/>
+        <location line="-310"/>
+        <location line="+311"/>
         <source>Written: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+304"/>
+        <location line="-310"/>
+        <location line="+315"/>
         <source>Operating point</source>
         <translation>Arbeitspunkt</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+311"/>
+        <location line="-307"/>
+        <location line="+320"/>
         <source>Defective images by defect type:</source>
         <translation>Fehlerhafte Bilder nach Fehlerart:</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+317"/>
+        <location line="-313"/>
+        <location line="+326"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>Alle Anomaliekarten haben eine gemeinsame Farbskala, 0 bis %1 (aus der Kalibrierung des Modells).</translation>
     </message>
     <message>
-        <location line="-315"/>
-        <location line="+323"/>
+        <location line="-324"/>
+        <location line="+332"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>Jede Anomaliekarte ist über ihren eigenen Wertebereich eingefärbt.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+307"/>
+        <location line="-329"/>
+        <location line="+316"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>Konturen: magenta die vorhergesagten Fehlerbereiche, cyan der vom Prüfer eingezeichnete Fehler.</translation>
     </message>
     <message numerus="yes">
-        <location line="-302"/>
-        <location line="+323"/>
+        <location line="-311"/>
+        <location line="+332"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -1657,7 +1657,7 @@
         </translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-332"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>Bild</translation>
@@ -1694,7 +1694,7 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+301"/>
+        <location line="+310"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n Bild beanstandet oder annotiert</numerusform>
@@ -1702,42 +1702,42 @@
         </translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+328"/>
+        <location line="-299"/>
+        <location line="+337"/>
         <source>Score %1</source>
         <translation>Anomaliewert %1</translation>
     </message>
     <message>
-        <location line="-326"/>
-        <location line="+336"/>
+        <location line="-335"/>
+        <location line="+345"/>
         <source>Truth: %1</source>
         <translation>Tatsächlich: %1</translation>
     </message>
     <message>
-        <location line="-335"/>
-        <location line="+341"/>
+        <location line="-344"/>
+        <location line="+350"/>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+341"/>
+        <location line="-348"/>
+        <location line="+350"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+261"/>
+        <location line="-325"/>
+        <location line="+270"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-226"/>
         <source>Page</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+133"/>
         <source>the PDF could not be started</source>
         <translation>das PDF konnte nicht begonnen werden</translation>
     </message>
@@ -1752,7 +1752,7 @@
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+156"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -1765,7 +1765,7 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+59"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+63"/>
         <source>Review</source>
         <translation>Prüfung</translation>
     </message>
@@ -1867,26 +1867,44 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+6"/>
-        <location line="+24"/>
+        <location line="+15"/>
+        <location line="+31"/>
         <source>Retrain with marks</source>
         <translation>Mit Markierungen nachtrainieren</translation>
     </message>
     <message numerus="yes">
-        <location line="-26"/>
+        <location line="-38"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>Nachtrainieren mit %n Falsch-Positiv als Gutbild …</numerusform>
             <numerusform>Nachtrainieren mit %n Falsch-Positiven als Gutbildern …</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Images marked as missed defects (%n) are not trained on: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
+        <translation>
+            <numerusform>Als Schlupf (übersehener Fehler) markierte Bilder (%n) fließen nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell sie beanstandet.</numerusform>
+            <numerusform>Als Schlupf (übersehener Fehler) markierte Bilder (%n) fließen nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell sie beanstandet.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>elapsed %1, remaining about %2</source>
+        <translation>vergangen %1, verbleibend etwa %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>elapsed %1</source>
+        <translation>vergangen %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>Mit %n zusätzlichen Gutbild nachtrainiert; %1 Entscheidung(en) geändert</numerusform>
@@ -1926,7 +1944,7 @@
 <context>
     <name>utad::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/taskstatuswidget.cpp" line="+23"/>
+        <location filename="../ui/taskstatuswidget.cpp" line="+25"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1944,7 +1962,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: %2 %</source>
         <translation>%1: %2 %</translation>
     </message>
@@ -2183,7 +2201,7 @@ Beanstandet: %1 von %2</translation>
         <translation> · Unsicher: %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max benötigt gelabelte gute und fehlerhafte Bilder.</translation>
     </message>

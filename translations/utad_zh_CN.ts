@@ -574,7 +574,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+166"/>
+        <location filename="../ui/mainwindow.cpp" line="+181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -861,12 +861,12 @@
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-596"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+412"/>
+        <location line="+424"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
@@ -1253,12 +1253,12 @@
 <context>
     <name>utad::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="+66"/>
+        <location filename="../ui/project.cpp" line="+87"/>
         <source>Change the thresholds</source>
         <translation>更改阈值</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
     </message>
@@ -1483,15 +1483,15 @@
     <name>utad::ui::ReviewReport</name>
     <message>
         <location filename="../ui/review/reviewreport.cpp" line="+39"/>
-        <location line="+611"/>
-        <location line="+198"/>
+        <location line="+663"/>
+        <location line="+196"/>
         <location line="+24"/>
         <location line="+18"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-760"/>
+        <location line="-777"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -1511,7 +1511,7 @@
         <translation>色标 0 至 %1</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+160"/>
         <source>Image threshold</source>
         <translation>图像阈值</translation>
     </message>
@@ -1583,74 +1583,74 @@
         <location line="+40"/>
         <location line="+1"/>
         <location line="+115"/>
-        <location line="+185"/>
+        <location line="+196"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+300"/>
+        <location line="-309"/>
+        <location line="+311"/>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+300"/>
+        <location line="-310"/>
+        <location line="+311"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+300"/>
+        <location line="-311"/>
+        <location line="+311"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+300"/>
+        <location line="-310"/>
+        <location line="+311"/>
         <source>Written: %1</source>
         <translation>生成于：%1</translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+304"/>
+        <location line="-310"/>
+        <location line="+315"/>
         <source>Operating point</source>
         <translation>工作点</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+311"/>
+        <location line="-307"/>
+        <location line="+320"/>
         <source>Defective images by defect type:</source>
         <translation>按缺陷类型统计的缺陷图像：</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+317"/>
+        <location line="-313"/>
+        <location line="+326"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>所有异常图共用一个色标，0 至 %1（来自模型的校准）。</translation>
     </message>
     <message>
-        <location line="-315"/>
-        <location line="+323"/>
+        <location line="-324"/>
+        <location line="+332"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>每张异常图按其自身的取值范围着色。</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+307"/>
+        <location line="-329"/>
+        <location line="+316"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>轮廓：品红色为预测的缺陷区域，青色为复核人员绘制的缺陷。</translation>
     </message>
     <message numerus="yes">
-        <location line="-302"/>
-        <location line="+323"/>
+        <location line="-311"/>
+        <location line="+332"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>全部 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-332"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>图像</translation>
@@ -1687,49 +1687,49 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+301"/>
+        <location line="+310"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n 张图像被拦截或已标注</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+328"/>
+        <location line="-299"/>
+        <location line="+337"/>
         <source>Score %1</source>
         <translation>异常分数 %1</translation>
     </message>
     <message>
-        <location line="-326"/>
-        <location line="+336"/>
+        <location line="-335"/>
+        <location line="+345"/>
         <source>Truth: %1</source>
         <translation>真值：%1</translation>
     </message>
     <message>
-        <location line="-335"/>
-        <location line="+341"/>
+        <location line="-344"/>
+        <location line="+350"/>
         <source>Review: %1</source>
         <translation>复核：%1</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+341"/>
+        <location line="-348"/>
+        <location line="+350"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+261"/>
+        <location line="-325"/>
+        <location line="+270"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-226"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+133"/>
         <source>the PDF could not be started</source>
         <translation>无法开始生成 PDF</translation>
     </message>
@@ -1744,7 +1744,7 @@
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+156"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -1757,7 +1757,7 @@
 <context>
     <name>utad::ui::ReviewTools</name>
     <message>
-        <location filename="../ui/review/reviewtools.cpp" line="+59"/>
+        <location filename="../ui/review/reviewtools.cpp" line="+63"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
@@ -1858,25 +1858,42 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+6"/>
-        <location line="+24"/>
+        <location line="+15"/>
+        <location line="+31"/>
         <source>Retrain with marks</source>
         <translation>按标记重新训练</translation>
     </message>
     <message numerus="yes">
-        <location line="-26"/>
+        <location line="-38"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>正在将 %n 张误报图像作为合格图像重新训练…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Images marked as missed defects (%n) are not trained on: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
+        <translation>
+            <numerusform>标记为漏检的图像（%n 张）不参与训练：模型只从合格图像学习。训练后的对比会显示新模型是否将其判为缺陷。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>elapsed %1, remaining about %2</source>
+        <translation>已用 %1，约剩 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>已增加 %n 张合格图像重新训练；%1 个判定发生了变化</numerusform>
@@ -1915,7 +1932,7 @@
 <context>
     <name>utad::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/taskstatuswidget.cpp" line="+23"/>
+        <location filename="../ui/taskstatuswidget.cpp" line="+25"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1932,7 +1949,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: %2 %</source>
         <translation>%1：%2%</translation>
     </message>
@@ -2167,7 +2184,7 @@ Flagged %1 of %2</source>
         <translation> · 不确定 %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max 需要已标注的合格图像和缺陷图像。</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "ui/review/reviewtools.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
 #include "ui/imagelistmodel.h"
 #include "ui/jobs.h"
@@ -18,13 +19,16 @@
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace utad::ui {
 
@@ -254,18 +258,35 @@ void ReviewTools::onRetrain()
         QMessageBox::information(m_dialogParent, tr("Retrain with marks"), m_problem);
         return;
     }
-    auto* progress = new QProgressDialog(
-        tr("Retraining with %n false positive(s) as good images…", nullptr, retrainer->addedImages()), tr("Cancel"), 0,
-        1000, m_dialogParent);
+    // What the run learns from, said once: only good images train the model; missed defects
+    // label the comparison afterwards.
+    int missed = 0;
+    for (const QString& path : m_project->annotations()->annotatedPaths())
+        missed += m_project->annotations()->annotation(path).mark == Mark::MissedDefect;
+    QString about = tr("Retraining with %n false positive(s) as good images…", nullptr, retrainer->addedImages());
+    if (missed > 0)
+        about += QLatin1Char('\n')
+            + tr("Images marked as missed defects (%n) are not trained on: the model learns from good images "
+                 "only. The comparison afterwards shows whether the new model flags them.",
+                nullptr, missed);
+    auto* progress = new QProgressDialog(about, tr("Cancel"), 0, 1000, m_dialogParent);
     progress->setWindowTitle(tr("Retrain with marks"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->setMinimumDuration(0);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(retrainer, &Task::progressChanged, progress, [progress](double f, const QString& text) {
+    progress->setMinimumWidth(std::min(560, 45 * progress->fontMetrics().averageCharWidth()));
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(retrainer, &Task::progressChanged, progress, [progress, about, clock](double f, const QString& text) {
         progress->setValue(int(1000 * f));
-        if (!text.isEmpty())
-            progress->setLabelText(text);
+        const double elapsed = clock->elapsed() / 1000.0;
+        // Time left from the share done so far, once there is enough of it to go by.
+        const QString time = f > 0.02
+            ? tr("elapsed %1, remaining about %2").arg(formatDuration(elapsed), formatDuration(elapsed * (1 - f) / f))
+            : tr("elapsed %1").arg(formatDuration(elapsed));
+        progress->setLabelText(
+            about + QLatin1Char('\n') + (text.isEmpty() ? time : text + QStringLiteral(" \u2013 ") + time));
     });
     connect(progress, &QProgressDialog::canceled, retrainer, &Task::cancel);
     connect(retrainer, &Task::finished, progress, &QProgressDialog::close);
