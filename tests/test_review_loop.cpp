@@ -255,6 +255,25 @@ private slots:
         QCOMPARE(w.project()->thresholdOrigin().rule, ThresholdOrigin::Rule::Calibration);
     }
 
+    // Bug: while a dataset was being scored, the review panel said "Not scored" for the image on
+    // show after the list had its score.
+    void reviewPanelFollowsAScoringRun()
+    {
+        auto window = newWindow();
+        MainWindow& w = *window;
+        QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("follow")), 2)));
+        const QString path = w.imageModel()->path(0);
+        w.selectImage(path);
+        AnnotationPanel* panel = w.reviewTools()->annotationPanel();
+        QCOMPARE(panel->detailsText(), QStringLiteral("Not scored"));
+        utad::ImageResult result;
+        result.path = path.toStdString();
+        result.label = utad::Label::Good;
+        result.score = 0.4321;
+        w.project()->updateResult(result);  // one image of a running scoring
+        QVERIFY2(panel->detailsText().contains(QStringLiteral("Score 0.4321")), qPrintable(panel->detailsText()));
+    }
+
     // Bug: the proposed threshold rested on six images without a word.
     void thresholdSaysWhichRuleChoseItAndOnHowManyImages()
     {

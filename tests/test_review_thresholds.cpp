@@ -251,6 +251,26 @@ private slots:
         QVERIFY(above >= 16);
     }
 
+    // Bug: with a few images the histogram's count axis had ticks at 2.5, 7.5 and 12.5.
+    void histogramCountsAreWholeNumbers()
+    {
+        Project project;
+        project.setResults(syntheticResults(12, 3, 3, 5));
+        ThresholdPanel panel(&project);
+        panel.resize(1000, 640);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCustomPlot* hist = panel.histogram();
+        hist->replot();
+        QVector<double> ticks;
+        QVector<QString> labels;
+        hist->yAxis->ticker()->generate(
+            hist->yAxis->range(), hist->locale(), QLatin1Char('g'), 6, ticks, nullptr, &labels);
+        QVERIFY(ticks.size() >= 2);
+        for (double tick : ticks)
+            QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
+    }
+
     void automaticThresholdsWithoutLabels()
     {
         Project project;

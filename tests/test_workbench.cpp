@@ -201,6 +201,8 @@ void TestWorkbench::unreadableImageIsReportedNotFatal()
     auto* messages = w.findChild<QPlainTextEdit*>(QStringLiteral("messages"));
     QVERIFY(messages);
     QTRY_VERIFY(messages->toPlainText().contains(QStringLiteral("b-corrupt.png")));
+    // Bug: the input panel's title said "Loading b-corrupt.png..." for ever.
+    QTRY_COMPARE(w.inspector()->panelTitle(0), QStringLiteral("Cannot show b-corrupt.png"));
     // Still usable afterwards.
     w.selectImage(folder + QStringLiteral("/a-good.png"));
     QTRY_VERIFY(!w.inspector()->sourceImage().empty());

@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+161"/>
         <source>Reviewed, decision OK</source>
         <translation>Geprüft, Entscheidung korrekt</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>Reviewed %1 of %2 images</source>
         <translation>%1 von %2 Bildern geprüft</translation>
     </message>
@@ -431,12 +431,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+358"/>
+        <location line="+364"/>
         <source>Residuals</source>
         <translation>Residuen</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-361"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>Naive Impression und Residuenkarten anzeigen (R)</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+309"/>
         <source>Anomaly map</source>
         <translation>Anomaliekarte</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>Farbskala der Anomaliekarte: Wertebereich dieses Bildes</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-377"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
@@ -536,7 +536,12 @@
         <translation>%1 wird geladen …</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+35"/>
+        <source>Cannot show %1</source>
+        <translation>%1 kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1 (Farbskala: Wertebereich dieses Bildes)</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>Farbskala der drei Residuenkarten</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -1868,12 +1873,12 @@
     <message>
         <location line="+19"/>
         <location line="+15"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Retrain with marks</source>
         <translation>Mit Markierungen nachtrainieren</translation>
     </message>
     <message numerus="yes">
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>Nachtrainieren mit %n Falsch-Positiv als Gutbild …</numerusform>
@@ -1894,17 +1899,17 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>elapsed %1, remaining about %2</source>
         <translation>vergangen %1, verbleibend etwa %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>Mit %n zusätzlichen Gutbild nachtrainiert; %1 Entscheidung(en) geändert</numerusform>
@@ -1980,7 +1985,7 @@
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <location line="+66"/>
         <source>Good</source>
         <translation>Gut</translation>

@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+161"/>
         <source>Reviewed, decision OK</source>
         <translation>已复核，判定正确</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>模型判定正确，无需标记</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>Reviewed %1 of %2 images</source>
         <translation>已复核 %1 / %2 张图像</translation>
     </message>
@@ -431,12 +431,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+358"/>
+        <location line="+364"/>
         <source>Residuals</source>
         <translation>残差</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-361"/>
         <source>Show the naive impression and the residual maps (R)</source>
         <translation>显示朴素印象图和残差图 (R)</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+309"/>
         <source>Anomaly map</source>
         <translation>异常图</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>异常图色标：本图像的取值范围</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-377"/>
         <source>Overlay</source>
         <translation>叠加</translation>
     </message>
@@ -536,7 +536,12 @@
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+35"/>
+        <source>Cannot show %1</source>
+        <translation>无法显示 %1</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>%1 (colour scale: this image&apos;s range)</source>
         <translation>%1（色标范围：本图像的取值范围）</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>三张残差图的色标</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
@@ -1859,12 +1864,12 @@
     <message>
         <location line="+19"/>
         <location line="+15"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Retrain with marks</source>
         <translation>按标记重新训练</translation>
     </message>
     <message numerus="yes">
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Retraining with %n false positive(s) as good images…</source>
         <translation>
             <numerusform>正在将 %n 张误报图像作为合格图像重新训练…</numerusform>
@@ -1883,17 +1888,17 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>elapsed %1, remaining about %2</source>
         <translation>已用 %1，约剩 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Retrained with %n more good image(s); %1 decision(s) changed</source>
         <translation>
             <numerusform>已增加 %n 张合格图像重新训练；%1 个判定发生了变化</numerusform>
@@ -1967,7 +1972,7 @@
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <location line="+66"/>
         <source>Good</source>
         <translation>合格</translation>

@@ -251,8 +251,14 @@ void InspectorWidget::startPanelTask()
             setInference(p, inference);
             emit panelsShown(p, fromCache);
         });
-    connect(task, &PanelTask::failed, this,
-        [this](const QString& p, const QString& message) { emit loadFailed(p, message); });
+    connect(task, &PanelTask::failed, this, [this](const QString& p, const QString& message) {
+        if (p == m_path) {  // not "Loading..." for ever
+            m_loading = false;
+            m_titles[0]->setText(tr("Cannot show %1").arg(QFileInfo(p).fileName()));
+            m_titles[0]->setToolTip(message);
+        }
+        emit loadFailed(p, message);
+    });
     connect(task, &Task::finished, this, [this, task] {
         if (m_panelTask == task)
             m_panelTask = nullptr;
@@ -425,6 +431,7 @@ void InspectorWidget::updatePanels()
     } else {
         m_legend->setToolTip(tr("Colour scale of the three residual maps"));
     }
+    m_titles[0]->setToolTip(QString());  // a failure's message goes with its title
     for (int i = 0; i < 4; ++i) {
         m_titles[size_t(i)]->setText(set.titles[size_t(i)]);
         m_views[size_t(i)]->setImage(set.images[size_t(i)], size);

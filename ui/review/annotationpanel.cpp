@@ -108,6 +108,11 @@ AnnotationPanel::AnnotationPanel(Project* project, QWidget* parent) : QWidget(pa
     });
     connect(store, &AnnotationStore::reset, this, &AnnotationPanel::refresh);
     connect(m_project, &Project::resultsChanged, this, &AnnotationPanel::refresh);
+    // While a dataset is being scored, the image on show gets its score as the list does.
+    connect(m_project, &Project::resultChanged, this, [this](const utad::ImageResult& result) {
+        if (QString::fromStdString(result.path) == m_path)
+            refresh();
+    });
     connect(m_project, &Project::thresholdsChanged, this, &AnnotationPanel::refresh);
     refresh();
 }
@@ -119,6 +124,8 @@ QList<QAction*> AnnotationPanel::reviewActions() const
 
 ReviewFilter AnnotationPanel::filter() const { return ReviewFilter(m_filter->currentIndex()); }
 void AnnotationPanel::setFilter(ReviewFilter filter) { m_filter->setCurrentIndex(int(filter)); }
+
+QString AnnotationPanel::detailsText() const { return m_details->text(); }
 
 void AnnotationPanel::setImagePath(const QString& path)
 {

@@ -20,6 +20,7 @@ class AnnotationPanel : public QWidget {
     Q_OBJECT
 public:
     explicit AnnotationPanel(Project* project, QWidget* parent = nullptr);
+    QString detailsText() const;  // score, decision and truth of the image on show
 
     void setImagePath(const QString& path);
     QString imagePath() const { return m_path; }

@@ -83,6 +83,11 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
     m_hist->setMinimumSize(220, 110);
     m_hist->xAxis->setLabel(tr("Image score"));
     m_hist->yAxis->setLabel(tr("Images"));
+    // Counts: whole-number ticks only (a few images gave ticks at 2.5 and 7.5).
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_hist->yAxis->setTicker(counts);
     m_goodGraph = addHistogramGraph(m_hist, tr("Good"), kGoodColor);
     m_defectGraph = addHistogramGraph(m_hist, tr("Defective"), kDefectColor);
     m_unknownGraph = addHistogramGraph(m_hist, tr("Unlabelled"), kUnknownColor);
