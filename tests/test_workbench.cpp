@@ -21,6 +21,7 @@
 #include "ui/taskstatuswidget.h"
 #include "ui/trainingdialog.h"
 #include "ui/trainingtask.h"
+#include "utad/dataset.h"
 #include "utad/model.h"
 
 #include "tiny_model.h"
@@ -35,6 +36,7 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 #include <qcustomplot.h>
 
@@ -69,6 +71,7 @@ private slots:
     void initTestCase();
     void wrongFolderGivesAMessage();
     void unreadableImageIsReportedNotFatal();
+    void manyDatasetWarningsAreSummed();
     void datasetIsScoredInTheBackground();
     void keyboardStepsThroughImages();
     void panelsHaveTheSourceSize();
@@ -206,6 +209,22 @@ void TestWorkbench::unreadableImageIsReportedNotFatal()
     // Still usable afterwards.
     w.selectImage(folder + QStringLiteral("/a-good.png"));
     QTRY_VERIFY(!w.inspector()->sourceImage().empty());
+}
+
+// Bug: the bundled sample's 40 masks without an image filled the messages with 40 lines.
+void TestWorkbench::manyDatasetWarningsAreSummed()
+{
+    const utad::Dataset sample = utad::openDataset(UTAD_SAMPLE_DIR);
+    const long stray = long(std::count_if(sample.warnings.begin(), sample.warnings.end(),
+        [](const std::string& w) { return w.find("Mask without image") != std::string::npos; }));
+    QVERIFY(stray > 5);
+    auto window = newWindow();
+    QVERIFY(window->openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+    const QString text = window->findChild<QPlainTextEdit*>(QStringLiteral("messages"))->toPlainText();
+    QCOMPARE(text.count(QStringLiteral("Mask without image")), 5);
+    QVERIFY2(text.contains(
+                 QStringLiteral("and %1 more dataset warning(s) like these").arg(long(sample.warnings.size()) - 5)),
+        qPrintable(text));
 }
 
 void TestWorkbench::datasetIsScoredInTheBackground()

@@ -799,8 +799,16 @@
         <source>%1 contains no images.</source>
         <translation>%1 enthält keine Bilder.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>… and %n more dataset warning(s) like these</source>
+        <translation>
+            <numerusform>… und %n weitere Datensatz-Warnung dieser Art</numerusform>
+            <numerusform>… und %n weitere Datensatz-Warnungen dieser Art</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+467"/>
+        <location line="+453"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>Bild-AUROC nach Fehlerart: %1.</translation>
     </message>
@@ -830,12 +838,12 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-504"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Any defect type</source>
         <translation>Alle Fehlerarten</translation>
     </message>
@@ -850,7 +858,7 @@
         <translation>Projekt %1 geöffnet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>Der Datensatz des Projekts kann nicht geöffnet werden</translation>
     </message>
@@ -866,12 +874,12 @@
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-604"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+432"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>

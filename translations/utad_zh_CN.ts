@@ -799,8 +799,15 @@
         <source>%1 contains no images.</source>
         <translation>%1 中没有图像。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>… and %n more dataset warning(s) like these</source>
+        <translation>
+            <numerusform>……以及另外 %n 条类似的数据集警告</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+467"/>
+        <location line="+453"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>按缺陷类型的图像级 AUROC：%1。</translation>
     </message>
@@ -830,12 +837,12 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-504"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Any defect type</source>
         <translation>全部缺陷类型</translation>
     </message>
@@ -850,7 +857,7 @@
         <translation>已打开项目 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot open the project&apos;s dataset</source>
         <translation>无法打开项目的数据集</translation>
     </message>
@@ -866,12 +873,12 @@
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-604"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+432"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>

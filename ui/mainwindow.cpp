@@ -464,12 +464,21 @@ bool MainWindow::openDataset(const QString& path)
     const std::vector<std::string> warnings = dataset.warnings;
     const size_t train = dataset.train.size(), test = dataset.test.size();
     m_project->openDataset(std::move(dataset), absolute);
-    for (const std::string& w : warnings)
-        log(QString::fromStdString(w));
+    logDatasetWarnings(warnings);
     showDataset();
     log(tr("Opened %1: %2 training and %3 test images").arg(absolute).arg(train).arg(test));
     emit datasetOpened();
     return true;
+}
+
+void MainWindow::logDatasetWarnings(const std::vector<std::string>& warnings)
+{
+    // A few in full; a dataset with hundreds of stray masks must not bury every other message.
+    constexpr size_t kShown = 5;
+    for (size_t i = 0; i < std::min(kShown, warnings.size()); ++i)
+        log(QString::fromStdString(warnings[i]));
+    if (warnings.size() > kShown)
+        log(tr("… and %n more dataset warning(s) like these", nullptr, int(warnings.size() - kShown)));
 }
 
 void MainWindow::showDataset()
@@ -504,8 +513,7 @@ bool MainWindow::openProject(const QString& path)
     if (!m_project->datasetPath().isEmpty()) {
         try {
             utad::Dataset dataset = utad::openDataset(m_project->datasetPath().toStdString());
-            for (const std::string& w : dataset.warnings)
-                log(QString::fromStdString(w));
+            logDatasetWarnings(dataset.warnings);
             m_project->openDataset(std::move(dataset), m_project->datasetPath());
             showDataset();
             emit datasetOpened();

@@ -78,6 +78,7 @@ public:
     TrainingDialog* trainingDialog() const;  // the last training window, while it is open
     QString lastError() const { return m_lastError; }
     void log(const QString& text);
+    void logDatasetWarnings(const std::vector<std::string>& warnings);
 
 signals:
     void currentImageChanged(const QString& path);
