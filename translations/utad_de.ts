@@ -2269,7 +2269,7 @@ Beanstandet: %1 von %2</translation>
 <context>
     <name>utad::ui::TrainOptionsDialog</name>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+36"/>
+        <location filename="../ui/trainingdialog.cpp" line="+37"/>
         <source>Train a model</source>
         <translation>Modell trainieren</translation>
     </message>
@@ -2418,22 +2418,27 @@ Beanstandet: %1 von %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+161"/>
+        <location line="+186"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-162"/>
+        <source>elapsed %1</source>
+        <translation>vergangen %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Calibrating on held-back good images...</source>
         <translation>Kalibrierung mit zurückgehaltenen guten Trainingsbildern …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1: step %2 of %3, loss %4</source>
         <translation>%1: Schritt %2 von %3, Verlust %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+57"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>Training nach %n Schritt vor dem Ende angehalten: Das Modell ist nur teilweise trainiert.</numerusform>
@@ -2460,12 +2465,12 @@ Trotzdem verwenden?</translation>
         <translation>Unvollständiges Modell verwenden</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-145"/>
         <source>elapsed %1, remaining %2</source>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+67"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
     </message>
@@ -2510,12 +2515,12 @@ Trotzdem verwenden?</translation>
         <translation>Gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-167"/>
         <source>optimizer steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+171"/>
         <source>Could not save: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
     </message>

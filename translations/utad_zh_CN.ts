@@ -2248,7 +2248,7 @@ Flagged %1 of %2</source>
 <context>
     <name>utad::ui::TrainOptionsDialog</name>
     <message>
-        <location filename="../ui/trainingdialog.cpp" line="+36"/>
+        <location filename="../ui/trainingdialog.cpp" line="+37"/>
         <source>Train a model</source>
         <translation>训练模型</translation>
     </message>
@@ -2397,22 +2397,27 @@ Flagged %1 of %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+161"/>
+        <location line="+186"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-162"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Calibrating on held-back good images...</source>
         <translation>正在用模型保留的合格训练图像校准…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1: step %2 of %3, loss %4</source>
         <translation>%1：第 %2 / %3 步，损失 %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+57"/>
         <source>Training stopped after %n step(s), before the end: the model is only partly trained.</source>
         <translation>
             <numerusform>训练在 %n 步后提前停止：模型只完成了部分训练。</numerusform>
@@ -2438,12 +2443,12 @@ Use it anyway?</source>
         <translation>使用未完成训练的模型</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-145"/>
         <source>elapsed %1, remaining %2</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+67"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>训练完成。请保存模型以便保留。</translation>
     </message>
@@ -2488,12 +2493,12 @@ Use it anyway?</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-167"/>
         <source>optimizer steps</source>
         <translation>优化步数</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+171"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -130,7 +131,7 @@ TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* 
     m_plot->setMinimumHeight(220);
     m_plot->xAxis->setLabel(tr("optimizer steps"));
     m_plot->yAxis->setLabel(tr("loss"));
-    m_plot->legend->setVisible(true);
+    m_plot->legend->setVisible(false);  // until the first curve: an empty box otherwise
     m_plot->legend->setFont(font());
     layout->addWidget(m_plot, 1);
 
@@ -185,6 +186,23 @@ TrainingDialog::TrainingDialog(TrainingTask* task, TaskManager* tasks, QWidget* 
     connect(task, &TrainingTask::preview, this, &TrainingDialog::onPreview);
     connect(task, &TrainingTask::log, m_log, &QPlainTextEdit::appendPlainText);
     connect(task, &TrainingTask::finished, this, &TrainingDialog::onFinished);
+    m_clock.start();
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &TrainingDialog::showTime);
+    m_tick->start();
+    showTime();
+}
+
+QString TrainingDialog::timeText() const { return m_eta->text(); }
+
+void TrainingDialog::showTime()
+{
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    m_eta->setText(m_remaining < 0 ? tr("elapsed %1").arg(formatDuration(elapsed))
+                                   : tr("elapsed %1, remaining %2")
+                                         .arg(formatDuration(elapsed),
+                                             formatDuration(std::max(0.0, m_remaining - (elapsed - m_remainingAt)))));
 }
 
 void TrainingDialog::onRound(const utad::TrainProgress& p)
@@ -193,10 +211,14 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
     m_progress->setValue(int(p.fraction * 1000));
     if (p.stage == "Calibration") {  // not a loss point
         m_stage->setText(tr("Calibrating on held-back good images..."));
+        m_remaining = -1;  // the steps' estimate does not cover it
+        showTime();
         return;
     }
     m_stage->setText(tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(p.loss, 0, 'g', 4));
-    m_eta->setText(tr("elapsed %1, remaining %2").arg(formatDuration(p.elapsedSeconds), formatDuration(p.etaSeconds)));
+    m_remaining = p.etaSeconds;
+    m_remainingAt = m_clock.elapsed() / 1000.0;
+    showTime();
     // One curve per stage: their losses have different scales and meanings.
     if (stage != m_lastStage) {
         m_lastStage = stage;
@@ -206,6 +228,7 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
             = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
         graph->setPen(QPen(colors[(m_plot->graphCount() - 1) % 4], 2));
         graph->setScatterStyle(QCPScatterStyle::ssDisc);
+        m_plot->legend->setVisible(true);
     }
     ++m_point;
     // Steps over the whole run: the Expert-Net's curve continues where the IE-Net's ended.
@@ -232,6 +255,9 @@ void TrainingDialog::onPreview(const utad::Inference& inference)
 
 void TrainingDialog::onFinished(bool ok)
 {
+    m_tick->stop();
+    m_remaining = -1;
+    showTime();
     m_cancel->setEnabled(false);
     m_close->setEnabled(true);
     if (!m_task)

@@ -4,6 +4,7 @@
 #include "utad/model.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <array>
 #include <memory>
@@ -12,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QTimer;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -53,6 +55,8 @@ public:
     QCustomPlot* lossPlot() const { return m_plot; }
     int previewsShown() const { return m_previews; }
     int lossPoints() const { return m_point; }
+    QString timeText() const;  // "elapsed ..., remaining ..."
+
     // The trained model after the run ended (null when there is none) and whether it is complete.
     std::shared_ptr<utad::Model> model() const { return m_model; }
     bool modelComplete() const { return m_complete; }
@@ -99,6 +103,12 @@ private:
     QPushButton* m_save;
     QPushButton* m_use;
     QPushButton* m_close;
+    // Elapsed time ticks every second, and the last estimate of the time left counts down, also
+    // between the training's reports (a slow machine's first round, or calibration at the end).
+    void showTime();
+    QElapsedTimer m_clock;
+    QTimer* m_tick;
+    double m_remaining = -1, m_remainingAt = 0;  // the last estimate (-1: none yet), and when it came
     QString m_lastStage;
     int m_point = 0;
     int m_previews = 0;
