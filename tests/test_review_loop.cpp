@@ -321,6 +321,19 @@ private slots:
         w.project()->undoStack()->undo();
         QVERIFY2(origin->text().contains(QStringLiteral("F1")), qPrintable(origin->text()));
         ThresholdPanel* panel = w.reviewTools()->thresholdPanel();
+        // The F1-max button says F1 again after a change by hand, and a change of the pixel
+        // threshold alone keeps it.
+        Thresholds moved = w.project()->thresholds();
+        moved.image *= 1.05;
+        w.project()->setThresholds(moved);
+        QCOMPARE(w.project()->thresholdOrigin().rule, ThresholdOrigin::Rule::User);
+        QVERIFY(panel->applyF1Max());
+        QCOMPARE(w.project()->thresholdOrigin().rule, ThresholdOrigin::Rule::LabelledF1);
+        QVERIFY2(origin->text().contains(QStringLiteral("F1")), qPrintable(origin->text()));
+        Thresholds pixelOnly = w.project()->thresholds();
+        pixelOnly.pixel = pixelOnly.pixel * 1.1 + 0.01;
+        w.project()->setThresholds(pixelOnly);
+        QCOMPARE(w.project()->thresholdOrigin().rule, ThresholdOrigin::Rule::LabelledF1);
         panel->setImageThreshold(best.threshold * 1.02);
         panel->commit();
         QCOMPARE(w.project()->thresholds().image, best.threshold * 1.02);
@@ -335,6 +348,10 @@ private slots:
         QVERIFY(again->openProject(file));
         QCOMPARE(again->project()->thresholdOrigin().rule, ThresholdOrigin::Rule::User);
         QLabel* reopened = again->reviewTools()->thresholdPanel()->originLabel();
+        QVERIFY2(reopened->text().contains(QStringLiteral("by hand")), qPrintable(reopened->text()));
+        // And still once the project's model has loaded in the background.
+        QTRY_VERIFY_WITH_TIMEOUT(again->model() != nullptr && !again->isLoadingModel(), 60000);
+        QCOMPARE(again->project()->thresholds().image, best.threshold * 1.02);
         QVERIFY2(reopened->text().contains(QStringLiteral("by hand")), qPrintable(reopened->text()));
     }
 

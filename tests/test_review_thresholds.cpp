@@ -269,6 +269,11 @@ private slots:
         QVERIFY(ticks.size() >= 2);
         for (double tick : ticks)
             QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
+        // A range where a default ticker puts ticks at halves.
+        hist->yAxis->ticker()->generate(QCPRange(0, 15), hist->locale(), QLatin1Char('g'), 6, ticks, nullptr, &labels);
+        QVERIFY(ticks.size() >= 2);
+        for (double tick : ticks)
+            QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
     }
 
     void automaticThresholdsWithoutLabels()

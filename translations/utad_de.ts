@@ -579,7 +579,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+181"/>
+        <location filename="../ui/mainwindow.cpp" line="+182"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -799,16 +799,8 @@
         <source>%1 contains no images.</source>
         <translation>%1 enthält keine Bilder.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>… and %n more dataset warning(s) like these</source>
-        <translation>
-            <numerusform>… und %n weitere Datensatz-Warnung dieser Art</numerusform>
-            <numerusform>… und %n weitere Datensatz-Warnungen dieser Art</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+453"/>
+        <location line="+480"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>Bild-AUROC nach Fehlerart: %1.</translation>
     </message>
@@ -838,12 +830,12 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-509"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Any defect type</source>
         <translation>Alle Fehlerarten</translation>
     </message>
@@ -874,12 +866,12 @@
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-604"/>
+        <location line="-609"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+432"/>
+        <location line="+437"/>
         <source>There is no model file at %1.</source>
         <translation>Unter %1 gibt es keine Modelldatei.</translation>
     </message>
@@ -929,8 +921,16 @@
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
+    <message numerus="yes">
+        <location line="-317"/>
+        <source>… and %n more dataset warning(s), listed on the standard error output</source>
+        <translation>
+            <numerusform>… und %n weitere Datensatz-Warnung, aufgeführt in der Standardfehlerausgabe</numerusform>
+            <numerusform>… und %n weitere Datensatz-Warnungen, aufgeführt in der Standardfehlerausgabe</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-192"/>
+        <location line="+125"/>
         <source>Run inference</source>
         <translation>Inferenz ausführen</translation>
     </message>
@@ -1272,12 +1272,12 @@
         <translation>Schwellwerte ändern</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>Zuvor gespeicherte Prüfmarkierungen und Ergebnisse für %1 wiederhergestellt</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+304"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>Das Projekt %1 kann nicht geschrieben werden: %2</translation>
@@ -1847,8 +1847,16 @@
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML-Bericht, mit CSV und PDF daneben (*.html)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n image(s) marked as missed defects are left out of training: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
+        <translation>
+            <numerusform>%n als Schlupf (übersehener Fehler) markiertes Bild fließt nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell es beanstandet.</numerusform>
+            <numerusform>%n als Schlupf (übersehener Fehler) markierte Bilder fließen nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell sie beanstandet.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-26"/>
+        <location line="-82"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>Prüfbericht nach %1 geschrieben (mit .csv und .pdf)</translation>
     </message>
@@ -1893,16 +1901,8 @@
             <numerusform>Nachtrainieren mit %n Falsch-Positiven als Gutbildern …</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Images marked as missed defects (%n) are not trained on: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
-        <translation>
-            <numerusform>Als Schlupf (übersehener Fehler) markierte Bilder (%n) fließen nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell sie beanstandet.</numerusform>
-            <numerusform>Als Schlupf (übersehener Fehler) markierte Bilder (%n) fließen nicht ins Training ein: Das Modell lernt nur aus Gutbildern. Der Vergleich danach zeigt, ob das neue Modell sie beanstandet.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1957,7 +1957,7 @@
 <context>
     <name>utad::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/taskstatuswidget.cpp" line="+25"/>
+        <location filename="../ui/taskstatuswidget.cpp" line="+26"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1967,7 +1967,7 @@
         <translation>Abbrechen: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+48"/>
         <source>%1 (+%n more job(s))</source>
         <translation>
             <numerusform>%1 (+%n weitere Aufgabe)</numerusform>
@@ -2214,12 +2214,12 @@ Beanstandet: %1 von %2</translation>
         <translation> · Unsicher: %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max benötigt gelabelte gute und fehlerhafte Bilder.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.</source>
         <translation>F1-max: Schwellwert %1 ergibt F1 %2 (Präzision %3, Trefferquote %4) auf den gelabelten Bildern.</translation>
     </message>

@@ -579,7 +579,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+181"/>
+        <location filename="../ui/mainwindow.cpp" line="+182"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -799,15 +799,8 @@
         <source>%1 contains no images.</source>
         <translation>%1 中没有图像。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>… and %n more dataset warning(s) like these</source>
-        <translation>
-            <numerusform>……以及另外 %n 条类似的数据集警告</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+453"/>
+        <location line="+480"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>按缺陷类型的图像级 AUROC：%1。</translation>
     </message>
@@ -837,12 +830,12 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-509"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Any defect type</source>
         <translation>全部缺陷类型</translation>
     </message>
@@ -873,12 +866,12 @@
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-604"/>
+        <location line="-609"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+432"/>
+        <location line="+437"/>
         <source>There is no model file at %1.</source>
         <translation>%1 处没有模型文件。</translation>
     </message>
@@ -928,8 +921,15 @@
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
+    <message numerus="yes">
+        <location line="-317"/>
+        <source>… and %n more dataset warning(s), listed on the standard error output</source>
+        <translation>
+            <numerusform>……以及另外 %n 条数据集警告，已列在标准错误输出中</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-192"/>
+        <location line="+125"/>
         <source>Run inference</source>
         <translation>运行推理</translation>
     </message>
@@ -1270,12 +1270,12 @@
         <translation>更改阈值</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Restored the review marks and results saved earlier for %1</source>
         <translation>已恢复先前为 %1 保存的复核标记和结果</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+304"/>
         <location line="+6"/>
         <source>Cannot write the project %1: %2</source>
         <translation>无法写入项目 %1：%2</translation>
@@ -1837,8 +1837,15 @@
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML 报告，同时生成 CSV 和 PDF (*.html)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n image(s) marked as missed defects are left out of training: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
+        <translation>
+            <numerusform>%n 张标记为漏检的图像不参与训练：模型只从合格图像学习。训练后的对比会显示新模型是否会拦截它们。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-26"/>
+        <location line="-82"/>
         <source>Review report written to %1 (with .csv and .pdf)</source>
         <translation>复核报告已写入 %1（另附 .csv 和 .pdf）</translation>
     </message>
@@ -1882,15 +1889,8 @@
             <numerusform>正在将 %n 张误报图像作为合格图像重新训练…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Images marked as missed defects (%n) are not trained on: the model learns from good images only. The comparison afterwards shows whether the new model flags them.</source>
-        <translation>
-            <numerusform>标记为漏检的图像（%n 张）不参与训练：模型只从合格图像学习。训练后的对比会显示新模型是否将其判为缺陷。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1944,7 +1944,7 @@
 <context>
     <name>utad::ui::TaskStatusWidget</name>
     <message>
-        <location filename="../ui/taskstatuswidget.cpp" line="+25"/>
+        <location filename="../ui/taskstatuswidget.cpp" line="+26"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1954,7 +1954,7 @@
         <translation>取消：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+48"/>
         <source>%1 (+%n more job(s))</source>
         <translation>
             <numerusform>%1（另有 %n 个任务）</numerusform>
@@ -2196,12 +2196,12 @@ Flagged %1 of %2</source>
         <translation> · 不确定 %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>F1-max needs labelled good and defective images.</source>
         <translation>F1-max 需要已标注的合格图像和缺陷图像。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.</source>
         <translation>F1-max：阈值 %1 在已标注图像上的 F1 为 %2（精确率 %3，召回率 %4）。</translation>
     </message>

@@ -251,8 +251,8 @@ void InspectorWidget::startPanelTask()
             setInference(p, inference);
             emit panelsShown(p, fromCache);
         });
-    connect(task, &PanelTask::failed, this, [this](const QString& p, const QString& message) {
-        if (p == m_path) {  // not "Loading..." for ever
+    connect(task, &PanelTask::failed, this, [this, current](const QString& p, const QString& message) {
+        if (current() && p == m_path && m_source.empty()) {  // not "Loading..." for ever
             m_loading = false;
             m_titles[0]->setText(tr("Cannot show %1").arg(QFileInfo(p).fileName()));
             m_titles[0]->setToolTip(message);

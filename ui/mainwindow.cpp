@@ -47,6 +47,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <cmath>
+#include <iostream>
 
 namespace utad::ui {
 
@@ -473,12 +474,17 @@ bool MainWindow::openDataset(const QString& path)
 
 void MainWindow::logDatasetWarnings(const std::vector<std::string>& warnings)
 {
-    // A few in full; a dataset with hundreds of stray masks must not bury every other message.
+    // A few in the messages, so that hundreds of stray masks do not bury every other message; all
+    // of them on stderr.
     constexpr size_t kShown = 5;
     for (size_t i = 0; i < std::min(kShown, warnings.size()); ++i)
         log(QString::fromStdString(warnings[i]));
-    if (warnings.size() > kShown)
-        log(tr("… and %n more dataset warning(s) like these", nullptr, int(warnings.size() - kShown)));
+    if (warnings.size() > kShown) {
+        log(tr("… and %n more dataset warning(s), listed on the standard error output", nullptr,
+            int(warnings.size() - kShown)));
+        for (size_t i = kShown; i < warnings.size(); ++i)
+            std::cerr << "warning: " << warnings[i] << '\n';
+    }
 }
 
 void MainWindow::showDataset()

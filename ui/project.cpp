@@ -83,9 +83,9 @@ bool Thresholds::operator==(const Thresholds& o) const
 // A threshold edit. Steps of one gesture (a drag of the threshold line) merge into one command.
 class SetThresholdsCommand : public QUndoCommand {
 public:
-    SetThresholdsCommand(Project* project, const Thresholds& after, int gesture)
+    SetThresholdsCommand(Project* project, const Thresholds& after, const ThresholdOrigin& afterOrigin, int gesture)
         : QUndoCommand(Project::tr("Change the thresholds")), m_project(project), m_before(project->thresholds()),
-          m_beforeOrigin(project->thresholdOrigin()), m_after(after), m_gesture(gesture)
+          m_beforeOrigin(project->thresholdOrigin()), m_after(after), m_afterOrigin(afterOrigin), m_gesture(gesture)
     {
     }
     int id() const override { return 100; }
@@ -95,9 +95,10 @@ public:
         if (m_gesture == 0 || next->m_gesture != m_gesture)
             return false;
         m_after = next->m_after;
+        m_afterOrigin = next->m_afterOrigin;
         return true;
     }
-    void redo() override { m_project->applyThresholds(m_after); }
+    void redo() override { m_project->applyThresholds(m_after, m_afterOrigin); }
     void undo() override { m_project->applyThresholds(m_before, m_beforeOrigin); }
 
 private:
@@ -105,6 +106,7 @@ private:
     Thresholds m_before;
     ThresholdOrigin m_beforeOrigin;  // undone, the threshold says again who chose it
     Thresholds m_after;
+    ThresholdOrigin m_afterOrigin;
     int m_gesture;
 };
 
@@ -313,11 +315,15 @@ const utad::ImageResult* Project::result(const QString& imagePath) const
 
 Thresholds Project::thresholds() const { return d->thresholds; }
 
-void Project::setThresholds(const Thresholds& t, int gesture)
+void Project::setThresholds(const Thresholds& t, int gesture, const ThresholdOrigin& origin)
 {
     if (t == d->thresholds)
         return;
-    d->undoStack->push(new SetThresholdsCommand(this, t, gesture));
+    // The pixel threshold, the minimum region or the uncertain band alone leave the image threshold
+    // as whoever chose it.
+    const bool byHand = origin.rule == ThresholdOrigin::Rule::User;
+    const ThresholdOrigin after = byHand && t.image == d->thresholds.image ? d->origin : origin;
+    d->undoStack->push(new SetThresholdsCommand(this, t, after, gesture));
 }
 
 int Project::newGesture()

@@ -96,8 +96,10 @@ public:
     // --- Thresholds ---------------------------------------------------------------------------
     Thresholds thresholds() const;
     // A user edit: one undo step. Edits with the same non-zero `gesture` (one drag) merge into
-    // one step.
-    void setThresholds(const Thresholds& t, int gesture = 0);
+    // one step. `origin` says who chose the image threshold (by hand unless given); an edit that
+    // keeps the image threshold keeps its origin.
+    void setThresholds(
+        const Thresholds& t, int gesture = 0, const ThresholdOrigin& origin = {ThresholdOrigin::Rule::User, 0});
     static int newGesture();
     Decision decide(double score) const;
     // Until someone sets them, thresholds come from the model's calibration (utad::proposedThreshold

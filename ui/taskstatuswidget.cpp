@@ -3,6 +3,7 @@
 #include "ui/task.h"
 #include "ui/taskmanager.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QPointer>
@@ -47,9 +48,25 @@ TaskStatusWidget::TaskStatusWidget(TaskManager* manager, QWidget* parent)
             });
         }
     });
+    m_bar->installEventFilter(this);
     connect(m_manager, &TaskManager::countChanged, this, &TaskStatusWidget::refresh);
     connect(m_manager, &TaskManager::progressChanged, this, &TaskStatusWidget::refresh);
     refresh();
+}
+
+bool TaskStatusWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_bar && event->type() == QEvent::Resize)
+        showText();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TaskStatusWidget::showText()
+{
+    // One line, cut in the middle where it is too long; the tooltip has every job in full. Before
+    // its first layout the bar is narrower than it will be: at least its minimum width counts.
+    const int width = std::max(m_bar->width(), m_bar->minimumWidth()) - 12;
+    m_bar->setFormat(m_bar->fontMetrics().elidedText(m_text, Qt::ElideMiddle, width));
 }
 
 QStringList TaskStatusWidget::jobNames() const
@@ -71,8 +88,8 @@ void TaskStatusWidget::refresh()
     QString text = newest->progressText().isEmpty() ? newest->description() : newest->progressText();
     if (tasks.size() > 1)
         text = tr("%1 (+%n more job(s))", nullptr, int(tasks.size() - 1)).arg(text);
-    // One line, cut in the middle where it is too long; the tooltip has every job in full.
-    m_bar->setFormat(m_bar->fontMetrics().elidedText(text, Qt::ElideMiddle, m_bar->width() - 12));
+    m_text = text;
+    showText();
     QStringList lines;
     for (Task* task : tasks)
         lines << tr("%1: %2 %").arg(task->description()).arg(int(100 * task->progress()));

@@ -19,12 +19,17 @@ public:
     QToolButton* cancelButton() const { return m_cancel; }
     QStringList jobNames() const;  // the listed jobs, newest last
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the bar's resizes
+
 private:
     void refresh();
+    void showText();  // m_text, cut in the middle to the bar's present width
 
     TaskManager* m_manager;
     QProgressBar* m_bar;
     QToolButton* m_cancel;
+    QString m_text;
 };
 
 }  // namespace utad::ui

@@ -266,8 +266,8 @@ void ReviewTools::onRetrain()
     QString about = tr("Retraining with %n false positive(s) as good images…", nullptr, retrainer->addedImages());
     if (missed > 0)
         about += QLatin1Char('\n')
-            + tr("Images marked as missed defects (%n) are not trained on: the model learns from good images "
-                 "only. The comparison afterwards shows whether the new model flags them.",
+            + tr("%n image(s) marked as missed defects are left out of training: the model learns from good "
+                 "images only. The comparison afterwards shows whether the new model flags them.",
                 nullptr, missed);
     auto* progress = new QProgressDialog(about, tr("Cancel"), 0, 1000, m_dialogParent);
     progress->setWindowTitle(tr("Retrain with marks"));

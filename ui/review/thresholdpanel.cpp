@@ -549,8 +549,9 @@ void ThresholdPanel::commit()
     t.image = m_threshold;
     t.uncertainHigh = m_uncertainHigh;
     m_syncing = true;
-    m_project->setThresholds(t, m_gesture);  // one undo step per drag
+    m_project->setThresholds(t, m_gesture, m_pendingOrigin);  // one undo step per drag
     m_syncing = false;
+    m_pendingOrigin = {ThresholdOrigin::Rule::User, 0};
     updateOrigin();  // now set by hand
 }
 
@@ -562,6 +563,7 @@ bool ThresholdPanel::applyF1Max()
     }
     const utad::F1Max best = m_index.f1Max();
     setImageThreshold(best.threshold);
+    m_pendingOrigin = {ThresholdOrigin::Rule::LabelledF1, int(m_index.labelledScores().size())};
     commit();
     setStatus(tr("F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.")
                   .arg(best.threshold, 0, 'g', 5)

@@ -111,6 +111,7 @@ private:
     QLabel* m_status;
     QLabel* m_origin;
     QTimer* m_commitTimer;
+    ThresholdOrigin m_pendingOrigin{ThresholdOrigin::Rule::User, 0};  // who chose what commit() hands on
     QTimer* m_rebuildTimer;
 
     enum class Drag { None, Threshold, Uncertain };
