@@ -611,16 +611,9 @@ private slots:
     void retrainFromTheWindow()
     {
         MainWindow window;
-        {
-            Project previous;  // no marks from an earlier run
-            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
-            QFile::remove(previous.autosavePath());
-        }
-        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
-        std::shared_ptr<utad::Model> model = utad::Model::create(tinyConfig());
-        model->train(*window.dataset());
-        window.setModel(model, QString());
-        window.project()->setResults(sampleResults(*window.dataset()));
+        std::shared_ptr<utad::Model> model;
+        openForRetraining(window, &model);
+        QVERIFY(!QTest::currentTestFailed());
         ReviewTools* tools = window.reviewTools();
         QVERIFY(!tools->startRetraining());  // nothing marked yet
         QVERIFY(tools->lastProblem().contains(QStringLiteral("false positive")));
@@ -651,16 +644,9 @@ private slots:
     void retrainDialogSaysTimeAndWhatItLearnsFrom()
     {
         MainWindow window;
-        {
-            Project previous;  // no marks from an earlier run
-            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
-            QFile::remove(previous.autosavePath());
-        }
-        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
-        std::shared_ptr<utad::Model> model = utad::Model::create(tinyConfig());
-        model->train(*window.dataset());
-        window.setModel(model, QString());
-        window.project()->setResults(sampleResults(*window.dataset()));
+        std::shared_ptr<utad::Model> model;
+        openForRetraining(window, &model);
+        QVERIFY(!QTest::currentTestFailed());
         AnnotationStore* store = window.project()->annotations();
         store->setMark(QString::fromStdString(window.dataset()->test.front().path), Mark::FalsePositive);
         for (const auto& sample : window.dataset()->test)
@@ -703,6 +689,22 @@ private slots:
     }
 
 private:
+    // The sample in `window`, without marks from an earlier run, with a tiny model trained here and
+    // the sample's scores.
+    void openForRetraining(MainWindow& window, std::shared_ptr<utad::Model>* model)
+    {
+        {
+            Project previous;
+            previous.setDatasetPath(QStringLiteral(UTAD_SAMPLE_DIR));
+            QFile::remove(previous.autosavePath());
+        }
+        QVERIFY(window.openDataset(QStringLiteral(UTAD_SAMPLE_DIR)));
+        *model = utad::Model::create(tinyConfig());
+        (*model)->train(*window.dataset());
+        window.setModel(*model, QString());
+        window.project()->setResults(sampleResults(*window.dataset()));
+    }
+
     utad::Dataset m_dataset;
 };
 

@@ -262,18 +262,15 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QCustomPlot* hist = panel.histogram();
         hist->replot();
-        QVector<double> ticks;
-        QVector<QString> labels;
-        hist->yAxis->ticker()->generate(
-            hist->yAxis->range(), hist->locale(), QLatin1Char('g'), 6, ticks, nullptr, &labels);
-        QVERIFY(ticks.size() >= 2);
-        for (double tick : ticks)
-            QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
-        // A range where a default ticker puts ticks at halves.
-        hist->yAxis->ticker()->generate(QCPRange(0, 15), hist->locale(), QLatin1Char('g'), 6, ticks, nullptr, &labels);
-        QVERIFY(ticks.size() >= 2);
-        for (double tick : ticks)
-            QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
+        // The axis's own range, and one where a default ticker puts ticks at halves.
+        for (const QCPRange& range : {hist->yAxis->range(), QCPRange(0, 15)}) {
+            QVector<double> ticks;
+            QVector<QString> labels;
+            hist->yAxis->ticker()->generate(range, hist->locale(), QLatin1Char('g'), 6, ticks, nullptr, &labels);
+            QVERIFY(ticks.size() >= 2);
+            for (double tick : ticks)
+                QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
+        }
     }
 
     void automaticThresholdsWithoutLabels()

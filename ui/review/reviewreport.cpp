@@ -153,7 +153,9 @@ public:
 private:
     bool cancelled() const { return m_callbacks.isCancelled && m_callbacks.isCancelled(); }
     bool renderAll(QString* error);
-    std::array<QImage, 4> panelsFor(const ReportImage& item, double* scaleMax, QString* warning) const;
+    // The image's four panels with their outlines; `drawn` gets the reviewer's drawn defect as read
+    // (null when there is none).
+    std::array<QImage, 4> panelsFor(const ReportImage& item, double* scaleMax, QImage* drawn, QString* warning) const;
     QString csv() const;
     QString html() const;
     bool pdf(QSaveFile& out, QString* error);
@@ -194,8 +196,16 @@ private:
 // The four panels as the inspector shows them, with the predicted regions outlined in magenta (as
 // in the inspector; yellow would vanish on the colour map at the region threshold) and the
 // reviewer's mask in cyan on the input.
-std::array<QImage, 4> ReportWriter::panelsFor(const ReportImage& item, double* scaleMax, QString* warning) const
+std::array<QImage, 4> ReportWriter::panelsFor(
+    const ReportImage& item, double* scaleMax, QImage* drawnMask, QString* warning) const
 {
+    QImage mask;  // read first: it goes with the report even where the image cannot be read
+    if (!item.maskFile.isEmpty()) {
+        mask = QImage(item.maskFile);
+        if (!mask.isNull())
+            mask = mask.convertToFormat(QImage::Format_Grayscale8);
+    }
+    *drawnMask = mask;
     const utad::ImageResult& result = item.result;
     cv::Mat source;
     try {
@@ -240,12 +250,6 @@ std::array<QImage, 4> ReportWriter::panelsFor(const ReportImage& item, double* s
     PanelSet set = renderPanels(source, inference ? &*inference : nullptr, style);
     *scaleMax = set.colorScaleMax;
     const QPainterPath predicted = regionOutline(predictedMask);
-    QImage mask;
-    if (!item.maskFile.isEmpty()) {
-        mask = QImage(item.maskFile);
-        if (!mask.isNull())
-            mask = mask.convertToFormat(QImage::Format_Grayscale8);
-    }
     QPainterPath drawn;
     if (!mask.isNull())
         drawn = regionOutline(toMat(mask.scaled(source.cols, source.rows)));
@@ -285,7 +289,8 @@ bool ReportWriter::renderAll(QString* error)
             return false;
         QString warning;
         Rendered& out = m_rendered[k];
-        const std::array<QImage, 4> panels = panelsFor(item, &out.scaleMax, &warning);
+        QImage drawn;
+        const std::array<QImage, 4> panels = panelsFor(item, &out.scaleMax, &drawn, &warning);
         if (!warning.isEmpty())
             m_warnings << QStringLiteral("%1: %2").arg(m_names[int(k)], warning);
         out.size = panels[0].size();
@@ -303,7 +308,6 @@ bool ReportWriter::renderAll(QString* error)
             out.files[size_t(i)] = m_filesName + QLatin1Char('/') + name;
         }
         // The drawn defect travels with the report, not as a path into this user's settings.
-        const QImage drawn = item.maskFile.isEmpty() ? QImage() : QImage(item.maskFile);
         if (!drawn.isNull()) {
             const QString name = stem + QStringLiteral("_drawn.png");
             if (!writePng(drawn, QDir(m_filesDir).filePath(name), error))
@@ -653,9 +657,10 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
     // The operating point's name/value pairs: two to a line where the longest name and value fit in
     // half the width (names differ in length from language to language), else one.
     double opNameW = 0, opValueW = 0;
+    const QFontMetricsF opNames(boldFont, &writer), opValues(bodyFont, &writer);
     for (int i = 0; i + 1 < op.size(); i += 2) {
-        opNameW = std::max(opNameW, QFontMetricsF(boldFont, &writer).horizontalAdvance(op[i]) + mm(4));
-        opValueW = std::max(opValueW, QFontMetricsF(bodyFont, &writer).horizontalAdvance(op[i + 1]) + mm(6));
+        opNameW = std::max(opNameW, opNames.horizontalAdvance(op[i]) + mm(4));
+        opValueW = std::max(opValueW, opValues.horizontalAdvance(op[i + 1]) + mm(6));
     }
     const int opPerLine = opNameW + opValueW <= pageW / 2 ? 2 : 1;
     const double opColumnW = pageW / opPerLine;
