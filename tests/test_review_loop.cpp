@@ -3,6 +3,7 @@
 // panels under a new title, a stopped training put to work without a word, a threshold resting
 // on six images, an uncertain band that ignored its input, and the list, keys, status bar and
 // training window details).
+#include "ui/imagelistmodel.h"
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/panelview.h"
@@ -272,6 +273,50 @@ private slots:
         result.score = 0.4321;
         w.project()->updateResult(result);  // one image of a running scoring
         QVERIFY2(panel->detailsText().contains(QStringLiteral("Score 0.4321")), qPrintable(panel->detailsText()));
+    }
+
+    // Bug: a "missed defect" mark read the same after a new model flagged the image. The mark
+    // stays (it is the reviewer's word); the list and the review panel add what the model does now.
+    void markSaysWhatTheCurrentModelDoes()
+    {
+        auto window = newWindow();
+        MainWindow& w = *window;
+        QVERIFY(w.openDataset(sampleSubset(m_tmp.filePath(QStringLiteral("outcome")), 2)));
+        const QString path = w.imageModel()->path(0);
+        w.selectImage(path);
+        AnnotationPanel* panel = w.reviewTools()->annotationPanel();
+        w.project()->annotations()->setMark(path, Mark::MissedDefect);
+        Thresholds t = w.project()->thresholds();
+        t.image = 0.5;
+        w.project()->setThresholds(t);
+        const QModelIndex review = w.imageModel()->index(0, ImageListModel::ReviewColumn);
+        const QString missed = markName(Mark::MissedDefect);
+        const QString flagged = markOutcome(Mark::MissedDefect, int(Decision::Defective));
+        QCOMPARE(flagged, QStringLiteral("now flagged"));
+
+        utad::ImageResult result;
+        result.path = path.toStdString();
+        result.score = 0.4;  // the model still passes it: the mark says all
+        w.project()->updateResult(result);
+        QCOMPARE(review.data().toString(), missed);
+        QCOMPARE(panel->stateText(), missed);
+
+        result.score = 0.7;  // a new model flags it
+        w.project()->updateResult(result);
+        QCOMPARE(review.data().toString(), missed + QStringLiteral(" · ") + flagged);
+        QCOMPARE(panel->stateText(), missed + QStringLiteral(" · ") + flagged);
+        QCOMPARE(w.project()->annotations()->annotation(path).mark, Mark::MissedDefect);
+
+        QSignalSpy changed(w.imageModel(), &QAbstractItemModel::dataChanged);
+        t.image = 0.8;  // a threshold above it passes it again, and both views follow
+        w.project()->setThresholds(t);
+        bool reviewRepainted = false;  // the view repaints the review column
+        for (const QList<QVariant>& args : changed)
+            reviewRepainted |= args[0].toModelIndex().column() <= ImageListModel::ReviewColumn
+                && args[1].toModelIndex().column() >= ImageListModel::ReviewColumn;
+        QVERIFY(reviewRepainted);
+        QCOMPARE(review.data().toString(), missed);
+        QCOMPARE(panel->stateText(), missed);
     }
 
     // Bug: the proposed threshold rested on six images without a word.

@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
@@ -35,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <cmath>
 #include <map>
 
 using namespace utad::ui;
@@ -267,6 +269,8 @@ private slots:
         QTranslator translator;  // the workbench's own translation, removed again below
         QVERIFY(translator.load(QStringLiteral("utad_") + language, translationsDirectory()));
         QCoreApplication::installTranslator(&translator);
+        const QLocale previousLocale;
+        QLocale::setDefault(QLocale(language));  // as the workbench does when it loads a translation
         QTemporaryDir temporary;  // UTAD_REPORT_DIR keeps the reports, to look at the PDF pages
         const QDir dir(
             qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
@@ -285,6 +289,7 @@ private slots:
         QDir().mkpath(QFileInfo(html).absolutePath());
         const bool written = writeReviewReport(project, html, reportPdfPath(html), &error);
         QCoreApplication::removeTranslator(&translator);
+        QLocale::setDefault(previousLocale);
         QVERIFY2(written, qPrintable(error));
 
         const PdfText pdfText = readPdf(reportPdfPath(html));
@@ -297,7 +302,10 @@ private slots:
             QVERIFY2(pdfLines.contains(shown.normalized(QString::NormalizationForm_KC)),
                 qPrintable(shown + QStringLiteral(" is not in full on the first page:\n") + pdfLines.left(1500)));
         }
-        QVERIFY(pdfLines.contains(QStringLiteral("0.82656 / 16 px")));
+        // Numbers in the language's own decimal sign, as the spin boxes show them.
+        const QString pixelThreshold
+            = language == QLatin1String("de") ? QStringLiteral("0,82656 / 16 px") : QStringLiteral("0.82656 / 16 px");
+        QVERIFY2(pdfLines.contains(pixelThreshold), qPrintable(pdfLines.left(1500)));
 
         const QStringList rows = csvRows(reportCsvPath(html));
         QCOMPARE(rows.size(), int(results.size()) + 1);
@@ -307,6 +315,9 @@ private slots:
                 results[i].label == utad::Label::Anomalous ? QStringLiteral("defective") : QStringLiteral("good"));
             QCOMPARE(row.section(QLatin1Char(','), 4, 4),
                 results[i].score >= 0.5 ? QStringLiteral("defective") : QStringLiteral("good"));
+            bool isNumber = false;  // the score in the C locale, whatever the language
+            const double score = row.section(QLatin1Char(','), 3, 3).toDouble(&isNumber);
+            QVERIFY2(isNumber && std::abs(score - results[i].score) < 1e-6, qPrintable(row));
         }
     }
 

@@ -1,11 +1,12 @@
 // The workbench fits a 1280x720 screen in English, German and Chinese: no minimum size above it,
 // no label, button, list entry or column title cut off, and the panel controls (colour map,
 // outlines) on the inspector's toolbar rather than in its overflow menu. A first start opens
-// within a screen smaller than the window's preferred size.
+// within a screen smaller than the window's preferred size. The retrain comparison fits as well.
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/panelview.h"
 #include "ui/project.h"
+#include "ui/review/retrain.h"
 #include "ui/taskstatuswidget.h"
 #include "ui/translation.h"
 #include "utad/dataset.h"
@@ -25,6 +26,7 @@
 #include <QStatusBar>
 #include <QStyleOptionComboBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolBar>
 #include <QtTest>
 
@@ -92,8 +94,9 @@ QStringList cutOff(QWidget* window)
             // Title, margins and the sort arrow.
             const int needed = header->fontMetrics().horizontalAdvance(text)
                 + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin)
-                + (header->sortIndicatorSection() == section ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize)
-                                                             : 0);
+                + (header->isSortIndicatorShown() && header->sortIndicatorSection() == section
+                        ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize)
+                        : 0);
             if (needed > header->sectionSize(section))
                 problems << QStringLiteral("column \"%1\" of %2: %3 px wide, needs %4")
                                 .arg(text, where(header))
@@ -206,6 +209,49 @@ private slots:
         QVERIFY2(bar->width() >= 200, qPrintable(QString::number(bar->width())));
         QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->text()) <= bar->width(), qPrintable(bar->text()));
         QVERIFY(scored.wait(180000));
+
+        // The retrain comparison fits the screen too: every metric in view without scrolling,
+        // nothing cut off, and a missed defect that the new model flags says so.
+        RetrainOutcome outcome;
+        outcome.addedImages = 3;
+        outcome.thresholds.image = 0.4321;
+        outcome.beforeMetrics = {0.9123, {80, 5, 30, 13}, 85};
+        outcome.afterMetrics = {0.9456, {85, 2, 33, 8}, 87};
+        for (int k = 0; k < 30; ++k) {
+            DecisionChange c;
+            c.path = QStringLiteral("/data/test/defective/part-%1.png").arg(k);
+            c.label = k % 2 ? utad::Label::Anomalous : utad::Label::Unknown;
+            c.scoreBefore = 0.3 + 0.001 * k;
+            c.scoreAfter = 0.5 + 0.001 * k;
+            c.before = Decision::Good;
+            c.after = Decision::Defective;
+            c.mark = k % 3 == 0 ? Mark::MissedDefect : Mark::None;
+            outcome.changes.push_back(c);
+        }
+        RetrainComparisonDialog dialog(outcome, &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.width() <= kScreen.width() && dialog.height() <= kScreen.height(),
+            qPrintable(QStringLiteral("dialog %1x%2").arg(dialog.width()).arg(dialog.height())));
+        QTableWidget* metrics = dialog.metricsTable();
+        QVERIFY2(metrics->verticalHeader()->length() <= metrics->viewport()->height()
+                && metrics->horizontalHeader()->length() <= metrics->viewport()->width(),
+            qPrintable(QStringLiteral("metrics %1x%2 in %3x%4")
+                           .arg(metrics->horizontalHeader()->length())
+                           .arg(metrics->verticalHeader()->length())
+                           .arg(metrics->viewport()->width())
+                           .arg(metrics->viewport()->height())));
+        if (qEnvironmentVariableIsSet("UTAD_SCREENSHOT_DIR"))  // to look at it
+            dialog.grab().save(QDir(qEnvironmentVariable("UTAD_SCREENSHOT_DIR"))
+                                   .filePath(QStringLiteral("retrain-comparison-%1.png").arg(language)));
+        const QStringList dialogProblems = cutOff(&dialog);
+        QVERIFY2(dialogProblems.isEmpty(), qPrintable(dialogProblems.join(QLatin1Char('\n'))));
+        const QString flagged = markName(Mark::MissedDefect) + QStringLiteral(" · ")
+            + markOutcome(Mark::MissedDefect, int(Decision::Defective));
+        QVERIFY(!markOutcome(Mark::MissedDefect, int(Decision::Defective)).isEmpty());
+        const auto named = dialog.changesTable()->findItems(QStringLiteral("part-3.png"), Qt::MatchExactly);
+        QCOMPARE(named.size(), 1);
+        QCOMPARE(dialog.changesTable()->item(named.first()->row(), 4)->text(), flagged);
     }
 
 private:

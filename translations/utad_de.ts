@@ -75,7 +75,7 @@
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+31"/>
+        <location filename="../ui/panelrender.cpp" line="+32"/>
         <source>Input</source>
         <translation>Eingangsbild</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>utad::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/review/annotationpanel.cpp" line="+31"/>
+        <location filename="../ui/review/annotationpanel.cpp" line="+32"/>
         <source>False positive</source>
         <translation>Falsch-Positiv</translation>
     </message>
@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+161"/>
+        <location line="+160"/>
         <source>Reviewed, decision OK</source>
         <translation>Geprüft, Entscheidung korrekt</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-160"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
     </message>
@@ -225,17 +225,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+2"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Unreviewed</source>
         <translation>Ungeprüft</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
@@ -243,7 +242,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+80"/>
         <source>Mark %1 as %2</source>
         <translation>Markierung von %1: %2</translation>
     </message>
@@ -297,6 +296,16 @@
         <source>None</source>
         <translation>Keine</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>now flagged</source>
+        <translation>jetzt beanstandet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>now passed</source>
+        <translation>jetzt freigegeben</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::CopyFolderTask</name>
@@ -314,7 +323,7 @@
 <context>
     <name>utad::ui::Duration</name>
     <message>
-        <location filename="../ui/format.cpp" line="+39"/>
+        <location filename="../ui/format.cpp" line="+48"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -332,7 +341,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+28"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+29"/>
         <location line="+10"/>
         <source>good</source>
         <translation>gut</translation>
@@ -354,12 +363,12 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+303"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-271"/>
         <source>OK</source>
         <translation>Korrekt</translation>
     </message>
@@ -369,7 +378,7 @@
         <translation> (eingezeichnet)</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -425,7 +434,7 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+37"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+38"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
@@ -1357,7 +1366,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+157"/>
+        <location filename="../ui/review/retrain.cpp" line="+163"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1421,13 +1430,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-18"/>
+        <location line="+18"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1450,7 +1459,12 @@
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Use the new model…</source>
         <translation>Neues Modell verwenden …</translation>
     </message>
@@ -1458,7 +1472,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>
@@ -1499,7 +1513,7 @@
 <context>
     <name>utad::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="+39"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+40"/>
         <location line="+663"/>
         <location line="+196"/>
         <location line="+24"/>
@@ -1508,7 +1522,7 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-777"/>
+        <location line="-780"/>
         <source>Not scored</source>
         <translation>Nicht bewertet</translation>
     </message>
@@ -1528,7 +1542,7 @@
         <translation>Farbskala 0 bis %1</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Image threshold</source>
         <translation>Bild-Schwellwert</translation>
     </message>
@@ -1602,67 +1616,67 @@
         <location line="+40"/>
         <location line="+1"/>
         <location line="+115"/>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+311"/>
+        <location line="-310"/>
+        <location line="+312"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+311"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <location line="+311"/>
+        <location line="-312"/>
+        <location line="+312"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+311"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>Written: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+315"/>
+        <location line="-311"/>
+        <location line="+316"/>
         <source>Operating point</source>
         <translation>Arbeitspunkt</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+320"/>
+        <location line="-308"/>
+        <location line="+321"/>
         <source>Defective images by defect type:</source>
         <translation>Fehlerhafte Bilder nach Fehlerart:</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+326"/>
+        <location line="-314"/>
+        <location line="+327"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>Alle Anomaliekarten haben eine gemeinsame Farbskala, 0 bis %1 (aus der Kalibrierung des Modells).</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+332"/>
+        <location line="-325"/>
+        <location line="+333"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>Jede Anomaliekarte ist über ihren eigenen Wertebereich eingefärbt.</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+316"/>
+        <location line="-330"/>
+        <location line="+317"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>Konturen: magenta die vorhergesagten Fehlerbereiche, cyan der vom Prüfer eingezeichnete Fehler.</translation>
     </message>
     <message numerus="yes">
-        <location line="-311"/>
-        <location line="+332"/>
+        <location line="-312"/>
+        <location line="+333"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -1670,7 +1684,7 @@
         </translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>Bild</translation>
@@ -1707,7 +1721,7 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+310"/>
+        <location line="+311"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n Bild beanstandet oder annotiert</numerusform>
@@ -1715,42 +1729,42 @@
         </translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+337"/>
+        <location line="-300"/>
+        <location line="+338"/>
         <source>Score %1</source>
         <translation>Anomaliewert %1</translation>
     </message>
     <message>
-        <location line="-335"/>
-        <location line="+345"/>
+        <location line="-336"/>
+        <location line="+346"/>
         <source>Truth: %1</source>
         <translation>Tatsächlich: %1</translation>
     </message>
     <message>
-        <location line="-344"/>
-        <location line="+350"/>
+        <location line="-345"/>
+        <location line="+351"/>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
     </message>
     <message>
-        <location line="-348"/>
-        <location line="+350"/>
+        <location line="-349"/>
+        <location line="+351"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+270"/>
+        <location line="-326"/>
+        <location line="+271"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Page</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>the PDF could not be started</source>
         <translation>das PDF konnte nicht begonnen werden</translation>
     </message>
@@ -2536,7 +2550,7 @@ Trotzdem verwenden?</translation>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+95"/>
+        <location filename="../ui/translation.cpp" line="+97"/>
         <source>Language Changed</source>
         <translation>Sprache geändert</translation>
     </message>

@@ -75,7 +75,7 @@
 <context>
     <name>utad::ui</name>
     <message>
-        <location filename="../ui/panelrender.cpp" line="+31"/>
+        <location filename="../ui/panelrender.cpp" line="+32"/>
         <source>Input</source>
         <translation>输入图像</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>utad::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/review/annotationpanel.cpp" line="+31"/>
+        <location filename="../ui/review/annotationpanel.cpp" line="+32"/>
         <source>False positive</source>
         <translation>误报</translation>
     </message>
@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+161"/>
+        <location line="+160"/>
         <source>Reviewed, decision OK</source>
         <translation>已复核，判定正确</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-160"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>模型判定正确，无需标记</translation>
     </message>
@@ -225,17 +225,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+2"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Unreviewed</source>
         <translation>未复核</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
@@ -243,7 +242,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+80"/>
         <source>Mark %1 as %2</source>
         <translation>将 %1 的标记设为%2</translation>
     </message>
@@ -297,6 +296,16 @@
         <source>None</source>
         <translation>无</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>now flagged</source>
+        <translation>现已拦截</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>now passed</source>
+        <translation>现已放行</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::CopyFolderTask</name>
@@ -314,7 +323,7 @@
 <context>
     <name>utad::ui::Duration</name>
     <message>
-        <location filename="../ui/format.cpp" line="+39"/>
+        <location filename="../ui/format.cpp" line="+48"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -332,7 +341,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+28"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+29"/>
         <location line="+10"/>
         <source>good</source>
         <translation>合格</translation>
@@ -354,12 +363,12 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+303"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-271"/>
         <source>OK</source>
         <translation>判定正确</translation>
     </message>
@@ -369,7 +378,7 @@
         <translation>（已绘制）</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -425,7 +434,7 @@
 <context>
     <name>utad::ui::InspectorWidget</name>
     <message>
-        <location filename="../ui/inspectorwidget.cpp" line="+37"/>
+        <location filename="../ui/inspectorwidget.cpp" line="+38"/>
         <source>Inspector</source>
         <translation>检视器</translation>
     </message>
@@ -1355,7 +1364,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+157"/>
+        <location filename="../ui/review/retrain.cpp" line="+163"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1418,13 +1427,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-18"/>
+        <location line="+18"/>
         <source>After</source>
         <translation>之后</translation>
     </message>
@@ -1446,7 +1455,12 @@
         <translation>真值</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Use the new model…</source>
         <translation>使用新模型…</translation>
     </message>
@@ -1454,7 +1468,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>
@@ -1494,7 +1508,7 @@
 <context>
     <name>utad::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/review/reviewreport.cpp" line="+39"/>
+        <location filename="../ui/review/reviewreport.cpp" line="+40"/>
         <location line="+663"/>
         <location line="+196"/>
         <location line="+24"/>
@@ -1503,7 +1517,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-777"/>
+        <location line="-780"/>
         <source>Not scored</source>
         <translation>未评分</translation>
     </message>
@@ -1523,7 +1537,7 @@
         <translation>色标 0 至 %1</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Image threshold</source>
         <translation>图像阈值</translation>
     </message>
@@ -1595,74 +1609,74 @@
         <location line="+40"/>
         <location line="+1"/>
         <location line="+115"/>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>Review report</source>
         <translation>复核报告</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+311"/>
+        <location line="-310"/>
+        <location line="+312"/>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+311"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <location line="+311"/>
+        <location line="-312"/>
+        <location line="+312"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+311"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>Written: %1</source>
         <translation>生成于：%1</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+315"/>
+        <location line="-311"/>
+        <location line="+316"/>
         <source>Operating point</source>
         <translation>工作点</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+320"/>
+        <location line="-308"/>
+        <location line="+321"/>
         <source>Defective images by defect type:</source>
         <translation>按缺陷类型统计的缺陷图像：</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+326"/>
+        <location line="-314"/>
+        <location line="+327"/>
         <source>Anomaly maps share one colour scale, 0 to %1 (from the model&apos;s calibration).</source>
         <translation>所有异常图共用一个色标，0 至 %1（来自模型的校准）。</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+332"/>
+        <location line="-325"/>
+        <location line="+333"/>
         <source>Each anomaly map is coloured over its own range.</source>
         <translation>每张异常图按其自身的取值范围着色。</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+316"/>
+        <location line="-330"/>
+        <location line="+317"/>
         <source>Outlines: magenta, the predicted defect regions; cyan, the defect drawn by the reviewer.</source>
         <translation>轮廓：品红色为预测的缺陷区域，青色为复核人员绘制的缺陷。</translation>
     </message>
     <message numerus="yes">
-        <location line="-311"/>
-        <location line="+332"/>
+        <location line="-312"/>
+        <location line="+333"/>
         <source>All %n image(s)</source>
         <translation>
             <numerusform>全部 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <location line="+107"/>
         <source>Image</source>
         <translation>图像</translation>
@@ -1699,49 +1713,49 @@
     </message>
     <message numerus="yes">
         <location line="-85"/>
-        <location line="+310"/>
+        <location line="+311"/>
         <source>%n image(s) flagged or annotated</source>
         <translation>
             <numerusform>%n 张图像被拦截或已标注</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-299"/>
-        <location line="+337"/>
+        <location line="-300"/>
+        <location line="+338"/>
         <source>Score %1</source>
         <translation>异常分数 %1</translation>
     </message>
     <message>
-        <location line="-335"/>
-        <location line="+345"/>
+        <location line="-336"/>
+        <location line="+346"/>
         <source>Truth: %1</source>
         <translation>真值：%1</translation>
     </message>
     <message>
-        <location line="-344"/>
-        <location line="+350"/>
+        <location line="-345"/>
+        <location line="+351"/>
         <source>Review: %1</source>
         <translation>复核：%1</translation>
     </message>
     <message>
-        <location line="-348"/>
-        <location line="+350"/>
+        <location line="-349"/>
+        <location line="+351"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+270"/>
+        <location line="-326"/>
+        <location line="+271"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>the PDF could not be started</source>
         <translation>无法开始生成 PDF</translation>
     </message>
@@ -2514,7 +2528,7 @@ Use it anyway?</source>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+95"/>
+        <location filename="../ui/translation.cpp" line="+97"/>
         <source>Language Changed</source>
         <translation>语言已更改</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QLocale>
 #include <cmath>
 
 namespace utad::ui {
@@ -25,9 +26,17 @@ utad::Label labelFromKey(const QString& key)
     return utad::Label::Unknown;
 }
 
+QString localNumber(double v, char format, int precision)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(v, format, precision);
+}
+
 QString percent(double fraction)
 {
-    return std::isfinite(fraction) ? QStringLiteral("%1 %").arg(100 * fraction, 0, 'f', 1) : QStringLiteral("–");
+    return std::isfinite(fraction) ? QStringLiteral("%1 %").arg(localNumber(100 * fraction, 'f', 1))
+                                   : QStringLiteral("–");
 }
 
 QString formatDuration(double seconds)

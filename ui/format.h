@@ -10,7 +10,11 @@ namespace utad::ui {
 QString labelKey(utad::Label label);
 utad::Label labelFromKey(const QString& key);
 
-// "12.3 %" for 0.123; a dash when the value is not defined (NaN).
+// A number for display, in the default locale (the interface language's, as in spin boxes and plot
+// axes: 0,25 in German). Files for scripts (CSV, JSON) keep the C locale.
+QString localNumber(double v, char format = 'g', int precision = 5);
+
+// "12.3 %" for 0.123, in the default locale; a dash when the value is not defined (NaN).
 QString percent(double fraction);
 
 // "42 s", "3 min 5 s", "2 h 10 min"; "?" when unknown (negative or NaN).

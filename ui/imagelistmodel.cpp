@@ -1,5 +1,6 @@
 #include "ui/imagelistmodel.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
 #include "ui/jobs.h"
 #include "ui/project.h"
@@ -66,13 +67,18 @@ std::vector<int> localeRanks(const QStringList& texts)
     return ranks;
 }
 
-QString reviewText(Mark mark, bool reviewed, bool drawn)
+// `decision` (-1: not scored) says whether the current model still makes the mistake a mark
+// records: after retraining, a missed defect may be flagged now.
+QString reviewText(Mark mark, bool reviewed, bool drawn, int decision = -1)
 {
     QString text = mark != Mark::None ? markName(mark)
         : reviewed                    ? QCoreApplication::translate("utad::ui::ImageListModel", "OK")
                                       : QString();
     if (drawn)
         text += QCoreApplication::translate("utad::ui::ImageListModel", " (drawn)");
+    const QString since = markOutcome(mark, decision);
+    if (!since.isEmpty())
+        text += QStringLiteral(" · ") + since;
     return text;
 }
 
@@ -337,7 +343,7 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
         break;
     case ScoreColumn:
         if (role == Qt::DisplayRole)
-            return !row.error.isEmpty() ? tr("unreadable") : scored ? QString::number(row.score, 'f', 4) : QString();
+            return !row.error.isEmpty() ? tr("unreadable") : scored ? localNumber(row.score, 'f', 4) : QString();
         if (role == SortRole)
             return scored ? row.score : -std::numeric_limits<double>::infinity();
         if (role == Qt::TextAlignmentRole)
@@ -358,7 +364,7 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
     case ReviewColumn:
         if (role == Qt::DisplayRole || role == SortRole) {
             const Annotation a = m_project->annotations()->annotation(row.path);
-            return reviewText(a.mark, a.reviewed, !a.maskFile.isEmpty());
+            return reviewText(a.mark, a.reviewed, !a.maskFile.isEmpty(), decision);
         }
         break;
     default: break;
@@ -445,7 +451,7 @@ void ImageListModel::onThumbnail(const QString& path, const QImage& image)
 void ImageListModel::predictionsChanged()
 {
     if (!m_rows.empty())
-        emit dataChanged(index(0, PredictionColumn), index(rowCount() - 1, PredictionColumn));
+        emit dataChanged(index(0, PredictionColumn), index(rowCount() - 1, ReviewColumn));  // marks' outcome too
 }
 
 // ---------------------------------------------------------------------------------------------

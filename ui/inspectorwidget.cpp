@@ -1,6 +1,7 @@
 #include "ui/inspectorwidget.h"
 
 #include "ui/colorlegend.h"
+#include "ui/format.h"
 #include "ui/jobs.h"
 #include "ui/panelcache.h"
 #include "ui/panelview.h"
@@ -413,7 +414,7 @@ QString InspectorWidget::exportCaption() const
     if (m_path.isEmpty())
         return {};
     const QString name = QFileInfo(m_path).fileName();
-    return m_inference ? tr("%1, score %2").arg(name).arg(m_inference->score, 0, 'f', 4) : name;
+    return m_inference ? tr("%1, score %2").arg(name).arg(localNumber(m_inference->score, 'f', 4)) : name;
 }
 
 void InspectorWidget::updatePanels()
@@ -540,8 +541,8 @@ void InspectorWidget::onHover(int panel, const QPointF& scenePos)
             const double value
                 = shown->channels() == 1 ? double(shown->at<float>(py, px)) : double(shown->at<cv::Vec3f>(py, px)[1]);
             const bool map = shown == &inf.anomalyMap || shown == &inf.anomalyMapNet;
-            text += map ? tr("  anomaly %1").arg(value, 0, 'g', 4)
-                        : tr("  %1 %2").arg(m_titles[size_t(panel)]->text()).arg(value, 0, 'g', 4);
+            text += map ? tr("  anomaly %1").arg(localNumber(value, 'g', 4))
+                        : tr("  %1 %2").arg(m_titles[size_t(panel)]->text()).arg(localNumber(value, 'g', 4));
         }
     }
     emit hoverInfo(text);

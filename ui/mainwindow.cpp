@@ -68,10 +68,7 @@ QScrollArea* scrollable(QWidget* content)
     return area;
 }
 
-QString fmt(double v, int digits = 3)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', digits) : QStringLiteral("-");
-}
+QString fmt(double v, int digits = 3) { return std::isfinite(v) ? localNumber(v, 'f', digits) : QStringLiteral("-"); }
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -637,7 +634,7 @@ bool MainWindow::runInference()
             m_project->autosave();
             log(ok ? tr("Scored %1 images (%2 ms per image)")
                          .arg(report.metrics.images)
-                         .arg(report.metrics.msPerImage, 0, 'f', 1)
+                         .arg(localNumber(report.metrics.msPerImage, 'f', 1))
                    : tr("Inference cancelled after %1 images").arg(report.results.size()));
         }
         emit inferenceFinished(ok);
@@ -811,12 +808,13 @@ void MainWindow::onModelInfo()
               .arg(info.training.sourceHeight)
               .arg(info.training.ieStepsDone + info.training.expertStepsDone)
               .arg(formatDuration(info.training.seconds))
-              .arg(info.calibration.mean, 0, 'g', 4)
-              .arg(info.calibration.stddev, 0, 'g', 3)
+              .arg(localNumber(info.calibration.mean, 'g', 4))
+              .arg(localNumber(info.calibration.stddev, 'g', 3))
               .arg(info.calibration.goodScores.size())
-              .arg(utad::proposedPixelThreshold(info.calibration), 0, 'g', 4)
+              .arg(localNumber(utad::proposedPixelThreshold(info.calibration), 'g', 4))
               .arg(QString::fromStdString(model->deviceName()))
-              .arg(c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(c.workingScale, 0, 'g', 3))
+              .arg(
+                  c.wholeImage() ? tr("whole images") : tr("working scale %1").arg(localNumber(c.workingScale, 'g', 3)))
               .arg(QString::fromStdString(utad::anomalyMapName(c)));  // as calibration chose it
     auto* box = new QMessageBox(QMessageBox::Information, tr("Model information"), text, QMessageBox::Ok, this);
     box->setTextFormat(Qt::RichText);

@@ -1,5 +1,6 @@
 #include "ui/panelrender.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
 
 #include <QCoreApplication>
@@ -176,7 +177,7 @@ QPainterPath regionOutline(const cv::Mat& mask)
 
 namespace {
 
-QString legendNumber(double v) { return QString::number(v, 'g', 3); }
+QString legendNumber(double v) { return localNumber(v, 'g', 3); }
 
 }  // namespace
 

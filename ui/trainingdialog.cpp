@@ -215,7 +215,8 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         showTime();
         return;
     }
-    m_stage->setText(tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(p.loss, 0, 'g', 4));
+    m_stage->setText(
+        tr("%1: step %2 of %3, loss %4").arg(stage).arg(p.step).arg(p.steps).arg(localNumber(p.loss, 'g', 4)));
     m_remaining = p.etaSeconds;
     m_remainingAt = m_clock.elapsed() / 1000.0;
     showTime();

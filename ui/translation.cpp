@@ -79,6 +79,8 @@ QString installTranslators(QCoreApplication& app, const QString& language)
         return QString::fromLatin1(kSourceLanguage);
     }
     app.installTranslator(own);
+    // Numbers follow the language too, so spin boxes, plot axes and texts share one decimal sign.
+    QLocale::setDefault(locale);
 
     auto* qt = new QTranslator(&app);
     if (qt->load(

@@ -1,5 +1,6 @@
 #include "ui/review/annotationpanel.h"
 
+#include "ui/format.h"
 #include "ui/imagelistmodel.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
@@ -127,6 +128,8 @@ void AnnotationPanel::setFilter(ReviewFilter filter) { m_filter->setCurrentIndex
 
 QString AnnotationPanel::detailsText() const { return m_details->text(); }
 
+QString AnnotationPanel::stateText() const { return m_state->text(); }
+
 void AnnotationPanel::setImagePath(const QString& path)
 {
     if (path == m_path)
@@ -178,24 +181,24 @@ void AnnotationPanel::refresh()
     m_title->setText(QFileInfo(m_path).fileName());
     m_title->setToolTip(m_path);
     const int i = m_project->indexOf(m_path);
-    if (i >= 0) {
-        const utad::ImageResult& r = m_project->results()[size_t(i)];
-        const bool scored = r.error.empty() && std::isfinite(r.score);
-        m_details->setText(scored ? tr("Score %1 · model says %2 · truth: %3")
-                                        .arg(r.score, 0, 'g', 5)
-                                        .arg(decisionName(int(m_project->decide(r.score))), labelDisplayName(r.label))
-                                  : tr("Not scored"));
-    } else {
-        m_details->setText(tr("Not scored"));
-    }
+    const utad::ImageResult* r = i >= 0 ? &m_project->results()[size_t(i)] : nullptr;
+    const bool scored = r && r->error.empty() && std::isfinite(r->score);
+    const int decision = scored ? int(m_project->decide(r->score)) : -1;
+    m_details->setText(scored ? tr("Score %1 · model says %2 · truth: %3")
+                                    .arg(localNumber(r->score))
+                                    .arg(decisionName(decision), labelDisplayName(r->label))
+                              : tr("Not scored"));
     const Annotation a = m_project->annotations()->annotation(m_path);
     QStringList state;
-    if (a.mark != Mark::None)
+    if (a.mark != Mark::None) {
         state << markName(a.mark);
-    else if (a.reviewed)
+        if (const QString outcome = markOutcome(a.mark, decision); !outcome.isEmpty())
+            state << outcome;
+    } else if (a.reviewed) {
         state << tr("Reviewed, decision OK");
-    else
+    } else {
         state << tr("Unreviewed");
+    }
     if (!a.maskFile.isEmpty())
         state << tr("defect drawn");
     m_state->setText(state.join(QStringLiteral(" · ")));

@@ -21,6 +21,7 @@ class AnnotationPanel : public QWidget {
 public:
     explicit AnnotationPanel(Project* project, QWidget* parent = nullptr);
     QString detailsText() const;  // score, decision and truth of the image on show
+    QString stateText() const;  // its review mark, or whether it was reviewed
 
     void setImagePath(const QString& path);
     QString imagePath() const { return m_path; }

@@ -7,9 +7,12 @@
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -76,8 +79,11 @@ std::vector<DecisionChange> decisionChanges(
         c.scoreAfter = r.score;
         c.before = project.decide(c.scoreBefore);
         c.after = project.decide(c.scoreAfter);
-        if (c.before != c.after)
-            changes.push_back(c);
+        if (c.before == c.after)
+            continue;
+        if (const AnnotationStore* marks = project.annotations())
+            c.mark = marks->annotation(c.path).mark;
+        changes.push_back(c);
     }
     return changes;
 }
@@ -142,7 +148,7 @@ QString percentOrDash(double v, bool defined) { return percent(defined ? v : uta
 QStringList metricRows(const OperatingMetrics& m)
 {
     const utad::Confusion& c = m.confusion;
-    return {std::isfinite(m.imageAuroc) ? QString::number(m.imageAuroc, 'f', 4) : QStringLiteral("–"),
+    return {std::isfinite(m.imageAuroc) ? localNumber(m.imageAuroc, 'f', 4) : QStringLiteral("–"),
         percentOrDash(c.f1(), c.tp + c.fp + c.fn > 0), percentOrDash(c.precision(), c.tp + c.fp > 0),
         percentOrDash(c.recall(), c.tp + c.fn > 0), percentOrDash(c.falsePositiveRate(), c.fp + c.tn > 0),
         QString::number(c.tp), QString::number(c.fp), QString::number(c.tn), QString::number(c.fn),
@@ -158,7 +164,7 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     auto* intro = new QLabel(tr("%n image(s) marked as false positives joined the training set. Metrics at the image "
                                 "threshold %1 (labels: ground truth, else the review marks).",
                                  nullptr, outcome.addedImages)
-                                 .arg(outcome.thresholds.image, 0, 'g', 5),
+                                 .arg(localNumber(outcome.thresholds.image)),
         this);
     intro->setWordWrap(true);
 
@@ -175,12 +181,17 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         m_metrics->setItem(i, 0, new QTableWidgetItem(before[i]));
         m_metrics->setItem(i, 1, new QTableWidgetItem(after[i]));
     }
-    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Every metric in view: the table takes the size of its contents, and no more.
+    m_metrics->resizeColumnsToContents();
+    m_metrics->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_metrics->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_metrics->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_metrics->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     auto* changedLabel = new QLabel(tr("%n image(s) changed decision:", nullptr, int(outcome.changes.size())), this);
-    m_changes = new QTableWidget(int(outcome.changes.size()), 4, this);
+    m_changes = new QTableWidget(int(outcome.changes.size()), 5, this);
     m_changes->setObjectName(QStringLiteral("changes"));
-    m_changes->setHorizontalHeaderLabels({tr("Image"), tr("Truth"), tr("Before"), tr("After")});
+    m_changes->setHorizontalHeaderLabels({tr("Image"), tr("Truth"), tr("Before"), tr("After"), tr("Review")});
     m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_changes->setSortingEnabled(false);
     for (int i = 0; i < int(outcome.changes.size()); ++i) {
@@ -189,13 +200,18 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         name->setToolTip(c.path);
         m_changes->setItem(i, 0, name);
         m_changes->setItem(i, 1, new QTableWidgetItem(labelDisplayName(c.label)));
-        m_changes->setItem(i, 2,
-            new QTableWidgetItem(
-                QStringLiteral("%1 (%2)").arg(decisionName(int(c.before))).arg(c.scoreBefore, 0, 'g', 4)));
-        m_changes->setItem(i, 3,
-            new QTableWidgetItem(
-                QStringLiteral("%1 (%2)").arg(decisionName(int(c.after))).arg(c.scoreAfter, 0, 'g', 4)));
+        auto decision = [](Decision d, double score) {
+            return QStringLiteral("%1 (%2)").arg(decisionName(int(d)), localNumber(score, 'g', 4));
+        };
+        m_changes->setItem(i, 2, new QTableWidgetItem(decision(c.before, c.scoreBefore)));
+        m_changes->setItem(i, 3, new QTableWidgetItem(decision(c.after, c.scoreAfter)));
+        // A missed defect the new model flags says so, as the image list does once it is in use.
+        QString review = c.mark != Mark::None ? markName(c.mark) : QString();
+        if (const QString outcome = markOutcome(c.mark, int(c.after)); !outcome.isEmpty())
+            review += QStringLiteral(" · ") + outcome;
+        m_changes->setItem(i, 4, new QTableWidgetItem(review));
     }
+    m_changes->resizeColumnsToContents();
     m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_changes->setSortingEnabled(true);
 
@@ -206,13 +222,22 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
 
+    // The metrics beside the changed images, so that both fit a 1280 x 720 screen.
+    auto* changesColumn = new QVBoxLayout;
+    changesColumn->addWidget(changedLabel);
+    changesColumn->addWidget(m_changes, 1);
+    auto* tables = new QHBoxLayout;
+    tables->addWidget(m_metrics, 0, Qt::AlignTop);
+    tables->addLayout(changesColumn, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(m_metrics);
-    layout->addWidget(changedLabel);
-    layout->addWidget(m_changes, 1);
+    layout->addLayout(tables, 1);
     layout->addWidget(buttons);
-    resize(620, 640);
+
+    QSize size(960, sizeHint().height() + 40);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+    resize(size);
 }
 
 }  // namespace utad::ui

@@ -3,6 +3,7 @@
 // images, a new model is trained and scores the test set in the background, and the two models
 // are compared at the current threshold.
 #include "ui/project.h"
+#include "ui/review/annotationstore.h"
 #include "ui/task.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
@@ -17,8 +18,6 @@ class QLabel;
 class QTableWidget;
 
 namespace utad::ui {
-
-class AnnotationStore;
 
 // A copy of `dataset` whose training set also holds every test image marked false positive (as
 // Label::Good). `added` receives how many were appended.
@@ -38,6 +37,7 @@ struct DecisionChange {
     utad::Label label = utad::Label::Unknown;
     double scoreBefore = 0, scoreAfter = 0;
     Decision before = Decision::Good, after = Decision::Good;
+    Mark mark = Mark::None;  // the reviewer's mark on the image, if any
 };
 // Images scored by both models whose decision differs under the project's thresholds.
 std::vector<DecisionChange> decisionChanges(

@@ -1,5 +1,6 @@
 #include "ui/review/reviewreport.h"
 
+#include "ui/format.h"
 #include "ui/imageconvert.h"
 #include "ui/imagelistmodel.h"
 #include "ui/panelcache.h"
@@ -93,12 +94,7 @@ QString csvMark(Mark mark)
     return {};
 }
 
-QString number(double v, int digits = 5) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QString(); }
-
-QString percent(double v)
-{
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(100 * v, 0, 'f', 1) : QStringLiteral("\u2013");
-}
+QString csvNumber(double v, int digits = 5) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QString(); }
 
 utad::Sample sampleOf(const utad::ImageResult& r)
 {
@@ -166,7 +162,7 @@ private:
     }
     QString scoreText(const ReportImage& item) const
     {
-        return isScored(item.result) ? QString::number(item.result.score, 'f', 4) : QStringLiteral("\u2013");
+        return isScored(item.result) ? localNumber(item.result.score, 'f', 4) : QStringLiteral("\u2013");
     }
     QString reviewText(const Annotation& a) const
     {
@@ -176,7 +172,7 @@ private:
     }
     QString scaleText(double scaleMax) const
     {
-        return scaleMax > 0 ? tr("colour scale 0 to %1").arg(scaleMax, 0, 'g', 3) : QString();
+        return scaleMax > 0 ? tr("colour scale 0 to %1").arg(localNumber(scaleMax, 'g', 3)) : QString();
     }
     QStringList operatingPoint() const;  // name, value, name, value, ...
     QString countsLine() const;  // how many images were flagged, passed, reviewed
@@ -338,10 +334,10 @@ QStringList ReportWriter::operatingPoint() const
 {
     const Thresholds& t = m_s.thresholds;
     const utad::Confusion& c = m_s.confusion;
-    return {tr("Image threshold"), number(t.image), tr("Uncertain below"),
-        std::isfinite(t.uncertainHigh) ? number(t.uncertainHigh) : tr("off"), tr("Pixel threshold / min. region"),
-        QStringLiteral("%1 / %2 px").arg(number(t.pixel)).arg(t.minRegionArea), tr("Image AUROC"),
-        std::isfinite(m_s.auroc) ? QString::number(m_s.auroc, 'f', 4) : QStringLiteral("\u2013"),
+    return {tr("Image threshold"), localNumber(t.image), tr("Uncertain below"),
+        std::isfinite(t.uncertainHigh) ? localNumber(t.uncertainHigh) : tr("off"), tr("Pixel threshold / min. region"),
+        QStringLiteral("%1 / %2 px").arg(localNumber(t.pixel)).arg(t.minRegionArea), tr("Image AUROC"),
+        std::isfinite(m_s.auroc) ? localNumber(m_s.auroc, 'f', 4) : QStringLiteral("\u2013"),
         tr("Defective: flagged / passed"), QStringLiteral("%1 / %2").arg(c.tp).arg(c.fn), tr("Good: flagged / passed"),
         QStringLiteral("%1 / %2").arg(c.fp).arg(c.tn), tr("Precision"),
         percent(c.tp + c.fp ? c.precision() : utad::kNaN), tr("Recall"), percent(c.tp + c.fn ? c.recall() : utad::kNaN),
@@ -409,7 +405,7 @@ QString ReportWriter::csv() const
         const Annotation& a = item.annotation;
         const std::array<QString, 4>& files = m_rendered[k].files;
         csv += QStringList{csvField(QString::fromStdString(r.path)), csvLabel(r.label),
-                   csvField(QString::fromStdString(r.defectType)), number(r.score, 8),
+                   csvField(QString::fromStdString(r.defectType)), csvNumber(r.score, 8),
                    isScored(r) ? csvDecision(item.decision) : QStringLiteral("not scored"), csvMark(a.mark),
                    a.reviewed || a.mark != Mark::None ? QStringLiteral("yes") : QStringLiteral("no"), csvField(a.note),
                    csvField(m_rendered[k].drawnMask.isEmpty() ? item.maskFile : m_rendered[k].drawnMask),
@@ -453,7 +449,7 @@ QString ReportWriter::html() const
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(esc(m_s.options.heatMax > 0
                         ? tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
-                              .arg(m_s.options.heatMax, 0, 'g', 3)
+                              .arg(localNumber(m_s.options.heatMax, 'g', 3))
                         : tr("Each anomaly map is coloured over its own range.")));
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(esc(
@@ -780,7 +776,7 @@ bool ReportWriter::pdf(QSaveFile& out, QString* error)
             if (m_s.options.heatMax > 0) {
                 text(QRectF(0, yy, pageW, lineH),
                     tr("Anomaly maps share one colour scale, 0 to %1 (from the model's calibration).")
-                        .arg(m_s.options.heatMax, 0, 'g', 3),
+                        .arg(localNumber(m_s.options.heatMax, 'g', 3)),
                     bodyFont);
                 p.setFont(smallFont);
                 p.setPen(Qt::black);

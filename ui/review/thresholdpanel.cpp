@@ -286,7 +286,7 @@ ThresholdPanel::ThresholdPanel(Project* project, QWidget* parent)
             const QSignalBlocker blocker(m_uncertainSpin);
             m_uncertainSpin->setValue(m_uncertainHigh);
             setStatus(tr("The uncertain band starts at the image threshold %1; its end cannot lie below it.")
-                          .arg(m_threshold, 0, 'g', 5));
+                          .arg(localNumber(m_threshold)));
         }
     });
     connect(m_f1Button, &QPushButton::clicked, this, &ThresholdPanel::applyF1Max);
@@ -365,7 +365,7 @@ void ThresholdPanel::rebuild()
         tpr.push_back(m_index.roc().tpr[i]);
     }
     m_rocCurve->setData(fpr, tpr, true);
-    m_rocCurve->setName(tr("AUROC %1").arg(m_index.auroc(), 0, 'f', 3));
+    m_rocCurve->setName(tr("AUROC %1").arg(localNumber(m_index.auroc(), 'f', 3)));
 
     const double step = span / 200;
     m_imageSpin->setSingleStep(step);
@@ -416,7 +416,7 @@ void ThresholdPanel::updateOrigin()
             break;
         }
         text = tr("From calibration: the %1th percentile of %n good image(s).", nullptr, origin.images)
-                   .arg(100 * (1 - utad::kProposedFpr), 0, 'f', 0);
+                   .arg(localNumber(100 * (1 - utad::kProposedFpr), 'f', 0));
         detail = tr("The model scored good images held back from its training; the threshold lets this share "
                     "of them pass.");
         break;
@@ -566,7 +566,7 @@ bool ThresholdPanel::applyF1Max()
     m_pendingOrigin = {ThresholdOrigin::Rule::LabelledF1, int(m_index.labelledScores().size())};
     commit();
     setStatus(tr("F1-max: threshold %1 gives F1 %2 (precision %3, recall %4) on the labelled images.")
-                  .arg(best.threshold, 0, 'g', 5)
+                  .arg(localNumber(best.threshold))
                   .arg(percent(best.f1), percent(best.precision), percent(best.recall)));
     return true;
 }
@@ -591,7 +591,7 @@ bool ThresholdPanel::applyTargetFpr()
     setImageThreshold(threshold);
     commit();
     QString status
-        = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(threshold, 0, 'g', 5).arg(source);
+        = tr("Target FPR %1: threshold %2 from %3.").arg(percent(targetFpr())).arg(localNumber(threshold)).arg(source);
     if (int(good.size()) < ThresholdOrigin::kFewImages)
         status += QLatin1Char(' ')
             + tr("Warning: %n image(s) are too few to trust this threshold.", nullptr, int(good.size()));
