@@ -6,6 +6,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -461,12 +462,14 @@ private slots:
         const char* text = "Language Changed";
         QCOMPARE(utad::ui::installTranslators(*app, QStringLiteral("en")), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate(context, text), QString::fromLatin1(text));
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral("."));  // numbers follow the chosen language
 
         QCOMPARE(utad::ui::installTranslators(*app, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
         QCOMPARE(QCoreApplication::translate(context, text), QStringLiteral("语言已更改"));
 
         QCOMPARE(utad::ui::installTranslators(*app, QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(QCoreApplication::translate(context, text), QStringLiteral("Sprache geändert"));
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
         // Qt's own catalogue (qt6-translations-l10n) comes along: the standard buttons speak German.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
 

@@ -67,8 +67,11 @@ QString installTranslators(QCoreApplication& app, const QString& language)
     // The first preferred language decides: an English system with German as its second choice
     // stays English.
     const QStringList preferred = locale.uiLanguages();
-    if (isEnglish(language) || (!preferred.isEmpty() && isEnglish(preferred.first())))
+    if (isEnglish(language) || (!preferred.isEmpty() && isEnglish(preferred.first()))) {
+        if (!language.isEmpty())  // English chosen by hand: its numbers too, whatever the system's
+            QLocale::setDefault(locale);
         return QString::fromLatin1(kSourceLanguage);
+    }
 
     auto* own = new QTranslator(&app);
     const QString dir = translationsDirectory();
