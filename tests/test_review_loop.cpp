@@ -11,6 +11,7 @@
 #include "ui/review/annotationpanel.h"
 #include "ui/review/annotationstore.h"
 #include "ui/review/maskeditor.h"
+#include "ui/review/reviewfilter.h"
 #include "ui/review/reviewtools.h"
 #include "ui/review/thresholdpanel.h"
 #include "ui/trainingdialog.h"
@@ -317,6 +318,26 @@ private slots:
         QVERIFY(reviewRepainted);
         QCOMPARE(review.data().toString(), missed);
         QCOMPARE(panel->stateText(), missed);
+
+        // Sorted by review, the missed defects the model still passes come before those it flags.
+        t.image = 0.5;
+        w.project()->setThresholds(t);
+        const QString other = w.imageModel()->path(1);
+        w.project()->annotations()->setMark(other, Mark::MissedDefect);
+        result.path = other.toStdString();
+        result.score = 0.4;
+        w.project()->updateResult(result);
+        QSortFilterProxyModel* proxy = w.imageProxy();
+        auto position = [proxy](const QString& p) {
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                if (proxy->index(r, 0).data(ImageListModel::PathRole).toString() == p)
+                    return r;
+            return -1;
+        };
+        proxy->sort(ImageListModel::ReviewColumn, Qt::AscendingOrder);
+        QVERIFY(position(other) >= 0 && position(other) < position(path));
+        proxy->sort(ImageListModel::ReviewColumn, Qt::DescendingOrder);
+        QVERIFY(position(path) >= 0 && position(path) < position(other));
     }
 
     // Bug: the proposed threshold rested on six images without a word.

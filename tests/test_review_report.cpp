@@ -30,6 +30,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -266,11 +267,15 @@ private slots:
     void operatingPointAndCsvInEveryLanguage()
     {
         QFETCH(QString, language);
-        QTranslator translator;  // the workbench's own translation, removed again below
+        QTranslator translator;  // the workbench's own translation, removed again at the end
         QVERIFY(translator.load(QStringLiteral("utad_") + language, translationsDirectory()));
         QCoreApplication::installTranslator(&translator);
         const QLocale previousLocale;
         QLocale::setDefault(QLocale(language));  // as the workbench does when it loads a translation
+        const auto restore = qScopeGuard([&] {  // at the end, also when a check fails
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(previousLocale);
+        });
         QTemporaryDir temporary;  // UTAD_REPORT_DIR keeps the reports, to look at the PDF pages
         const QDir dir(
             qEnvironmentVariableIsSet("UTAD_REPORT_DIR") ? qEnvironmentVariable("UTAD_REPORT_DIR") : temporary.path());
@@ -288,8 +293,6 @@ private slots:
         const QString html = dir.filePath(language + QStringLiteral("/review.html"));
         QDir().mkpath(QFileInfo(html).absolutePath());
         const bool written = writeReviewReport(project, html, reportPdfPath(html), &error);
-        QCoreApplication::removeTranslator(&translator);
-        QLocale::setDefault(previousLocale);
         QVERIFY2(written, qPrintable(error));
 
         const PdfText pdfText = readPdf(reportPdfPath(html));

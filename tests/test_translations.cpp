@@ -473,8 +473,13 @@ private slots:
         // Qt's own catalogue (qt6-translations-l10n) comes along: the standard buttons speak German.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
 
-        // A language without a catalogue leaves the program in English.
+        // A language without a catalogue leaves the program in English, its numbers too.
         QCOMPARE(utad::ui::installTranslators(*app, QStringLiteral("sw")), QStringLiteral("en"));
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral("."));
+        // English chosen by hand on a system with German numbers.
+        QLocale::setDefault(QLocale(QLocale::German));
+        QCOMPARE(utad::ui::installTranslators(*app, QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral("."));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "ui/panelview.h"
 #include "ui/project.h"
 #include "ui/review/retrain.h"
+#include "ui/review/reviewfilter.h"
 #include "ui/taskstatuswidget.h"
 #include "ui/translation.h"
 #include "utad/dataset.h"
@@ -221,7 +222,7 @@ private slots:
             DecisionChange c;
             c.path = QStringLiteral("/data/test/defective/part-%1.png").arg(k);
             c.label = k % 2 ? utad::Label::Anomalous : utad::Label::Unknown;
-            c.scoreBefore = 0.3 + 0.001 * k;
+            c.scoreBefore = 0.5 * (k + 1);  // 0.5 to 15: "10" sorts before "2" as text
             c.scoreAfter = 0.5 + 0.001 * k;
             c.before = Decision::Good;
             c.after = Decision::Defective;
@@ -231,8 +232,13 @@ private slots:
         RetrainComparisonDialog dialog(outcome, &window);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QVERIFY2(dialog.width() <= kScreen.width() && dialog.height() <= kScreen.height(),
-            qPrintable(QStringLiteral("dialog %1x%2").arg(dialog.width()).arg(dialog.height())));
+        const QRect screen = dialog.screen()->availableGeometry();
+        QVERIFY2(dialog.width() <= screen.width() && dialog.height() <= screen.height(),
+            qPrintable(QStringLiteral("dialog %1x%2 on a screen of %3x%4")
+                           .arg(dialog.width())
+                           .arg(dialog.height())
+                           .arg(screen.width())
+                           .arg(screen.height())));
         QTableWidget* metrics = dialog.metricsTable();
         QVERIFY2(metrics->verticalHeader()->length() <= metrics->viewport()->height()
                 && metrics->horizontalHeader()->length() <= metrics->viewport()->width(),
@@ -252,6 +258,10 @@ private slots:
         const auto named = dialog.changesTable()->findItems(QStringLiteral("part-3.png"), Qt::MatchExactly);
         QCOMPARE(named.size(), 1);
         QCOMPARE(dialog.changesTable()->item(named.first()->row(), 4)->text(), flagged);
+        dialog.changesTable()->sortItems(2, Qt::AscendingOrder);  // by the score before, not its text
+        for (int row = 1; row < dialog.changesTable()->rowCount(); ++row)
+            QVERIFY(dialog.changesTable()->item(row - 1, 2)->data(Qt::UserRole).toDouble()
+                < dialog.changesTable()->item(row, 2)->data(Qt::UserRole).toDouble());
     }
 
 private:

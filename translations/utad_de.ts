@@ -118,7 +118,7 @@
 <context>
     <name>utad::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/review/annotationpanel.cpp" line="+32"/>
+        <location filename="../ui/review/annotationpanel.cpp" line="+33"/>
         <source>False positive</source>
         <translation>Falsch-Positiv</translation>
     </message>
@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Reviewed, decision OK</source>
         <translation>Geprüft, Entscheidung korrekt</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Reviewed %1 of %2 images</source>
         <translation>%1 von %2 Bildern geprüft</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+80"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
         <source>Mark %1 as %2</source>
         <translation>Markierung von %1: %2</translation>
     </message>
@@ -297,12 +297,12 @@
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/review/reviewfilter.cpp" line="+61"/>
         <source>now flagged</source>
         <translation>jetzt beanstandet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>now passed</source>
         <translation>jetzt freigegeben</translation>
     </message>
@@ -341,7 +341,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+29"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+30"/>
         <location line="+10"/>
         <source>good</source>
         <translation>gut</translation>
@@ -363,12 +363,12 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+316"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-284"/>
         <source>OK</source>
         <translation>Korrekt</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation> (eingezeichnet)</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+315"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -588,7 +588,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+182"/>
+        <location filename="../ui/mainwindow.cpp" line="+179"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+480"/>
+        <location line="+481"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>Bild-AUROC nach Fehlerart: %1.</translation>
     </message>
@@ -839,7 +839,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-510"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -915,7 +915,7 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaliekarte&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>whole images</source>
         <translation>ganze Bilder</translation>
     </message>
@@ -925,7 +925,7 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-225"/>
         <location line="+205"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
@@ -1058,7 +1058,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>
@@ -1366,7 +1366,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+163"/>
+        <location filename="../ui/review/retrain.cpp" line="+174"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1430,13 +1430,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+18"/>
+        <location line="-22"/>
+        <location line="+22"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Use the new model…</source>
         <translation>Neues Modell verwenden …</translation>
     </message>
@@ -1472,7 +1472,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-110"/>
+        <location line="-125"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>
@@ -2432,12 +2432,12 @@ Beanstandet: %1 von %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Stopping after the current batch...</source>
         <translation>Wird nach dem aktuellen Batch angehalten …</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
@@ -2447,7 +2447,7 @@ Beanstandet: %1 von %2</translation>
         <translation>Kalibrierung mit zurückgehaltenen guten Trainingsbildern …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: step %2 of %3, loss %4</source>
         <translation>%1: Schritt %2 von %3, Verlust %4</translation>
     </message>
@@ -2479,12 +2479,12 @@ Trotzdem verwenden?</translation>
         <translation>Unvollständiges Modell verwenden</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>elapsed %1, remaining %2</source>
         <translation>vergangen %1, verbleibend %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>Training abgeschlossen. Speichern Sie das Modell, um es zu behalten.</translation>
     </message>
@@ -2529,12 +2529,12 @@ Trotzdem verwenden?</translation>
         <translation>Gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>optimizer steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Could not save: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -2550,7 +2550,7 @@ Trotzdem verwenden?</translation>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+97"/>
+        <location filename="../ui/translation.cpp" line="+101"/>
         <source>Language Changed</source>
         <translation>Sprache geändert</translation>
     </message>

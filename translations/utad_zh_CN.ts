@@ -118,7 +118,7 @@
 <context>
     <name>utad::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/review/annotationpanel.cpp" line="+32"/>
+        <location filename="../ui/review/annotationpanel.cpp" line="+33"/>
         <source>False positive</source>
         <translation>误报</translation>
     </message>
@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Reviewed, decision OK</source>
         <translation>已复核，判定正确</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>模型判定正确，无需标记</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Reviewed %1 of %2 images</source>
         <translation>已复核 %1 / %2 张图像</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>utad::ui::AnnotationStore</name>
     <message>
-        <location filename="../ui/review/annotationstore.cpp" line="+80"/>
+        <location filename="../ui/review/annotationstore.cpp" line="+79"/>
         <source>Mark %1 as %2</source>
         <translation>将 %1 的标记设为%2</translation>
     </message>
@@ -297,12 +297,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/review/reviewfilter.cpp" line="+61"/>
         <source>now flagged</source>
         <translation>现已拦截</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>now passed</source>
         <translation>现已放行</translation>
     </message>
@@ -341,7 +341,7 @@
 <context>
     <name>utad::ui::ImageListModel</name>
     <message>
-        <location filename="../ui/imagelistmodel.cpp" line="+29"/>
+        <location filename="../ui/imagelistmodel.cpp" line="+30"/>
         <location line="+10"/>
         <source>good</source>
         <translation>合格</translation>
@@ -363,12 +363,12 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+316"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-284"/>
         <source>OK</source>
         <translation>判定正确</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>（已绘制）</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+315"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -588,7 +588,7 @@
 <context>
     <name>utad::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+182"/>
+        <location filename="../ui/mainwindow.cpp" line="+179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+480"/>
+        <location line="+481"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>按缺陷类型的图像级 AUROC：%1。</translation>
     </message>
@@ -839,7 +839,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-510"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -915,7 +915,7 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;异常图&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>whole images</source>
         <translation>整幅图像</translation>
     </message>
@@ -925,7 +925,7 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-225"/>
         <location line="+205"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
@@ -1057,7 +1057,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>
@@ -1364,7 +1364,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+163"/>
+        <location filename="../ui/review/retrain.cpp" line="+174"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1427,13 +1427,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+18"/>
+        <location line="-22"/>
+        <location line="+22"/>
         <source>After</source>
         <translation>之后</translation>
     </message>
@@ -1460,7 +1460,7 @@
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Use the new model…</source>
         <translation>使用新模型…</translation>
     </message>
@@ -1468,7 +1468,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-110"/>
+        <location line="-125"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>
@@ -2411,12 +2411,12 @@ Flagged %1 of %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Stopping after the current batch...</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
@@ -2426,7 +2426,7 @@ Flagged %1 of %2</source>
         <translation>正在用模型保留的合格训练图像校准…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: step %2 of %3, loss %4</source>
         <translation>%1：第 %2 / %3 步，损失 %4</translation>
     </message>
@@ -2457,12 +2457,12 @@ Use it anyway?</source>
         <translation>使用未完成训练的模型</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>elapsed %1, remaining %2</source>
         <translation>已用 %1，剩余 %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Training finished. Save the model to keep it.</source>
         <translation>训练完成。请保存模型以便保留。</translation>
     </message>
@@ -2507,12 +2507,12 @@ Use it anyway?</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>optimizer steps</source>
         <translation>优化步数</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Could not save: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -2528,7 +2528,7 @@ Use it anyway?</source>
 <context>
     <name>utad::ui::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+97"/>
+        <location filename="../ui/translation.cpp" line="+101"/>
         <source>Language Changed</source>
         <translation>语言已更改</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "ui/jobs.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
+#include "ui/review/reviewfilter.h"
 #include "ui/taskmanager.h"
 
 #include <QApplication>
@@ -119,7 +120,7 @@ ImageListModel::ImageListModel(Project* project, TaskManager* tasks, QObject* pa
         const int row = rowOf(path);
         if (row < 0)
             return;
-        m_rows[size_t(row)].reviewRank = reviewRank(path);
+        setReview(m_rows[size_t(row)]);
         emit dataChanged(index(row, ReviewColumn), index(row, ReviewColumn));
     });
     connect(project->annotations(), &AnnotationStore::reset, this, [this] {
@@ -145,19 +146,23 @@ const utad::Sample& ImageListModel::sample(int row) const
     return size_t(row) < samples.size() ? samples[size_t(row)] : none;
 }
 
-int ImageListModel::reviewRank(const QString& path) const
+void ImageListModel::setReview(Row& row) const
 {
-    return m_reviewRankOf[size_t(reviewState(m_project->annotations()->annotation(path)))];
+    const Annotation a = m_project->annotations()->annotation(row.path);
+    row.reviewRank = m_reviewRankOf[size_t(reviewState(a))];
+    row.mark = a.mark;
 }
 
 void ImageListModel::updateReviewRanks()
 {
-    for (Row& row : m_rows)
+    for (Row& row : m_rows) {
         row.reviewRank = m_reviewRankOf[0];
+        row.mark = Mark::None;
+    }
     for (const QString& path : m_project->annotations()->annotatedPaths()) {
         const int row = rowOf(path);
         if (row >= 0)
-            m_rows[size_t(row)].reviewRank = reviewRank(path);
+            setReview(m_rows[size_t(row)]);
     }
 }
 
@@ -277,7 +282,11 @@ bool ImageListModel::lessThan(int leftRow, int rightRow, int column) const
     case TruthColumn:
         return m_labelRank[size_t(int(sample(leftRow).label) + 1)]
             < m_labelRank[size_t(int(sample(rightRow).label) + 1)];
-    case ReviewColumn: return a.reviewRank < b.reviewRank;
+    case ReviewColumn:
+        if (a.reviewRank != b.reviewRank)
+            return a.reviewRank < b.reviewRank;
+        // The same mark: those whose mistake the current model still makes first.
+        return !markOutgrown(a.mark, decision(leftRow)) && markOutgrown(b.mark, decision(rightRow));
     default: return false;
     }
 }
@@ -314,7 +323,12 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
     case PredictionRole: return decision;
     case TruthRole: return int(sample.label);
     case DefectRole: return QString::fromStdString(sample.defectType);
-    case Qt::ToolTipRole: return row.error.isEmpty() ? row.path : row.path + QLatin1Char('\n') + row.error;
+    case Qt::ToolTipRole: {
+        QString tip = row.error.isEmpty() ? row.path : row.path + QLatin1Char('\n') + row.error;
+        // The review text in full: the last column may cut "Missed defect (drawn) · now flagged".
+        const QString review = index.column() == ReviewColumn ? data(index, Qt::DisplayRole).toString() : QString();
+        return review.isEmpty() ? tip : review + QLatin1Char('\n') + tip;
+    }
     default: break;
     }
     switch (index.column()) {

@@ -4,6 +4,7 @@
 // filters it. A row holds only what sorting and filtering need (its sample stays in the project);
 // thumbnails are decoded for the rows a view paints and kept in a bounded cache, so memory does
 // not grow with scrolling through a long list.
+#include "ui/review/annotationstore.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 
@@ -79,6 +80,7 @@ private:
         double score;
         QString error;
         int nameRank, defectRank, reviewRank;  // positions in the sorted texts of their column
+        Mark mark = Mark::None;  // with the decision, whether the mark's mistake is still made
     };
     void setSamples(const std::vector<utad::Sample>& samples);
     void setResults(const std::vector<utad::ImageResult>& results);  // scores by path; others cleared
@@ -89,7 +91,7 @@ private:
     void predictionsChanged();
     void setScore(int row, const utad::ImageResult& result);
     void flushResults();
-    int reviewRank(const QString& path) const;
+    void setReview(Row& row) const;  // its review rank and mark, from the annotations
     void updateReviewRanks();
 
     Project* m_project;

@@ -77,8 +77,9 @@ QString installTranslators(QCoreApplication& app, const QString& language)
     const QString dir = translationsDirectory();
     if (dir.isEmpty() || !own->load(locale, QStringLiteral("utad"), QStringLiteral("_"), dir)) {
         // No workbench translation for this language (or the system asks for English): keep Qt's
-        // own dialogs in English too, so one window does not mix two languages.
+        // own dialogs, and its numbers, in English too, so one window does not mix two languages.
         delete own;
+        QLocale::setDefault(QLocale(QLocale::English));
         return QString::fromLatin1(kSourceLanguage);
     }
     app.installTranslator(own);

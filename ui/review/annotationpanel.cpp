@@ -4,6 +4,7 @@
 #include "ui/imagelistmodel.h"
 #include "ui/project.h"
 #include "ui/review/annotationstore.h"
+#include "ui/review/reviewfilter.h"
 
 #include <QAction>
 #include <QComboBox>

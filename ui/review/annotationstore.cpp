@@ -1,7 +1,6 @@
 #include "ui/review/annotationstore.h"
 
 #include "ui/format.h"
-#include "ui/project.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -302,15 +301,6 @@ QString markName(Mark mark)
     case Mark::None: break;
     }
     return AnnotationStore::tr("None");
-}
-
-QString markOutcome(Mark mark, int decision)
-{
-    if (mark == Mark::MissedDefect && decision == int(Decision::Defective))
-        return AnnotationStore::tr("now flagged");
-    if (mark == Mark::FalsePositive && decision == int(Decision::Good))
-        return AnnotationStore::tr("now passed");
-    return {};
 }
 
 }  // namespace utad::ui

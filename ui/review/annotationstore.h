@@ -63,10 +63,4 @@ private:
 
 QString markName(Mark mark);
 
-// What the current model does with an image whose mark records another model's mistake: "now
-// flagged" for a missed defect it flags (int(Decision::Defective)), "now passed" for a false
-// positive it passes (int(Decision::Good)); empty otherwise, or when not scored (decision -1). The
-// mark itself stays: it is the reviewer's word on the image.
-QString markOutcome(Mark mark, int decision);
-
 }  // namespace utad::ui

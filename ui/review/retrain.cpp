@@ -3,6 +3,7 @@
 #include "ui/format.h"
 #include "ui/imagelistmodel.h"
 #include "ui/review/annotationstore.h"
+#include "ui/review/reviewfilter.h"
 #include "ui/review/scoreindex.h"
 
 #include <QDialogButtonBox>
@@ -143,6 +144,16 @@ void Retrainer::completed(bool ok)
 
 namespace {
 
+// "defective (0,512)", sorted by its score rather than its text.
+class ScoreItem : public QTableWidgetItem {
+public:
+    ScoreItem(const QString& text, double score) : QTableWidgetItem(text) { setData(Qt::UserRole, score); }
+    bool operator<(const QTableWidgetItem& other) const override
+    {
+        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
+    }
+};
+
 QString percentOrDash(double v, bool defined) { return percent(defined ? v : utad::kNaN); }
 
 QStringList metricRows(const OperatingMetrics& m)
@@ -181,12 +192,16 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         m_metrics->setItem(i, 0, new QTableWidgetItem(before[i]));
         m_metrics->setItem(i, 1, new QTableWidgetItem(after[i]));
     }
-    // Every metric in view: the table takes the size of its contents, and no more.
+    // Every metric in view: the table takes the size of its contents (from the headers' size hints,
+    // which hold before the dialog is first shown), and no more.
     m_metrics->resizeColumnsToContents();
-    m_metrics->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_metrics->resizeRowsToContents();
     m_metrics->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_metrics->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_metrics->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    const int frame = 2 * m_metrics->frameWidth();
+    m_metrics->setFixedSize(
+        m_metrics->verticalHeader()->sizeHint().width() + m_metrics->horizontalHeader()->length() + frame,
+        m_metrics->horizontalHeader()->sizeHint().height() + m_metrics->verticalHeader()->length() + frame);
 
     auto* changedLabel = new QLabel(tr("%n image(s) changed decision:", nullptr, int(outcome.changes.size())), this);
     m_changes = new QTableWidget(int(outcome.changes.size()), 5, this);
@@ -203,8 +218,8 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         auto decision = [](Decision d, double score) {
             return QStringLiteral("%1 (%2)").arg(decisionName(int(d)), localNumber(score, 'g', 4));
         };
-        m_changes->setItem(i, 2, new QTableWidgetItem(decision(c.before, c.scoreBefore)));
-        m_changes->setItem(i, 3, new QTableWidgetItem(decision(c.after, c.scoreAfter)));
+        m_changes->setItem(i, 2, new ScoreItem(decision(c.before, c.scoreBefore), c.scoreBefore));
+        m_changes->setItem(i, 3, new ScoreItem(decision(c.after, c.scoreAfter), c.scoreAfter));
         // A missed defect the new model flags says so, as the image list does once it is in use.
         QString review = c.mark != Mark::None ? markName(c.mark) : QString();
         if (const QString outcome = markOutcome(c.mark, int(c.after)); !outcome.isEmpty())
@@ -214,6 +229,7 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     m_changes->resizeColumnsToContents();
     m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_changes->setSortingEnabled(true);
+    m_changes->sortItems(0, Qt::AscendingOrder);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* use = buttons->addButton(tr("Use the new model…"), QDialogButtonBox::AcceptRole);
@@ -234,7 +250,7 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     layout->addLayout(tables, 1);
     layout->addWidget(buttons);
 
-    QSize size(960, sizeHint().height() + 40);
+    QSize size(960, sizeHint().height());
     if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.9);
     resize(size);

@@ -62,4 +62,17 @@ bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QStr
     return matchesReviewFilter(filter, project, result, project.annotations()->annotation(imagePath));
 }
 
+bool markOutgrown(Mark mark, int decision)
+{
+    return (mark == Mark::MissedDefect && decision == int(Decision::Defective))
+        || (mark == Mark::FalsePositive && decision == int(Decision::Good));
+}
+
+QString markOutcome(Mark mark, int decision)
+{
+    if (!markOutgrown(mark, decision))
+        return {};
+    return mark == Mark::MissedDefect ? AnnotationStore::tr("now flagged") : AnnotationStore::tr("now passed");
+}
+
 }  // namespace utad::ui

@@ -23,4 +23,11 @@ bool matchesReviewFilter(
 // The same for a path, looking its result up in the project (linear; for single calls).
 bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QString& imagePath);
 
+// What the current model does with an image whose mark records another model's mistake: "now
+// flagged" for a missed defect it flags (Decision::Defective), "now passed" for a false
+// positive it passes (Decision::Good); empty otherwise, or when not scored (decision -1). The
+// mark itself stays: it is the reviewer's word on the image.
+QString markOutcome(Mark mark, int decision);
+bool markOutgrown(Mark mark, int decision);  // markOutcome is not empty
+
 }  // namespace utad::ui

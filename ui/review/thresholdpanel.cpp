@@ -412,7 +412,7 @@ void ThresholdPanel::updateOrigin()
                         "painted holes, cracks, torn edges, pasted patches and uneven light. The threshold finds "
                         "the most painted defects for the fewest good images flagged, a false alarm weighing %1 "
                         "missed defects.")
-                         .arg(utad::kFalseAlarmWeight);
+                         .arg(localNumber(utad::kFalseAlarmWeight, 'g', 3));
             break;
         }
         text = tr("From calibration: the %1th percentile of %n good image(s).", nullptr, origin.images)
