@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -227,6 +228,7 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
         m_changes->setItem(i, 4, new QTableWidgetItem(review));
     }
     m_changes->resizeColumnsToContents();
+    m_changes->verticalHeader()->setDefaultSectionSize(m_metrics->rowHeight(0));  // as many rows as fit
     m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_changes->setSortingEnabled(true);
     m_changes->sortItems(0, Qt::AscendingOrder);
@@ -250,7 +252,8 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     layout->addLayout(tables, 1);
     layout->addWidget(buttons);
 
-    QSize size(960, sizeHint().height());
+    // Wide enough for every column of the changes at 1280 x 720, and tall enough for a screenful of them.
+    QSize size(1000, std::max(sizeHint().height(), 560));
     if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.9);
     resize(size);
