@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+160"/>
         <source>Reviewed, decision OK</source>
         <translation>Geprüft, Entscheidung korrekt</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-160"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>Die Entscheidung des Modells ist richtig; keine Markierung nötig</translation>
     </message>
@@ -229,12 +229,12 @@
         <translation>Nicht bewertet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Unreviewed</source>
         <translation>Ungeprüft</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>defect drawn</source>
         <translation>Fehler eingezeichnet</translation>
     </message>
@@ -1366,7 +1366,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+174"/>
+        <location filename="../ui/review/retrain.cpp" line="+175"/>
         <source>Retrained model: before and after</source>
         <translation>Nachtrainiertes Modell: vorher und nachher</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Use the new model…</source>
         <translation>Neues Modell verwenden …</translation>
     </message>
@@ -1472,7 +1472,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-125"/>
+        <location line="-123"/>
         <source>Training: %1</source>
         <translation>Training: %1</translation>
     </message>

@@ -159,12 +159,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+160"/>
         <source>Reviewed, decision OK</source>
         <translation>已复核，判定正确</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-160"/>
         <source>The model&apos;s decision is right; no mark needed</source>
         <translation>模型判定正确，无需标记</translation>
     </message>
@@ -229,12 +229,12 @@
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Unreviewed</source>
         <translation>未复核</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>defect drawn</source>
         <translation>已绘制缺陷</translation>
     </message>
@@ -1364,7 +1364,7 @@
 <context>
     <name>utad::ui::RetrainComparisonDialog</name>
     <message>
-        <location filename="../ui/review/retrain.cpp" line="+174"/>
+        <location filename="../ui/review/retrain.cpp" line="+175"/>
         <source>Retrained model: before and after</source>
         <translation>重新训练的模型：前后对比</translation>
     </message>
@@ -1460,7 +1460,7 @@
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Use the new model…</source>
         <translation>使用新模型…</translation>
     </message>
@@ -1468,7 +1468,7 @@
 <context>
     <name>utad::ui::Retrainer</name>
     <message>
-        <location line="-125"/>
+        <location line="-123"/>
         <source>Training: %1</source>
         <translation>训练：%1</translation>
     </message>

@@ -84,6 +84,7 @@ QString reviewText(Mark mark, bool reviewed, bool drawn, int decision = -1)
 }
 
 int reviewState(const Annotation& a) { return int(a.mark) * 4 + (a.reviewed ? 2 : 0) + (a.maskFile.isEmpty() ? 0 : 1); }
+Mark reviewMark(int state) { return Mark(state / 4); }
 
 }  // namespace
 
@@ -101,7 +102,7 @@ ImageListModel::ImageListModel(Project* project, TaskManager* tasks, QObject* pa
     std::copy(labels.begin(), labels.end(), m_labelRank.begin());
     QStringList reviews;
     for (int state = 0; state < 16; ++state)
-        reviews << reviewText(Mark(state / 4), state & 2, state & 1);
+        reviews << reviewText(reviewMark(state), state & 2, state & 1);
     const std::vector<int> reviewRanks = localeRanks(reviews);
     std::copy(reviewRanks.begin(), reviewRanks.end(), m_reviewRankOf.begin());
 
@@ -148,17 +149,13 @@ const utad::Sample& ImageListModel::sample(int row) const
 
 void ImageListModel::setReview(Row& row) const
 {
-    const Annotation a = m_project->annotations()->annotation(row.path);
-    row.reviewRank = m_reviewRankOf[size_t(reviewState(a))];
-    row.mark = a.mark;
+    row.reviewState = reviewState(m_project->annotations()->annotation(row.path));
 }
 
 void ImageListModel::updateReviewRanks()
 {
-    for (Row& row : m_rows) {
-        row.reviewRank = m_reviewRankOf[0];
-        row.mark = Mark::None;
-    }
+    for (Row& row : m_rows)
+        row.reviewState = 0;
     for (const QString& path : m_project->annotations()->annotatedPaths()) {
         const int row = rowOf(path);
         if (row >= 0)
@@ -189,7 +186,7 @@ void ImageListModel::setSamples(const std::vector<utad::Sample>& samples)
     std::vector<int> typeOfRow;
     typeOfRow.reserve(samples.size());
     for (const utad::Sample& s : samples) {
-        Row row{QString::fromStdString(s.path), QString(), utad::kNaN, QString(), 0, 0, m_reviewRankOf[0]};
+        Row row{QString::fromStdString(s.path), QString(), utad::kNaN, QString(), 0, 0, 0};
         row.name = row.path.startsWith(QLatin1String("idx:")) ? row.path.section(QLatin1Char('/'), -1)
                                                               : QFileInfo(row.path).fileName();
         const QString type = QString::fromStdString(s.defectType);
@@ -282,11 +279,14 @@ bool ImageListModel::lessThan(int leftRow, int rightRow, int column) const
     case TruthColumn:
         return m_labelRank[size_t(int(sample(leftRow).label) + 1)]
             < m_labelRank[size_t(int(sample(rightRow).label) + 1)];
-    case ReviewColumn:
-        if (a.reviewRank != b.reviewRank)
-            return a.reviewRank < b.reviewRank;
+    case ReviewColumn: {
+        const int rankA = m_reviewRankOf[size_t(a.reviewState)], rankB = m_reviewRankOf[size_t(b.reviewState)];
+        if (rankA != rankB)
+            return rankA < rankB;
         // The same mark: those whose mistake the current model still makes first.
-        return !markOutgrown(a.mark, decision(leftRow)) && markOutgrown(b.mark, decision(rightRow));
+        return !markOutgrown(reviewMark(a.reviewState), decision(leftRow))
+            && markOutgrown(reviewMark(b.reviewState), decision(rightRow));
+    }
     default: return false;
     }
 }

@@ -4,7 +4,6 @@
 // filters it. A row holds only what sorting and filtering need (its sample stays in the project);
 // thumbnails are decoded for the rows a view paints and kept in a bounded cache, so memory does
 // not grow with scrolling through a long list.
-#include "ui/review/annotationstore.h"
 #include "utad/dataset.h"
 #include "utad/evaluation.h"
 
@@ -79,8 +78,8 @@ private:
         QString path, name;
         double score;
         QString error;
-        int nameRank, defectRank, reviewRank;  // positions in the sorted texts of their column
-        Mark mark = Mark::None;  // with the decision, whether the mark's mistake is still made
+        int nameRank, defectRank;  // positions in the sorted texts of their column
+        int reviewState;  // mark, reviewed, drawn (reviewState()); its text's rank is m_reviewRankOf[it]
     };
     void setSamples(const std::vector<utad::Sample>& samples);
     void setResults(const std::vector<utad::ImageResult>& results);  // scores by path; others cleared
@@ -91,7 +90,7 @@ private:
     void predictionsChanged();
     void setScore(int row, const utad::ImageResult& result);
     void flushResults();
-    void setReview(Row& row) const;  // its review rank and mark, from the annotations
+    void setReview(Row& row) const;  // its review state, from the annotations
     void updateReviewRanks();
 
     Project* m_project;

@@ -191,15 +191,12 @@ void AnnotationPanel::refresh()
                               : tr("Not scored"));
     const Annotation a = m_project->annotations()->annotation(m_path);
     QStringList state;
-    if (a.mark != Mark::None) {
-        state << markName(a.mark);
-        if (const QString outcome = markOutcome(a.mark, decision); !outcome.isEmpty())
-            state << outcome;
-    } else if (a.reviewed) {
+    if (a.mark != Mark::None)
+        state << markSummary(a.mark, decision);
+    else if (a.reviewed)
         state << tr("Reviewed, decision OK");
-    } else {
+    else
         state << tr("Unreviewed");
-    }
     if (!a.maskFile.isEmpty())
         state << tr("defect drawn");
     m_state->setText(state.join(QStringLiteral(" · ")));

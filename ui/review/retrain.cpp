@@ -210,22 +210,19 @@ RetrainComparisonDialog::RetrainComparisonDialog(const RetrainOutcome& outcome, 
     m_changes->setHorizontalHeaderLabels({tr("Image"), tr("Truth"), tr("Before"), tr("After"), tr("Review")});
     m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_changes->setSortingEnabled(false);
+    auto decision = [](Decision d, double score) {
+        return QStringLiteral("%1 (%2)").arg(decisionName(int(d)), localNumber(score, 'g', 4));
+    };
     for (int i = 0; i < int(outcome.changes.size()); ++i) {
         const DecisionChange& c = outcome.changes[size_t(i)];
         auto* name = new QTableWidgetItem(QFileInfo(c.path).fileName());
         name->setToolTip(c.path);
         m_changes->setItem(i, 0, name);
         m_changes->setItem(i, 1, new QTableWidgetItem(labelDisplayName(c.label)));
-        auto decision = [](Decision d, double score) {
-            return QStringLiteral("%1 (%2)").arg(decisionName(int(d)), localNumber(score, 'g', 4));
-        };
         m_changes->setItem(i, 2, new ScoreItem(decision(c.before, c.scoreBefore), c.scoreBefore));
         m_changes->setItem(i, 3, new ScoreItem(decision(c.after, c.scoreAfter), c.scoreAfter));
         // A missed defect the new model flags says so, as the image list does once it is in use.
-        QString review = c.mark != Mark::None ? markName(c.mark) : QString();
-        if (const QString outcome = markOutcome(c.mark, int(c.after)); !outcome.isEmpty())
-            review += QStringLiteral(" · ") + outcome;
-        m_changes->setItem(i, 4, new QTableWidgetItem(review));
+        m_changes->setItem(i, 4, new QTableWidgetItem(markSummary(c.mark, int(c.after))));
     }
     m_changes->resizeColumnsToContents();
     m_changes->verticalHeader()->setDefaultSectionSize(m_metrics->rowHeight(0));  // as many rows as fit

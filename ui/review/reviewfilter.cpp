@@ -75,4 +75,12 @@ QString markOutcome(Mark mark, int decision)
     return mark == Mark::MissedDefect ? AnnotationStore::tr("now flagged") : AnnotationStore::tr("now passed");
 }
 
+QString markSummary(Mark mark, int decision)
+{
+    if (mark == Mark::None)
+        return {};
+    const QString outcome = markOutcome(mark, decision);
+    return outcome.isEmpty() ? markName(mark) : markName(mark) + QStringLiteral(" · ") + outcome;
+}
+
 }  // namespace utad::ui

@@ -29,5 +29,7 @@ bool matchesReviewFilter(ReviewFilter filter, const Project& project, const QStr
 // mark itself stays: it is the reviewer's word on the image.
 QString markOutcome(Mark mark, int decision);
 bool markOutgrown(Mark mark, int decision);  // markOutcome is not empty
+// The mark's name with its outcome beside it ("Missed defect · now flagged"); empty without a mark.
+QString markSummary(Mark mark, int decision);
 
 }  // namespace utad::ui
