@@ -196,8 +196,12 @@ int runTrain(const std::vector<std::string>& argv)
         .option("--out", "FILE", "model file to write (written atomically)", true)
         .option("--method", "M", "utad (two-stage, default) or ae (one-stage autoencoder baseline)")
         .option("--preset", "P", "cpu (default: small, trains in minutes) or paper (release sizes)")
-        .option("--steps", "N", "IE-Net (or autoencoder) optimizer steps; the Expert-Net keeps the preset's share")
+        .option("--steps", "N",
+            "IE-Net (or autoencoder) optimizer steps; the Expert-Net and the segmenter keep the preset's share")
         .option("--seed", "S", "random seed (default 1)")
+        .option("--add-segmenter", "MODEL",
+            "give the trained two-stage MODEL a defect segmenter (--set segmenterSteps=N, default the preset's) "
+            "and train only that; its networks, normalisation and scoring choices stay")
         .option("--size", "PX",
             "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
             "image by the mean of its map, not the maximum");
@@ -232,10 +236,15 @@ int runTrain(const std::vector<std::string>& argv)
             + ": training needs train/good (MVTec AD layout) or idx:DIR with --normal-class");
     utad::ModelConfig config = utad::configForDataset(ds, preset, method);
     if (args.has("--steps")) {
-        // Keep the preset's balance between the two stages.
+        // Keep the preset's balance between the stages.
         const int steps = args.integer("--steps", config.ieSteps, 1, 10000000);
-        if (config.expertSteps > 0 && config.ieSteps > 0)
-            config.expertSteps = std::max(1, int(std::lround(double(steps) * config.expertSteps / config.ieSteps)));
+        auto share = [&](int stageSteps) {
+            return stageSteps > 0 && config.ieSteps > 0
+                ? std::max(1, int(std::lround(double(steps) * stageSteps / config.ieSteps)))
+                : stageSteps;
+        };
+        config.expertSteps = share(config.expertSteps);
+        config.segmenterSteps = share(config.segmenterSteps);
         config.ieSteps = steps;
     }
     config.seed = std::uint64_t(args.integer("--seed", int(config.seed), 0, 2147483647));
@@ -246,16 +255,28 @@ int runTrain(const std::vector<std::string>& argv)
     applySettings(
         args, [&](const std::string& name, const std::string& value) { utad::setConfigValue(config, name, value); });
 
-    auto model = utad::Model::create(config, device);
-    std::cout << "Training " << utad::methodName(method) << " (preset " << preset << ", "
-              << (config.wholeImage() ? "whole images" : "working scale " + fixed(config.workingScale, 3)) << ", "
-              << config.tileSize << "x" << config.tileSize << " tiles, " << (config.channels == 3 ? "colour" : "grey")
-              << ", " << count(config.ieSteps, "step")
-              << (config.expertSteps > 0 && method == utad::Method::TwoStage
-                         ? " + " + count(config.expertSteps, "Expert-Net step")
+    std::unique_ptr<utad::Model> model;
+    if (args.has("--add-segmenter")) {
+        model = utad::Model::load(args.value("--add-segmenter", ""), device);
+        model->addSegmenter(config.segmenterSteps > 0 ? config.segmenterSteps : 1000, config.segmenterWidth);
+        model->setScoringValue("segmenterMap", config.segmenterMap == "off" ? "product" : config.segmenterMap);
+    } else {
+        model = utad::Model::create(config, device);
+    }
+    const utad::ModelConfig& mc = model->info().config;  // a model given a segmenter keeps its own
+    std::cout << (args.has("--add-segmenter") ? "Adding a defect segmenter to " : "Training ")
+              << utad::methodName(mc.method) << " (preset " << mc.preset << ", "
+              << (mc.wholeImage() ? "whole images" : "working scale " + fixed(mc.workingScale, 3)) << ", "
+              << mc.tileSize << "x" << mc.tileSize << " tiles, " << (mc.channels == 3 ? "colour" : "grey") << ", "
+              << count(mc.ieSteps, "step")
+              << (mc.expertSteps > 0 && mc.method == utad::Method::TwoStage
+                         ? " + " + count(mc.expertSteps, "Expert-Net step")
                          : std::string())
-              << ", seed " << config.seed << ", " << count(threads, "thread") << " on " << model->deviceName()
-              << ") on " << ds.train.size() << " images of " << ds.root << "\n"
+              << (mc.segmenterSteps > 0 && mc.method == utad::Method::TwoStage
+                         ? " + " + count(mc.segmenterSteps, "segmenter step")
+                         : std::string())
+              << ", seed " << mc.seed << ", " << count(threads, "thread") << " on " << model->deviceName() << ") on "
+              << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 
     utad::TrainCallbacks callbacks;
@@ -284,12 +305,14 @@ int runTrain(const std::vector<std::string>& argv)
         }
         model->save(out);
         std::cerr << "Interrupted: saved the last complete round (" << count(info.training.ieStepsDone, "step") << " + "
-                  << count(info.training.expertStepsDone, "Expert-Net step") << " done) to " << out << "\n";
+                  << count(info.training.expertStepsDone, "Expert-Net step") << " + "
+                  << count(info.training.segmenterStepsDone, "segmenter step") << " done) to " << out << "\n";
         return kExitInterrupted;
     }
     model->save(out);
     std::cout << "Saved " << out << " after " << cli::formatDuration(info.training.seconds) << " ("
-              << count(info.training.ieStepsDone + info.training.expertStepsDone, "step")
+              << count(info.training.ieStepsDone + info.training.expertStepsDone + info.training.segmenterStepsDone,
+                     "step")
               << "). Proposed image threshold " << proposedThresholdText(info.calibration) << ".\n";
     return 0;
 }

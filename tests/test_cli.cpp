@@ -139,6 +139,8 @@ void TestCli::trainEvalInfer()
     const int expertSteps = share.captured(1).toInt();
     QVERIFY(expertSteps >= 1);
     QVERIFY2(r.out.contains(QString("[Expert-Net] step %1/%1").arg(expertSteps)), qPrintable(r.out));
+    // So does the defect segmenter: 1,000 of the preset's 1,200 IE-Net steps.
+    QVERIFY2(r.out.contains("+ 42 segmenter steps") && r.out.contains("[Segmenter] step 42/42"), qPrintable(r.out));
     QVERIFY(QFileInfo(modelPath()).size() > 0);
 
     const QString json = work_.filePath("eval/report.json"), images = work_.filePath("panels");
@@ -254,7 +256,8 @@ void TestCli::settingsOverride()
     r = runUtad({"calibrate", "--data", kSample, "--model", tuned, "--out", recalibrated, "--threads", "2", "--set",
         "smoothSigma=0", "--set", "anomalyCombination=recon"});
     CHECK_EXIT(r, 0);
-    QVERIFY2(r.out.contains("anomaly map recon, ssim \u00b11 px; proposed image threshold"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("anomaly map recon, ssim \u00b11 px, with segmenter; proposed image threshold"),
+        qPrintable(r.out));
     r = runUtad({"eval", "--data", kSample, "--model", recalibrated, "--threads", "2", "--json", again});
     CHECK_EXIT(r, 0);
     const QJsonObject c = readJson(again);

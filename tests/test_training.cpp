@@ -47,6 +47,18 @@ TrainCallbacks recorder(Run& run)
     return cb;
 }
 
+// The image score of a map as the model makes it: smoothed, then the mean of its top fraction.
+double smoothedTopMean(const cv::Mat& map, double sigma, double topFraction)
+{
+    cv::Mat smoothed;
+    cv::GaussianBlur(map, smoothed, cv::Size(), sigma, sigma, cv::BORDER_REFLECT);
+    cv::Mat flat = smoothed.reshape(1, 1).clone();
+    std::vector<float> v(flat.begin<float>(), flat.end<float>());
+    std::sort(v.begin(), v.end(), std::greater<float>());
+    const size_t k = std::max<size_t>(1, size_t(std::ceil(topFraction * double(v.size()))));
+    return std::accumulate(v.begin(), v.begin() + long(k), 0.0) / double(k);
+}
+
 }  // namespace
 
 class TestTraining : public QObject {
@@ -177,6 +189,73 @@ private slots:
         auto loaded = Model::load(gan);
         QCOMPARE(loaded->info().config.ganWeight, 1.0);
         QCOMPARE(loaded->infer(probe).score, ra.score);
+    }
+
+    // The segmenter is a third stage: the two stages train as without it, its probability joins the
+    // map as segmenterMap says, it survives the file, and a trained model can be given one later.
+    void defectSegmenter()
+    {
+        ModelConfig c = tinyConfig();
+        c.ieSteps = c.expertSteps = 20;
+        c.segmenterWidth = 8;
+        ModelConfig withSegmenter = c;
+        withSegmenter.segmenterSteps = 2 * kStepsPerRound;
+        withSegmenter.segmenterMap = "product";
+        auto plain = Model::create(c);
+        auto model = Model::create(withSegmenter);
+        QVERIFY(plain->train(data));
+        Run run;
+        TrainCallbacks cb = recorder(run);
+        std::vector<double> segmenterLosses;
+        cb.onProgress = [&](const TrainProgress& p) {
+            run.stages.push_back(p.stage);
+            if (p.stage == "Segmenter")
+                segmenterLosses.push_back(p.loss);
+        };
+        QVERIFY(model->train(data, cb));
+        QVERIFY(model->complete());
+        QCOMPARE(model->info().training.segmenterStepsDone, 2 * kStepsPerRound);
+        QCOMPARE(int(segmenterLosses.size()), 2);
+        QVERIFY(segmenterLosses.back() < segmenterLosses.front());
+        QCOMPARE(stepsBeforeStage(withSegmenter, "Segmenter"), 40);
+        auto again = Model::create(withSegmenter);  // the pasted defects follow the seed
+        QVERIFY(again->train(data));
+
+        const Inference r = model->infer(probe), p = plain->infer(probe);
+        QVERIFY(plain->infer(probe).segmentation.empty());
+        QCOMPARE(r.segmentation.size(), r.impression.size());
+        double least = 0, most = 0;
+        cv::minMaxLoc(r.segmentation, &least, &most);
+        QVERIFY(least >= 0 && most <= 1 && most > least);
+        QCOMPARE(cv::norm(r.reconstruction, p.reconstruction, cv::NORM_INF), 0.0);  // the same two stages
+        QVERIFY(std::abs(r.score - p.score) > 1e-6);
+        QCOMPARE(again->infer(probe).score, r.score);
+        model->setScoringValue("segmenterMap", "off");
+        QCOMPARE(model->infer(probe).score, p.score);
+        model->setScoringValue("segmenterMap", "alone");
+        QCOMPARE(model->infer(probe).score, smoothedTopMean(r.segmentation, c.smoothSigma, c.scoreTopFraction));
+        QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("segmenterMap", "sum"));
+        model->setScoringValue("segmenterMap", "product");
+
+        const std::string path = dir.filePath("segmenter.utad").toStdString();
+        model->save(path);
+        auto loaded = Model::load(path);
+        QCOMPARE(loaded->infer(probe).score, r.score);
+        QCOMPARE(loaded->info().training.segmenterStepsDone, 2 * kStepsPerRound);
+
+        // Given later, only the segmenter trains: the two stages stay as they were.
+        plain->addSegmenter(kStepsPerRound, 8);
+        QVERIFY(!plain->complete());
+        run.stages.clear();
+        cb.onProgress = [&](const TrainProgress& p) { run.stages.push_back(p.stage); };
+        QVERIFY(plain->train(data, cb));
+        QCOMPARE(run.stages, (std::vector<std::string>{"Segmenter", "Calibration"}));
+        QVERIFY(plain->complete());
+        QCOMPARE(cv::norm(plain->infer(probe).reconstruction, p.reconstruction, cv::NORM_INF), 0.0);
+        QVERIFY(!plain->infer(probe).segmentation.empty());
+        QVERIFY_THROWS_EXCEPTION(Error, plain->addSegmenter(10));
+        auto baseline = Model::create(testing::tinyConfig(Method::Autoencoder));
+        QVERIFY_THROWS_EXCEPTION(Error, baseline->addSegmenter(10));
     }
 
     // K and the tile overlap are chosen at inference: a trained model runs with others, and the

@@ -2338,6 +2338,16 @@ Beanstandet: %1 von %2</translation>
         <translation>Expert-Net-Schritte:</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Optimizer steps of the defect segmenter, which learns from defects pasted into good tiles which differences are defects (0: none; not used by the one-stage autoencoder)</source>
+        <translation>Optimierungsschritte des Fehler-Segmentierers, der an in Gutbild-Kacheln eingefügten Fehlern lernt, welche Abweichungen Fehler sind (0: keiner; vom einstufigen Autoencoder nicht verwendet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segmenter steps:</source>
+        <translation>Segmentierer-Schritte:</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Automatic (CUDA when available)</source>
         <translation>Automatisch (CUDA, falls verfügbar)</translation>
@@ -2381,7 +2391,7 @@ Beanstandet: %1 von %2</translation>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>

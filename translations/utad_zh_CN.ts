@@ -2317,6 +2317,16 @@ Flagged %1 of %2</source>
         <translation>Expert-Net 步数：</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Optimizer steps of the defect segmenter, which learns from defects pasted into good tiles which differences are defects (0: none; not used by the one-stage autoencoder)</source>
+        <translation>缺陷分割器的优化步数；它从粘贴到合格图块中的缺陷学习哪些差异是缺陷（0：不使用；单阶段自编码器不使用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segmenter steps:</source>
+        <translation>分割器步数：</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Automatic (CUDA when available)</source>
         <translation>自动（有 CUDA 时使用）</translation>
@@ -2360,7 +2370,7 @@ Flagged %1 of %2</source>
 <context>
     <name>utad::ui::TrainingDialog</name>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>

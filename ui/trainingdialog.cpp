@@ -54,6 +54,12 @@ TrainOptionsDialog::TrainOptionsDialog(const QString& defaultPreset, const utad:
     m_expertSteps->setRange(0, 10000000);
     m_expertSteps->setToolTip(tr("Optimizer steps of the Expert-Net (not used by the one-stage autoencoder)"));
     form->addRow(tr("Expert-Net steps:"), m_expertSteps);
+    m_segmenterSteps = new QSpinBox(this);
+    m_segmenterSteps->setRange(0, 10000000);
+    m_segmenterSteps->setToolTip(tr("Optimizer steps of the defect segmenter, which learns from defects pasted into "
+                                    "good tiles which differences are defects (0: none; not used by the one-stage "
+                                    "autoencoder)"));
+    form->addRow(tr("Segmenter steps:"), m_segmenterSteps);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
@@ -84,6 +90,8 @@ void TrainOptionsDialog::presetChanged()
         m_ieSteps->setValue(c.ieSteps);
         m_expertSteps->setValue(c.expertSteps);
         m_expertSteps->setEnabled(c.method == utad::Method::TwoStage);
+        m_segmenterSteps->setValue(c.segmenterSteps);
+        m_segmenterSteps->setEnabled(c.method == utad::Method::TwoStage);
         m_augment->setChecked(c.augment);
     } catch (const std::exception&) {
         // Unknown preset: keep the fields as they are; config() reports it.
@@ -96,6 +104,7 @@ utad::ModelConfig TrainOptionsDialog::config() const
         utad::methodFromString(m_method->currentData().toString().toStdString()));
     c.ieSteps = m_ieSteps->value();
     c.expertSteps = c.method == utad::Method::TwoStage ? m_expertSteps->value() : 0;
+    c.segmenterSteps = c.method == utad::Method::TwoStage ? m_segmenterSteps->value() : 0;
     c.seed = std::uint64_t(m_seed->value());
     c.augment = m_augment->isChecked();
     return c;
@@ -232,8 +241,8 @@ void TrainingDialog::onRound(const utad::TrainProgress& p)
         m_plot->legend->setVisible(true);
     }
     ++m_point;
-    // Steps over the whole run: the Expert-Net's curve continues where the IE-Net's ended.
-    const int offset = stage == QLatin1String("Expert-Net") && m_task ? m_task->config().ieSteps : 0;
+    // Steps over the whole run: each stage's curve continues where the last one's ended.
+    const int offset = m_task ? utad::stepsBeforeStage(m_task->config(), p.stage) : 0;
     const double x = offset + p.step;
     m_plot->graph(m_plot->graphCount() - 1)->addData(x, p.loss);
     m_plot->rescaleAxes();

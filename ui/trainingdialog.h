@@ -38,6 +38,7 @@ private:
     QComboBox* m_preset;
     QSpinBox* m_ieSteps;
     QSpinBox* m_expertSteps;
+    QSpinBox* m_segmenterSteps;
     QSpinBox* m_seed;
     QComboBox* m_device;
     const utad::Dataset& m_dataset;

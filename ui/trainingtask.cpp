@@ -28,7 +28,7 @@ bool TrainingTask::run()
     callbacks.isCancelled = [this] { return isCancelled(); };
     callbacks.onProgress = [this](const utad::TrainProgress& p) {
         if (p.stage != "Calibration")  // the last report is not a round of steps
-            m_stepsDone = p.stage == "Expert-Net" ? m_config.ieSteps + p.step : p.step;
+            m_stepsDone = utad::stepsBeforeStage(m_config, p.stage) + p.step;
         setProgress(p.fraction, QString::fromStdString(p.stage));
         emit roundDone(p);
     };

@@ -145,6 +145,8 @@ const std::vector<Field>& fields()
         addedLater(intField("ieSkipLevels", &ModelConfig::ieSkipLevels)),
         addedLater(numberField("ganWeight", &ModelConfig::ganWeight)),
         addedLater(numberField("expertNormEpsilon", &ModelConfig::expertNormEpsilon)),
+        addedLater(intField("segmenterSteps", &ModelConfig::segmenterSteps)),
+        addedLater(intField("segmenterWidth", &ModelConfig::segmenterWidth)),
         {"seed", false, [](const ModelConfig& c) { return std::to_string(c.seed); },
             [](ModelConfig& c, const std::string& v) {
                 const long long s = parseInteger("seed", v);
@@ -163,6 +165,7 @@ const std::vector<Field>& fields()
         choiceField("reconstructionResidual", &ModelConfig::reconstructionResidual, kReconstructionResiduals,
             "reconstruction residual"),
         intField("residualShift", &ModelConfig::residualShift, true),
+        choiceField("segmenterMap", &ModelConfig::segmenterMap, kSegmenterMaps, "segmenter map"),
         numberField("smoothSigma", &ModelConfig::smoothSigma, true),
         numberField("scoreTopFraction", &ModelConfig::scoreTopFraction, true),
         flagField("standardiseMap", &ModelConfig::standardiseMap, true),
@@ -212,7 +215,10 @@ std::string anomalyMapName(const ModelConfig& config)
     return (config.method == Method::TwoStage ? config.anomalyCombination : std::string("recon")) + ", "
         + config.reconstructionResidual
         + (config.residualShift > 0 ? " \u00b1" + std::to_string(config.residualShift) + " px" : std::string())
-        + (config.standardiseMap && config.wholeImage() ? ", standardised" : "");
+        + (config.standardiseMap && config.wholeImage() ? ", standardised" : "")
+        + (config.method == Method::TwoStage && config.segmenterSteps > 0 && config.segmenterMap != "off"
+                ? (config.segmenterMap == "alone" ? std::string(", segmenter alone") : std::string(", with segmenter"))
+                : std::string());
 }
 
 std::string configValue(const ModelConfig& config, const std::string& name) { return field(name).get(config); }

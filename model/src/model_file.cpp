@@ -6,7 +6,8 @@
 //   uint64 payloadSize
 //   uint64 checksum       FNV-1a 64 of the payload
 //   payload               sections: uint32 nameLength, name, uint64 dataLength, data
-// Sections: "info" (key=value text), "ie" and, for the two-stage method, "expert" (LibTorch archives).
+// Sections: "info" (key=value text), "ie" and, for the two-stage method, "expert" and, with a defect
+// segmenter, "segmenter" (LibTorch archives).
 #include "utad/atomic_file.h"
 #include "utad/error.h"
 
@@ -116,6 +117,7 @@ std::string infoToText(const ModelInfo& info)
     line("trainSeconds", num(info.training.seconds));
     line("trainIeStepsDone", std::to_string(info.training.ieStepsDone));
     line("trainExpertStepsDone", std::to_string(info.training.expertStepsDone));
+    line("trainSegmenterStepsDone", std::to_string(info.training.segmenterStepsDone));
     return os.str();
 }
 
@@ -205,6 +207,8 @@ ModelInfo infoFromText(const std::string& text, const std::string& path)
     info.training.seconds = toDouble("trainSeconds");
     info.training.ieStepsDone = int(toInt("trainIeStepsDone"));
     info.training.expertStepsDone = int(toInt("trainExpertStepsDone"));
+    if (kv.count("trainSegmenterStepsDone"))  // absent in files made before the segmenter
+        info.training.segmenterStepsDone = int(toInt("trainSegmenterStepsDone"));
     return info;
 }
 
@@ -221,6 +225,8 @@ void Model::save(const std::string& path) const
     section("ie", moduleBytes(*d->ie));
     if (d->expert)
         section("expert", moduleBytes(*d->expert));
+    if (d->segmenter)
+        section("segmenter", moduleBytes(*d->segmenter));
 
     std::string header(kMagic, sizeof kMagic);
     putInt<std::uint32_t>(header, std::uint32_t(kModelFormatVersion));
@@ -300,6 +306,8 @@ std::unique_ptr<Model> Model::load(const std::string& path, Device device)
         loadModule(*d.ie, "ie");
         if (d.expert)
             loadModule(*d.expert, "expert");
+        if (d.segmenter)
+            loadModule(*d.segmenter, "segmenter");
     } catch (const c10::Error& e) {
         throw Error("model file '" + path
             + "' has weights that do not fit its networks: " + std::string(e.what_without_backtrace()));

@@ -33,6 +33,7 @@ struct Model::Impl {
     torch::Device device{torch::kCPU};
     nets::IENet ie{nullptr};  // IE-Net, or the whole baseline autoencoder
     nets::ExpertNet expert{nullptr};  // empty for the baseline
+    nets::DefectSegmenter segmenter{nullptr};  // empty unless config.segmenterSteps > 0
 
     // Builds fresh networks from info.config (weights initialised from config.seed) on `choice`.
     void build(Device choice);
@@ -46,6 +47,12 @@ struct Model::Impl {
     // The IE-Net's input for tiles: normalised pixels, plus the position channels when configured.
     torch::Tensor ieInput(const std::vector<Tile>& tiles, const torch::Tensor& x01) const;
     torch::Tensor normalise(const torch::Tensor& x01) const;
+    // The segmenter's input: the tiles x with their impression m, reconstruction x_hat and naive
+    // impression, all in [0, 1], and |x - x_hat| and |m - naive|.
+    torch::Tensor segmenterViews(
+        const torch::Tensor& x01, const torch::Tensor& m, const torch::Tensor& xhat, const torch::Tensor& naive) const;
+    // Builds the segmenter when config.segmenterSteps asks for one and there is none yet.
+    void buildSegmenter();
     // Full pipeline on working images; `sourceSizes` give the anomalyMap sizes.
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 

@@ -3,6 +3,7 @@
 #include "utad/error.h"
 
 namespace nn = torch::nn;
+namespace F = torch::nn::functional;
 
 namespace utad::nets {
 namespace {
@@ -553,6 +554,58 @@ std::vector<torch::Tensor> MultiScaleDiscriminatorImpl::forward(const torch::Ten
         out.push_back(heads_[i]->forward(h));
     }
     return out;
+}
+
+namespace {
+
+// Two 3x3 convs, each with batch norm and ReLU.
+nn::Sequential doubleConv(int in, int out)
+{
+    return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1).bias(false)), nn::BatchNorm2d(out),
+        nn::ReLU(), nn::Conv2d(nn::Conv2dOptions(out, out, 3).padding(1).bias(false)), nn::BatchNorm2d(out),
+        nn::ReLU());
+}
+
+constexpr int kSegmenterLevels = 3;
+
+}  // namespace
+
+DefectSegmenterImpl::DefectSegmenterImpl(int inChannels, int width)
+{
+    int in = inChannels;
+    for (int level = 0; level < kSegmenterLevels; ++level) {
+        const int out = width << level;
+        down_.push_back(register_module("down" + std::to_string(level), doubleConv(in, out)));
+        in = out;
+    }
+    bottom_ = register_module("bottom", doubleConv(in, width << kSegmenterLevels));
+    in = width << kSegmenterLevels;
+    for (int level = kSegmenterLevels - 1; level >= 0; --level) {
+        const int skip = width << level;
+        up_.push_back(register_module("up" + std::to_string(level), doubleConv(in + skip, skip)));
+        in = skip;
+    }
+    head_ = register_module("head", nn::Conv2d(nn::Conv2dOptions(in, 1, 1)));
+}
+
+torch::Tensor DefectSegmenterImpl::forward(const torch::Tensor& views)
+{
+    std::vector<torch::Tensor> skips;
+    torch::Tensor h = views;
+    for (auto& block : down_) {
+        h = block->forward(h);
+        skips.push_back(h);
+        h = torch::max_pool2d(h, 2);
+    }
+    h = bottom_->forward(h);
+    for (auto& block : up_) {
+        const torch::Tensor& skip = skips.back();
+        h = F::interpolate(h,
+            F::InterpolateFuncOptions().size(std::vector<int64_t>{skip.size(2), skip.size(3)}).mode(torch::kNearest));
+        h = block->forward(torch::cat({h, skip}, 1));
+        skips.pop_back();
+    }
+    return head_->forward(h);
 }
 
 }  // namespace utad::nets

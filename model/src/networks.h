@@ -185,4 +185,21 @@ private:
 };
 TORCH_MODULE(MultiScaleDiscriminator);
 
+// Defect segmenter (after DRAEM, Zavrtanik et al. 2021): a small U-Net that reads a tile beside
+// what the two stages drew of it and gives each pixel a defect logit. Trained on defects pasted into
+// good tiles, it learns which differences between a part and its reconstruction are defects and
+// which (an outline a little off, a texture neither network draws) are not.
+class DefectSegmenterImpl : public torch::nn::Module {
+public:
+    // `inChannels`: the stacked views; `width`: channels at full resolution, doubled per level (3).
+    DefectSegmenterImpl(int inChannels, int width);
+    torch::Tensor forward(const torch::Tensor& views);  // [N, 1, H, W] logits
+
+private:
+    std::vector<torch::nn::Sequential> down_, up_;
+    torch::nn::Sequential bottom_{nullptr};
+    torch::nn::Conv2d head_{nullptr};
+};
+TORCH_MODULE(DefectSegmenter);
+
 }  // namespace utad::nets

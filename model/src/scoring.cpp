@@ -235,7 +235,12 @@ cv::Mat anomalyMap(const Views& v, const ModelConfig& config)
             throw Error("unknown anomaly map combination '" + how + "'");
         }
     }
-    return cv::max(e, 0.0);
+    e = cv::max(e, 0.0);
+    if (!v.segmentation.empty() && config.segmenterMap == "product")
+        cv::sqrt(e.mul(v.segmentation), e);
+    else if (!v.segmentation.empty() && config.segmenterMap == "alone")
+        e = v.segmentation.clone();
+    return e;
 }
 
 }  // namespace utad::scoring

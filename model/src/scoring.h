@@ -35,8 +35,10 @@ struct Views {
     cv::Mat x, impression, reconstruction, naiveMean, naiveVariance;
     // r(x, x_hat) and r(m, naive) where the caller has them already (empty: anomalyMap computes them).
     cv::Mat reconstructionResidual, naiveResidual;
+    cv::Mat segmentation;  // the defect segmenter's probability, where the model has one
 };
-// The raw (unsmoothed) anomaly map for a method and combination; clipped at 0.
+// The raw (unsmoothed) anomaly map for a method and combination, clipped at 0, joined with the
+// segmenter's probability as config.segmenterMap says where the views have one.
 cv::Mat anomalyMap(const Views& v, const ModelConfig& config);
 
 }  // namespace utad::scoring

@@ -106,6 +106,66 @@ torch::Tensor addSmoothNoise(const torch::Tensor& x01, const ModelConfig& c)
     return (x01 + noise).clamp(0, 1);
 }
 
+// A defect pasted into a good training tile for the segmenter (after DRAEM): a random blob, from a
+// smooth random field cut at a random area, filled with another tile turned about, a flat grey,
+// the tile lit more or less, or smooth noise, at a random opacity. Returns the label, 1 where the
+// change shows (8 grey levels or more), all 0 when it hardly shows anywhere. `tile` is CV_32F.
+cv::Mat pasteDefect(cv::Mat& tile, const cv::Mat& other, std::mt19937_64& rng)
+{
+    std::uniform_real_distribution<double> u(0, 1);
+    cv::RNG noise(rng());  // not OpenCV's global generator: a seed repeats a run
+    const cv::Size size = tile.size();
+    auto smoothField = [&](int cells) {
+        cv::Mat coarse(cells, cells, CV_32F), fine;
+        noise.fill(coarse, cv::RNG::NORMAL, 0, 1);
+        cv::resize(coarse, fine, size, 0, 0, cv::INTER_CUBIC);
+        return fine;
+    };
+    const cv::Mat field = smoothField(2 << std::uniform_int_distribution<int>(0, 2)(rng));  // 2, 4 or 8 cells
+    std::vector<float> values(field.begin<float>(), field.end<float>());
+    const double area = std::exp(std::log(0.005) + u(rng) * (std::log(0.2) - std::log(0.005)));
+    const size_t k = std::min(values.size() - 1, size_t(area * double(values.size())));
+    std::nth_element(values.begin(), values.begin() + long(k), values.end(), std::greater<float>());
+    cv::Mat blob;
+    cv::threshold(field, blob, values[k], 1.0, cv::THRESH_BINARY);
+
+    cv::Mat fill;
+    const int kind = std::uniform_int_distribution<int>(0, 3)(rng);
+    if (kind == 0) {  // structure from elsewhere, turned
+        cv::rotate(other, fill, std::uniform_int_distribution<int>(0, 2)(rng));
+        if (fill.size() != size)
+            cv::resize(other, fill, size);
+    } else if (kind == 1) {  // a flat grey
+        fill = cv::Mat(size, tile.type(), cv::Scalar::all(u(rng)));
+    } else if (kind == 2) {  // lit more or less
+        const double gain = u(rng) < 0.5 ? 0.3 + 0.4 * u(rng) : 1.4 + 1.1 * u(rng);
+        fill = tile * gain;
+    } else {  // smooth noise of a random grain and contrast
+        cv::Mat grain = smoothField(4 << std::uniform_int_distribution<int>(0, 3)(rng));
+        grain = 0.5 + grain * (0.1 + 0.3 * u(rng));
+        cv::Mat channels[] = {grain, grain, grain};
+        cv::merge(channels, size_t(tile.channels()), fill);
+    }
+    const double opacity = 0.5 + 0.5 * u(rng);
+    cv::Mat weight = blob * opacity, weightC;
+    cv::Mat weights[] = {weight, weight, weight};
+    cv::merge(weights, size_t(tile.channels()), weightC);
+    cv::Mat pasted = tile.mul(1.0 - weightC) + fill.mul(weightC);
+    cv::min(cv::max(pasted, 0.0), 1.0, pasted);
+
+    cv::Mat change;
+    cv::absdiff(pasted, tile, change);
+    if (change.channels() > 1)
+        cv::cvtColor(change, change, cv::COLOR_BGR2GRAY);
+    cv::Mat label;
+    cv::threshold(change, label, 8.0 / 255.0, 1.0, cv::THRESH_BINARY);
+    label = label.mul(blob);
+    if (cv::countNonZero(label) < 4)
+        return cv::Mat::zeros(size, CV_32F);
+    tile = pasted;
+    return label;
+}
+
 // Random training tiles: images drawn in proportion to their tile positions, places uniform.
 class TileSampler {
 public:
@@ -244,6 +304,9 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     std::vector<int> widths, heights;
     const std::vector<cv::Mat> images = d->readTrainingImages(dataset, log, &widths, &heights);
 
+    // A trained model given more stages (addSegmenter) keeps its networks, normalisation and counts.
+    const bool resuming = d->trained;
+    const double secondsBefore = resuming ? info.training.seconds : 0;
     torch::manual_seed(c.seed);
     std::mt19937_64 rng(c.seed);
     auto [fit, held] = splitHeldBack(images, rng);
@@ -251,7 +314,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
         + std::to_string(held.size() == images.size() ? 0 : held.size()) + " held back for calibration");
 
     // Normalisation from the training pixels.
-    {
+    if (!resuming) {
         double sum = 0, sumSq = 0, n = 0;
         for (const auto& img : fit) {
             cv::Scalar m, s;
@@ -274,8 +337,11 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     info.training.imageCount = int(images.size());
     info.training.sourceWidth = median(widths);
     info.training.sourceHeight = median(heights);
-    info.training.ieStepsDone = 0;
-    info.training.expertStepsDone = 0;
+    if (!resuming) {
+        info.training.ieStepsDone = 0;
+        info.training.expertStepsDone = 0;
+        info.training.segmenterStepsDone = 0;
+    }
 
     const bool twoStage = c.method == Method::TwoStage && d->expert;
     TileSampler sampler(c, fit);
@@ -289,10 +355,13 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     };
     StageClock ieClock{c.ieSteps, &info.training.ieStepsDone, 0};
     StageClock exClock{twoStage ? c.expertSteps : 0, &info.training.expertStepsDone, 0};
+    StageClock segClock{d->segmenter ? c.segmenterSteps : 0, &info.training.segmenterStepsDone, 0};
     auto remainingSeconds = [&] {
-        const double ieStep = *ieClock.done ? ieClock.seconds / *ieClock.done : 0;
-        const double exStep = *exClock.done ? exClock.seconds / *exClock.done : ieStep * kExpertStepCost;
-        return (ieClock.steps - *ieClock.done) * ieStep + (exClock.steps - *exClock.done) * exStep;
+        const double ieStep = ieClock.seconds > 0 ? ieClock.seconds / *ieClock.done : 0;
+        const double exStep = exClock.seconds > 0 ? exClock.seconds / *exClock.done : ieStep * kExpertStepCost;
+        const double segStep = segClock.seconds > 0 ? segClock.seconds / *segClock.done : exStep;
+        return (ieClock.steps - *ieClock.done) * ieStep + (exClock.steps - *exClock.done) * exStep
+            + (segClock.steps - *segClock.done) * segStep;
     };
 
     const cv::Mat previewImage = fit.front();
@@ -432,9 +501,54 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
         });
     }
 
+    // Stage 3: the defect segmenter on good tiles, half of them with a pasted defect, seen through
+    // the two trained stages.
+    if (!wasCancelled && twoStage && d->segmenter) {
+        d->ie->eval();
+        d->expert->eval();
+        auto& seg = d->segmenter;
+        torch::optim::Adam opt(seg->parameters(), torch::optim::AdamOptions(c.learningRate));
+        std::uniform_real_distribution<double> u(0, 1);
+        runStage("Segmenter", *seg, opt, segClock, [&](const std::vector<Tile>& drawn) {
+            const std::vector<Tile> others = sampler.draw(rng);
+            std::vector<Tile> tiles = drawn;
+            auto labels = torch::zeros({long(tiles.size()), 1, c.tileSize, c.tileSize});
+            for (size_t i = 0; i < tiles.size(); ++i) {
+                tiles[i].pixels = tiles[i].pixels.clone();
+                if (u(rng) < 0.5) {
+                    cv::Mat label = pasteDefect(tiles[i].pixels, others[i].pixels, rng);
+                    std::memcpy(labels[long(i)].data_ptr<float>(), label.ptr<float>(), sizeof(float) * label.total());
+                }
+            }
+            labels = labels.to(d->device);
+            auto x01 = d->pixels(tiles);
+            torch::Tensor views;
+            {
+                torch::NoGradGuard noGrad;
+                nets::ExactLayersGuard exact;
+                auto m = d->ie->forward(d->ieInput(tiles, x01)).image;
+                auto xn = d->normalise(x01);
+                auto xhat = d->expert->reconstruct(xn, d->normalise(m));
+                auto naive = d->expert->naive(xn).clamp(0, 1).mean(0);
+                views = d->segmenterViews(x01, m, xhat, naive);
+            }
+            // Focal loss (gamma 2): the many easy good pixels count little.
+            auto logits = seg->forward(views);
+            auto p = torch::sigmoid(logits);
+            auto ce = F::binary_cross_entropy_with_logits(
+                logits, labels, F::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone));
+            auto pt = p * labels + (1 - p) * (1 - labels);
+            auto loss = ((1 - pt).pow(2) * ce).mean() * 100.0;
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            return loss.item<double>();
+        });
+    }
+
     d->setEval();
     d->trained = info.training.ieStepsDone > 0 && (!twoStage || info.training.expertStepsDone > 0);
-    info.training.seconds = elapsed();
+    info.training.seconds = secondsBefore + elapsed();
     if (cb.onTrained)
         cb.onTrained();
 
@@ -451,7 +565,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
         return !wasCancelled;
     }
     info.calibration = cal;
-    info.training.seconds = elapsed();
+    info.training.seconds = secondsBefore + elapsed();
     if (cb.onProgress)
         cb.onProgress(TrainProgress{"Calibration", 1, 1, 1.0, 0, elapsed(), 0});
     return !wasCancelled;

@@ -64,6 +64,12 @@ struct ModelConfig {
     // multi-scale discriminator per domain, which sees real tiles against the translations with
     // random detail codes. The discriminators only exist while training. 0: off.
     double ganWeight = 0;
+    // Defect segmenter, a third stage (DRAEM, Zavrtanik et al. 2021): a small U-Net that reads each
+    // tile with its impression, reconstruction and naive impression, trained for this many steps on
+    // defects pasted into good training tiles (segmenterMap says how its defect probability enters
+    // the anomaly map). 0: none. segmenterWidth: its channels at full resolution.
+    int segmenterSteps = 0;
+    int segmenterWidth = 16;
     std::uint64_t seed = 1;
     bool augment = true;
     bool augmentFlips = true;  // flips in the augmentation (off for parts with a fixed orientation)
@@ -95,6 +101,10 @@ struct ModelConfig {
     // outline drawn a pixel off is not a defect, while a defect has nothing like it nearby. 0 here
     // for files without the key; the presets say 1.
     int residualShift = 0;
+    // With a segmenter: "product" makes the map the geometric mean of the residual map above and the
+    // segmenter's probability (a place must differ from the reconstruction and look like a defect),
+    // "alone" the probability alone, "off" ignores it. "off" for files without the key.
+    std::string segmenterMap = "off";
     double smoothSigma = 2.0;  // Gaussian smoothing of the map, in working pixels
     // Image score: 0 = maximum of the map, else the mean of its top fraction (presets: 2 %, whole
     // images: all of it); 0 here for files without the key.
@@ -115,12 +125,16 @@ ModelConfig presetConfig(const std::string& preset, Method method = Method::TwoS
 // data (whole-image mode for small images such as IDX records, tiles at a working scale otherwise).
 // The command line and the workbench both start from this. Throws utad::Error for an unknown preset.
 ModelConfig configForDataset(const Dataset& dataset, const std::string& preset, Method method = Method::TwoStage);
+// Steps of the stages that train before `stage` ("IE-Net", "Expert-Net", "Segmenter"), so that a
+// curve over the whole run continues where the last stage's ended.
+int stepsBeforeStage(const ModelConfig& config, const std::string& stage);
 Method methodFromString(const std::string& name);  // "utad" | "ae"; throws utad::Error
 std::string methodName(Method method);
 
 inline constexpr const char* kAnomalyCombinations[]
     = {"auto", "utad", "recon", "recon+naive", "recon*naive", "impression"};
 inline constexpr const char* kReconstructionResiduals[] = {"auto", "ssim", "ssim+gradient"};
+inline constexpr const char* kSegmenterMaps[] = {"off", "product", "alone"};
 
 // How the anomaly map is made, for people: "recon*naive, ssim+gradient ±1 px" (the baseline: "recon,
 // ..."; the shift only where there is one; ", standardised" for a standardised whole-image map).
@@ -158,6 +172,7 @@ struct TrainingSummary {
     double seconds = 0;
     int ieStepsDone = 0;  // optimizer steps done (IE-Net, or the baseline)
     int expertStepsDone = 0;  // Expert-Net optimizer steps done
+    int segmenterStepsDone = 0;  // defect segmenter optimizer steps done
 };
 
 // Per-pixel normalisation applied before the networks.
@@ -183,6 +198,7 @@ struct Inference {
     cv::Mat residualImpression;  // r(input, impression)
     cv::Mat residualReconstruction;  // r(input, reconstruction)
     cv::Mat residualNaive;  // r(impression, naive impression)
+    cv::Mat segmentation;  // the defect segmenter's probability (empty without one)
     cv::Mat anomalyMapNet;  // anomaly map at working resolution, smoothed
     cv::Mat anomalyMap;  // the same, resized to the source image size
     double score = 0;  // image score from the smoothed map
@@ -192,7 +208,7 @@ struct Inference {
 inline constexpr int kStepsPerRound = 50;
 
 struct TrainProgress {
-    std::string stage;  // "IE-Net", "Expert-Net", "Autoencoder"; "Calibration" once at the end
+    std::string stage;  // "IE-Net", "Expert-Net", "Segmenter", "Autoencoder"; "Calibration" once at the end
     int step = 0, steps = 0;  // optimizer steps within the current stage
     double fraction = 0;  // of the whole run, 0..1
     double loss = 0;  // mean loss over the last round (0 for "Calibration": not a loss point)
@@ -249,6 +265,9 @@ public:
     // Throws utad::Error for a field that is not a scoring field or a bad value.
     void setScoringValue(const std::string& name, const std::string& value);
     std::string deviceName() const;  // "cpu" or "cuda"
+    // Gives a trained two-stage model a defect segmenter of `steps` steps, which train() then trains
+    // alone, keeping the two stages as they are. Throws utad::Error for the baseline or bad sizes.
+    void addSegmenter(int steps, int width = 16);
 
 private:
     Model();
