@@ -232,6 +232,7 @@ private slots:
         QCOMPARE(again->infer(probe).score, r.score);
         model->setScoringValue("segmenterMap", "off");
         QCOMPARE(model->infer(probe).score, p.score);
+        QVERIFY(model->infer(probe).segmentation.empty());  // left out, it is not run
         model->setScoringValue("segmenterMap", "alone");
         QCOMPARE(model->infer(probe).score, smoothedTopMean(r.segmentation, c.smoothSigma, c.scoreTopFraction));
         QVERIFY_THROWS_EXCEPTION(Error, model->setScoringValue("segmenterMap", "sum"));

@@ -394,6 +394,8 @@ std::vector<Inference> Model::Impl::run(
         blend.push_back({TileBlender(grids[i], c.channels), TileBlender(grids[i], c.channels),
             TileBlender(grids[i], c.channels), TileBlender(grids[i], 1), TileBlender(grids[i], 1)});
 
+    // A segmenter the scoring leaves out costs nothing.
+    const bool segmenting = segmenter && c.segmenterMap != "off";
     const size_t perPass = tilesPerPass(c);
     for (size_t first = 0; first < jobs.size(); first += perPass) {
         const size_t last = std::min(jobs.size(), first + perPass);
@@ -415,7 +417,7 @@ std::vector<Inference> Model::Impl::run(
             xhatTiles = toMats(xhat);
             auto naive = expert.ptr()->naive(xn).clamp(0, 1);  // [K, N, C, T, T]
             naiveTiles = toMats(naive.mean(0));
-            if (segmenter)
+            if (segmenting)
                 segTiles
                     = toMats(torch::sigmoid(segmenter.ptr()->forward(segmenterViews(x01, m, xhat, naive.mean(0)))));
             if (naive.size(0) > 1)
@@ -432,7 +434,7 @@ std::vector<Inference> Model::Impl::run(
                 b.reconstruction.add(jobs[j].tile, xhatTiles[k]);
                 b.naiveMean.add(jobs[j].tile, naiveTiles[k]);
                 b.naiveVariance.add(jobs[j].tile, varTiles[k]);
-                if (segmenter)
+                if (segmenting)
                     b.segmentation.add(jobs[j].tile, segTiles[k]);
             }
         }
@@ -452,7 +454,7 @@ std::vector<Inference> Model::Impl::run(
             v.naiveVariance = blend[i].naiveVariance.result();
             r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual, c.ssimLuminance);
             v.naiveResidual = r.residualNaive;
-            if (segmenter)
+            if (segmenting)
                 v.segmentation = r.segmentation = blend[i].segmentation.result();
         } else {
             r.reconstruction = r.impression;
