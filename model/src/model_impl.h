@@ -18,6 +18,9 @@ inline constexpr int kModelFormatVersion = 2;
 // An Expert-Net step costs about this many IE-Net steps at the cpu preset's sizes (docs/BENCHMARKS.md):
 // the baseline gets the two-stage method's whole budget in its own steps, and the ETA starts from it.
 inline constexpr double kExpertStepCost = 4.0;
+// A segmenter step costs about this many IE-Net steps (measured on battery-weld, docs/BENCHMARKS.md):
+// the ETA's estimate until the segmenter has run a round.
+inline constexpr double kSegmenterStepCost = 1.6;
 
 // One tile cut from a working image, with its place for the position channels.
 struct Tile {

@@ -359,7 +359,7 @@ bool Model::train(const Dataset& dataset, const TrainCallbacks& cb)
     auto remainingSeconds = [&] {
         const double ieStep = ieClock.seconds > 0 ? ieClock.seconds / *ieClock.done : 0;
         const double exStep = exClock.seconds > 0 ? exClock.seconds / *exClock.done : ieStep * kExpertStepCost;
-        const double segStep = segClock.seconds > 0 ? segClock.seconds / *segClock.done : exStep;
+        const double segStep = segClock.seconds > 0 ? segClock.seconds / *segClock.done : ieStep * kSegmenterStepCost;
         return (ieClock.steps - *ieClock.done) * ieStep + (exClock.steps - *exClock.done) * exStep
             + (segClock.steps - *segClock.done) * segStep;
     };
