@@ -247,6 +247,8 @@ private slots:
         // Given later, only the segmenter trains: the two stages stay as they were.
         plain->addSegmenter(kStepsPerRound, 8);
         QVERIFY(!plain->complete());
+        QCOMPARE(plain->infer(probe).score, p.score);  // an untrained segmenter is not used
+        QVERIFY(plain->infer(probe).segmentation.empty());
         run.stages.clear();
         cb.onProgress = [&](const TrainProgress& p) { run.stages.push_back(p.stage); };
         QVERIFY(plain->train(data, cb));

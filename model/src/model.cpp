@@ -394,8 +394,9 @@ std::vector<Inference> Model::Impl::run(
         blend.push_back({TileBlender(grids[i], c.channels), TileBlender(grids[i], c.channels),
             TileBlender(grids[i], c.channels), TileBlender(grids[i], 1), TileBlender(grids[i], 1)});
 
-    // A segmenter the scoring leaves out costs nothing.
-    const bool segmenting = segmenter && c.segmenterMap != "off";
+    // A segmenter the scoring leaves out costs nothing; one not yet trained (a run stopped before
+    // its stage) would only add noise.
+    const bool segmenting = segmenter && c.segmenterMap != "off" && info.training.segmenterStepsDone > 0;
     const size_t perPass = tilesPerPass(c);
     for (size_t first = 0; first < jobs.size(); first += perPass) {
         const size_t last = std::min(jobs.size(), first + perPass);

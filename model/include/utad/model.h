@@ -198,7 +198,8 @@ struct Inference {
     cv::Mat residualImpression;  // r(input, impression)
     cv::Mat residualReconstruction;  // r(input, reconstruction)
     cv::Mat residualNaive;  // r(impression, naive impression)
-    cv::Mat segmentation;  // the defect segmenter's probability (empty without one, or with segmenterMap "off")
+    // The defect segmenter's probability; empty without a trained one, or with segmenterMap "off".
+    cv::Mat segmentation;
     cv::Mat anomalyMapNet;  // anomaly map at working resolution, smoothed
     cv::Mat anomalyMap;  // the same, resized to the source image size
     double score = 0;  // image score from the smoothed map
