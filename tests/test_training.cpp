@@ -259,6 +259,24 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, plain->addSegmenter(10));
         auto baseline = Model::create(testing::tinyConfig(Method::Autoencoder));
         QVERIFY_THROWS_EXCEPTION(Error, baseline->addSegmenter(10));
+        QVERIFY_THROWS_EXCEPTION(Error, Model::create(c)->addSegmenter(10));  // nothing trained yet
+
+        // Calibration chooses the map with the segmenter in it, as the model scores: with the
+        // segmenter alone every candidate makes the same map, so all score alike.
+        loaded->setScoringValue("segmenterMap", "alone");
+        loaded->setScoringValue("anomalyCombination", "auto");
+        loaded->setScoringValue("reconstructionResidual", "auto");
+        std::string choice;
+        loaded->calibrate(data, [&](const std::string& line) {
+            if (line.rfind("anomaly map:", 0) == 0)
+                choice = line;
+        });
+        const QRegularExpression figure(QStringLiteral("image AUROC [0-9.]+, pixel AUROC [0-9.]+"));
+        QStringList figures;
+        for (auto it = figure.globalMatch(QString::fromStdString(choice)); it.hasNext();)
+            figures << it.next().captured(0);
+        QVERIFY2(figures.size() >= 2, choice.c_str());
+        QCOMPARE(figures.count(figures.front()), figures.size());
     }
 
     // K and the tile overlap are chosen at inference: a trained model runs with others, and the

@@ -120,6 +120,7 @@ scoring::Views viewsOf(const Inference& r)
     v.naiveMean = scoring::toGrey(r.naiveImpression);
     v.naiveVariance = cv::Mat::zeros(v.x.size(), CV_32F);  // not read by the candidates
     v.naiveResidual = r.residualNaive;  // the same for every candidate
+    v.segmentation = r.segmentation;  // each candidate is joined with it as the model's maps are
     return v;
 }
 

@@ -574,6 +574,8 @@ void Model::addSegmenter(int steps, int width)
         throw Error("a defect segmenter needs the two-stage method");
     if (d->segmenter)
         throw Error("the model has a defect segmenter already");
+    if (!d->trained)
+        throw Error("a defect segmenter needs a trained model: train its two stages first");
     ModelConfig changed = d->info.config;
     changed.segmenterSteps = steps;
     changed.segmenterWidth = width;
