@@ -417,10 +417,10 @@ std::vector<Inference> Model::Impl::run(
             auto xhat = expert.ptr()->reconstruct(xn, normalise(m));
             xhatTiles = toMats(xhat);
             auto naive = expert.ptr()->naive(xn).clamp(0, 1);  // [K, N, C, T, T]
-            naiveTiles = toMats(naive.mean(0));
+            const auto naiveMean = naive.mean(0);
+            naiveTiles = toMats(naiveMean);
             if (segmenting)
-                segTiles
-                    = toMats(torch::sigmoid(segmenter.ptr()->forward(segmenterViews(x01, m, xhat, naive.mean(0)))));
+                segTiles = toMats(torch::sigmoid(segmenter.ptr()->forward(segmenterViews(x01, m, xhat, naiveMean))));
             if (naive.size(0) > 1)
                 varTiles = toMats(naive.mean(2, true).var(0, false));  // grey variance over the K samples
             else  // one naive impression varies from nothing

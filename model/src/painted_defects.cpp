@@ -10,8 +10,6 @@ const std::vector<std::string> kPaintedDefectTypes = {"hole", "crack", "fray", "
 
 namespace {
 
-// A change of 8 grey levels or more shows.
-constexpr int kVisibleLevels = 8;
 // Smaller images leave no room for the defects' sizes and places.
 constexpr int kMinSide = 16;
 

@@ -1,6 +1,7 @@
 // Model::train: the IE-Net (or the baseline) on random tiles of the good training images, then the
 // Expert-Net on pairs (tile, impression), then calibration on held-back good images.
 #include "utad/error.h"
+#include "utad/painted_defects.h"
 
 #include "model_impl.h"
 
@@ -109,7 +110,7 @@ torch::Tensor addSmoothNoise(const torch::Tensor& x01, const ModelConfig& c)
 // A defect pasted into a good training tile for the segmenter (after DRAEM): a random blob, from a
 // smooth random field cut at a random area, filled with another tile turned about, a flat grey,
 // the tile lit more or less, or smooth noise, at a random opacity. Returns the label, 1 where the
-// change shows (8 grey levels or more), all 0 when it hardly shows anywhere. `tile` is CV_32F.
+// change shows (kVisibleLevels or more), all 0 when it hardly shows anywhere. `tile` is CV_32F.
 cv::Mat pasteDefect(cv::Mat& tile, const cv::Mat& other, std::mt19937_64& rng)
 {
     std::uniform_real_distribution<double> u(0, 1);
@@ -158,7 +159,7 @@ cv::Mat pasteDefect(cv::Mat& tile, const cv::Mat& other, std::mt19937_64& rng)
     if (change.channels() > 1)
         cv::cvtColor(change, change, cv::COLOR_BGR2GRAY);
     cv::Mat label;
-    cv::threshold(change, label, 8.0 / 255.0, 1.0, cv::THRESH_BINARY);
+    cv::threshold(change, label, kVisibleLevels / 255.0, 1.0, cv::THRESH_BINARY);
     label = label.mul(blob);
     if (cv::countNonZero(label) < 4)
         return cv::Mat::zeros(size, CV_32F);

@@ -13,6 +13,8 @@ namespace utad {
 // "hole", "crack", "fray" (a torn edge), "cutpaste" (a patch of the same image moved elsewhere),
 // "brightness" (a soft, unevenly lit region).
 extern const std::vector<std::string> kPaintedDefectTypes;
+// A change of this many grey levels (of 255) or more shows; a defect is marked only where it shows.
+inline constexpr int kVisibleLevels = 8;
 
 // Paints one visible defect of `type` at a random place and scale into `grey` (CV_8UC1) and returns
 // its mask (0/255): a defect that would hardly show (a dark hole on a black background, a patch
