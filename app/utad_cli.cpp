@@ -201,7 +201,7 @@ int runTrain(const std::vector<std::string>& argv)
         .option("--seed", "S", "random seed (default 1)")
         .option("--add-segmenter", "MODEL",
             "give the trained two-stage MODEL a defect segmenter (--set segmenterSteps=N, default the preset's) "
-            "and train only that; its networks, normalisation and scoring choices stay")
+            "and train only that (one it has is replaced); its networks, normalisation and scoring choices stay")
         .option("--size", "PX",
             "tile size, a multiple of 32 (default: the preset's; 32 for idx:); idx: data also scores an "
             "image by the mean of its map, not the maximum");

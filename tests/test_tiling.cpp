@@ -129,6 +129,43 @@ private slots:
         QVERIFY2(step < 0.25, qPrintable(QString("largest step between neighbours %1").arg(step)));
     }
 
+    // The segmenter runs in windows: an operator that reads no further than the margin gives the
+    // result of one pass, without seams; without the margin it does not.
+    void windowsGiveTheWholeImagesResult()
+    {
+        cv::Mat img(170, 300, CV_32F);
+        cv::RNG(7).fill(img, cv::RNG::UNIFORM, 0.0, 1.0);  // detail everywhere, so missing context shows
+        const int radius = 6;
+        auto box = [&](const cv::Mat& m) {
+            cv::Mat out;
+            // Isolated: a filter would otherwise read beyond a view's edge into the whole image.
+            cv::blur(m, out, cv::Size(2 * radius + 1, 2 * radius + 1), cv::Point(-1, -1),
+                cv::BORDER_REFLECT | cv::BORDER_ISOLATED);
+            return out;
+        };
+        const cv::Mat whole = box(img);
+        int calls = 0, largest = 0;
+        const cv::Mat windowed = inWindows(img.size(), 64, 8, [&](const cv::Rect& w) {
+            ++calls;
+            largest = std::max({largest, w.width, w.height});
+            return box(img(w));
+        });
+        QCOMPARE(calls, 5 * 3);
+        QCOMPARE(largest, 64 + 2 * 8);
+        QCOMPARE(windowed.size(), img.size());
+        QVERIFY(cv::norm(windowed, whole, cv::NORM_INF) < 1e-5);
+        const cv::Mat noContext = inWindows(img.size(), 64, 0, [&](const cv::Rect& w) { return box(img(w)); });
+        QVERIFY(cv::norm(noContext, whole, cv::NORM_INF) > 1e-3);
+        // An image smaller than one window is one pass.
+        calls = 0;
+        const cv::Mat small = inWindows(cv::Size(40, 30), 64, 8, [&](const cv::Rect& w) {
+            ++calls;
+            return box(img(w));
+        });
+        QCOMPARE(calls, 1);
+        QVERIFY(cv::norm(small, box(img(cv::Rect(0, 0, 40, 30))), cv::NORM_INF) < 1e-6);
+    }
+
     void mapsComeBackAtTheSourceSize()
     {
         auto model = Model::create(testing::tinyConfig());

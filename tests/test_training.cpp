@@ -256,7 +256,11 @@ private slots:
         QVERIFY(plain->complete());
         QCOMPARE(cv::norm(plain->infer(probe).reconstruction, p.reconstruction, cv::NORM_INF), 0.0);
         QVERIFY(!plain->infer(probe).segmentation.empty());
-        QVERIFY_THROWS_EXCEPTION(Error, plain->addSegmenter(10));
+        // Given again, a fresh segmenter replaces the trained one, unused until it has trained.
+        plain->addSegmenter(kStepsPerRound, 4);
+        QCOMPARE(plain->info().config.segmenterWidth, 4);
+        QCOMPARE(plain->info().training.segmenterStepsDone, 0);
+        QVERIFY(plain->infer(probe).segmentation.empty());
         auto baseline = Model::create(testing::tinyConfig(Method::Autoencoder));
         QVERIFY_THROWS_EXCEPTION(Error, baseline->addSegmenter(10));
         QVERIFY_THROWS_EXCEPTION(Error, Model::create(c)->addSegmenter(10));  // nothing trained yet

@@ -340,6 +340,16 @@ std::vector<cv::Mat> toMats(const torch::Tensor& nchw)
     return out;
 }
 
+// One CV_32F image -> [1, C, H, W] on `device`.
+torch::Tensor toTensor(const cv::Mat& image, torch::Device device)
+{
+    const cv::Mat m = image.isContinuous() ? image : image.clone();
+    return torch::from_blob(m.data, {1, m.rows, m.cols, m.channels()}, torch::kFloat32)
+        .permute({0, 3, 1, 2})
+        .contiguous()
+        .to(device);
+}
+
 // Tiles per forward pass: the K naive impressions of each tile go through a decoder in one batch,
 // so the batch is bounded by tile pixels x K (32 tiles of 64 x 64 with K = 4), whatever the preset.
 size_t tilesPerPass(const ModelConfig& c)
@@ -361,6 +371,17 @@ cv::Mat Model::Impl::standardised(const cv::Mat& map) const
     const double floor = 0.1 * cv::mean(cal.mapStddev)[0] + 1e-6;
     cv::Mat z = (map - cal.mapMean) / (cal.mapStddev + floor);
     return cv::max(z, 0.0);
+}
+
+// The segmenter reads the stitched views, not each tile: it has no position input, so tiles would
+// only make it do the overlap's work four times over and leave seams.
+cv::Mat Model::Impl::segment(const Inference& r, int core, int margin) const
+{
+    return inWindows(r.input.size(), core, margin, [&](const cv::Rect& w) {
+        const auto views = segmenterViews(toTensor(r.input(w), device), toTensor(r.impression(w), device),
+            toTensor(r.reconstruction(w), device), toTensor(r.naiveImpression(w), device));
+        return toMats(torch::sigmoid(segmenter.ptr()->forward(views))).front();
+    });
 }
 
 std::vector<Inference> Model::Impl::run(
@@ -387,12 +408,12 @@ std::vector<Inference> Model::Impl::run(
             jobs.push_back({i, t});
     }
     struct Blenders {
-        TileBlender impression, reconstruction, naiveMean, naiveVariance, segmentation;
+        TileBlender impression, reconstruction, naiveMean, naiveVariance;
     };
     std::vector<Blenders> blend;
     for (size_t i = 0; i < n; ++i)
         blend.push_back({TileBlender(grids[i], c.channels), TileBlender(grids[i], c.channels),
-            TileBlender(grids[i], c.channels), TileBlender(grids[i], 1), TileBlender(grids[i], 1)});
+            TileBlender(grids[i], c.channels), TileBlender(grids[i], 1)});
 
     // A segmenter the scoring leaves out costs nothing; one not yet trained (a run stopped before
     // its stage) would only add noise.
@@ -412,15 +433,13 @@ std::vector<Inference> Model::Impl::run(
         // The holders are const here; forward passes in eval mode change nothing.
         auto m = ie.ptr()->forward(ieInput(tiles, x01)).image;
         const auto mTiles = toMats(m);
-        std::vector<cv::Mat> xhatTiles, naiveTiles, varTiles, segTiles;
+        std::vector<cv::Mat> xhatTiles, naiveTiles, varTiles;
         if (expert) {
             auto xhat = expert.ptr()->reconstruct(xn, normalise(m));
             xhatTiles = toMats(xhat);
             auto naive = expert.ptr()->naive(xn).clamp(0, 1);  // [K, N, C, T, T]
             const auto naiveMean = naive.mean(0);
             naiveTiles = toMats(naiveMean);
-            if (segmenting)
-                segTiles = toMats(torch::sigmoid(segmenter.ptr()->forward(segmenterViews(x01, m, xhat, naiveMean))));
             if (naive.size(0) > 1)
                 varTiles = toMats(naive.mean(2, true).var(0, false));  // grey variance over the K samples
             else  // one naive impression varies from nothing
@@ -435,8 +454,6 @@ std::vector<Inference> Model::Impl::run(
                 b.reconstruction.add(jobs[j].tile, xhatTiles[k]);
                 b.naiveMean.add(jobs[j].tile, naiveTiles[k]);
                 b.naiveVariance.add(jobs[j].tile, varTiles[k]);
-                if (segmenting)
-                    b.segmentation.add(jobs[j].tile, segTiles[k]);
             }
         }
     }
@@ -456,7 +473,7 @@ std::vector<Inference> Model::Impl::run(
             r.residualNaive = scoring::residual(r.impression, r.naiveImpression, c.ssimResidual, c.ssimLuminance);
             v.naiveResidual = r.residualNaive;
             if (segmenting)
-                v.segmentation = r.segmentation = blend[i].segmentation.result();
+                v.segmentation = r.segmentation = segment(r);
         } else {
             r.reconstruction = r.impression;
         }
@@ -572,8 +589,6 @@ void Model::addSegmenter(int steps, int width)
 {
     if (!d->expert)
         throw Error("a defect segmenter needs the two-stage method");
-    if (d->segmenter)
-        throw Error("the model has a defect segmenter already");
     if (!d->trained)
         throw Error("a defect segmenter needs a trained model: train its two stages first");
     ModelConfig changed = d->info.config;
@@ -582,6 +597,7 @@ void Model::addSegmenter(int steps, int width)
     checkConfig(changed);
     d->info.config = changed;
     d->info.training.segmenterStepsDone = 0;
+    d->segmenter = nullptr;  // one it had is replaced by a fresh one
     d->buildSegmenter();
 }
 

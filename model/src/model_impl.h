@@ -50,12 +50,16 @@ struct Model::Impl {
     // The IE-Net's input for tiles: normalised pixels, plus the position channels when configured.
     torch::Tensor ieInput(const std::vector<Tile>& tiles, const torch::Tensor& x01) const;
     torch::Tensor normalise(const torch::Tensor& x01) const;
-    // The segmenter's input: the tiles x with their impression m, reconstruction x_hat and naive
+    // The segmenter's input: tiles or windows x with their impression m, reconstruction x_hat and naive
     // impression, all in [0, 1], and |x - x_hat| and |m - naive|.
     torch::Tensor segmenterViews(
         const torch::Tensor& x01, const torch::Tensor& m, const torch::Tensor& xhat, const torch::Tensor& naive) const;
     // Builds the segmenter when config.segmenterSteps asks for one and there is none yet.
     void buildSegmenter();
+    // The segmenter's defect probability over a whole working image, from its stitched views (CV_32F,
+    // the image's size). It runs in windows of at most `core` pixels a side, each read with `margin`
+    // pixels of context around it, so that memory stays bounded on large images.
+    cv::Mat segment(const Inference& stitched, int core = 256, int margin = 32) const;
     // Full pipeline on working images; `sourceSizes` give the anomalyMap sizes.
     std::vector<Inference> run(const std::vector<cv::Mat>& working, const std::vector<cv::Size>& sourceSizes) const;
 

@@ -122,4 +122,20 @@ cv::Mat TileBlender::result() const
     return out;
 }
 
+cv::Mat inWindows(cv::Size size, int core, int margin, const std::function<cv::Mat(const cv::Rect&)>& local)
+{
+    const cv::Rect image(cv::Point(), size);
+    cv::Mat out;
+    for (int y = 0; y < size.height; y += core)
+        for (int x = 0; x < size.width; x += core) {
+            const cv::Rect kept = cv::Rect(x, y, core, core) & image;
+            const cv::Rect window = cv::Rect(x - margin, y - margin, core + 2 * margin, core + 2 * margin) & image;
+            const cv::Mat part = local(window);
+            if (out.empty())
+                out.create(size, part.type());
+            part(kept - window.tl()).copyTo(out(kept));
+        }
+    return out;
+}
+
 }  // namespace utad

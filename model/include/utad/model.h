@@ -267,7 +267,8 @@ public:
     void setScoringValue(const std::string& name, const std::string& value);
     std::string deviceName() const;  // "cpu" or "cuda"
     // Gives a trained two-stage model a defect segmenter of `steps` steps, which train() then trains
-    // alone, keeping the two stages as they are. Throws utad::Error for the baseline or bad sizes.
+    // alone, keeping the two stages as they are; a segmenter it had is replaced. Throws utad::Error
+    // for the baseline, an untrained model or bad sizes.
     void addSegmenter(int steps, int width = 16);
 
 private:

@@ -1,6 +1,7 @@
 #pragma once
 // Cutting a working image into overlapping square tiles and blending per-tile results back.
 // Plain OpenCV: the model uses it for inference and training, and tests check it directly.
+#include <functional>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -39,5 +40,14 @@ private:
     TileGrid grid_;
     cv::Mat sum_, weight_, window_;
 };
+
+// An operator applied to an image of `size` in windows, so that memory stays bounded however large
+// the image: `local(window)` gives its result over `window` (a window.size() CV_32F image), and each
+// window keeps the part of at most `core` pixels a side around which it has `margin` pixels of
+// context (fewer at the image's edge). Where the operator reads no further than `margin` pixels,
+// the result is that of one pass over the whole image. A window starts `margin` before a multiple of
+// `core` (or at the edge), so a network that halves the resolution keeps its alignment when both are
+// multiples of its total stride.
+cv::Mat inWindows(cv::Size size, int core, int margin, const std::function<cv::Mat(const cv::Rect&)>& local);
 
 }  // namespace utad
