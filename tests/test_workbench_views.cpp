@@ -89,6 +89,18 @@ private slots:
             for (const QImage& panel : set.images)
                 QCOMPARE(panel.size(), QSize(200, 120));
         }
+        // A model with a segmenter shows its probability first in the residual view, on a scale of 0 to 1.
+        utad::Inference seg = inf;
+        seg.segmentation = cv::Mat::zeros(inf.anomalyMapNet.size(), CV_32F);
+        seg.segmentation(cv::Rect(0, 0, seg.segmentation.cols / 2, seg.segmentation.rows)).setTo(1.0);
+        PanelStyle residuals;
+        residuals.mode = PanelMode::Residuals;
+        residuals.colorMap = ColorMap::Gray;
+        const PanelSet withSeg = renderPanels(image, &seg, residuals);
+        QCOMPARE(withSeg.titles[0], segmenterPanelTitle());
+        QCOMPARE(renderPanels(image, &inf, residuals).titles[0], panelTitles(PanelMode::Residuals).value(0));
+        QCOMPARE(qGray(withSeg.images[0].pixel(10, 60)), 255);
+        QCOMPARE(qGray(withSeg.images[0].pixel(190, 60)), 0);
         // Without an inference only the input is drawn.
         const PanelSet bare = renderPanels(image, nullptr, PanelStyle{});
         QCOMPARE(bare.images[0].size(), QSize(200, 120));
@@ -147,7 +159,8 @@ private slots:
     void panelCacheRoundTrips()
     {
         QTemporaryDir dir;
-        const utad::Inference inf = syntheticInference(cv::Size(90, 70));
+        utad::Inference inf = syntheticInference(cv::Size(90, 70));
+        inf.segmentation = inf.anomalyMapNet / 2;
         const QString file = dir.filePath(QStringLiteral("sub/x.panels"));
         QString error;
         QVERIFY2(writeCachedInference(file, inf, &error), qPrintable(error));
@@ -157,6 +170,7 @@ private slots:
         QCOMPARE(back->anomalyMap.size(), cv::Size(90, 70));
         QCOMPARE(cv::norm(back->impression, inf.impression, cv::NORM_INF), 0.0);
         QCOMPARE(cv::norm(back->residualNaive, inf.residualNaive, cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(back->segmentation, inf.segmentation, cv::NORM_INF), 0.0);
         // Truncated and foreign files are refused, not misread.
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadWrite));

@@ -114,6 +114,11 @@
         <source>Residual: impression vs naive</source>
         <translation>Residuum: Impression – naive Impression</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Defect probability (segmenter, 0 to 1)</source>
+        <translation>Fehlerwahrscheinlichkeit (Segmentierer, 0 bis 1)</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::AnnotationPanel</name>
@@ -809,7 +814,12 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+481"/>
+        <location line="+349"/>
+        <source>, defect segmenter %1</source>
+        <translation>, Fehler-Segmentierer %1</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>Bild-AUROC nach Fehlerart: %1.</translation>
     </message>
@@ -839,7 +849,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-513"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -915,7 +925,7 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaliekarte&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>whole images</source>
         <translation>ganze Bilder</translation>
     </message>
@@ -925,7 +935,7 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <location line="+205"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
@@ -1058,7 +1068,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>

@@ -114,6 +114,11 @@
         <source>Residual: impression vs naive</source>
         <translation>残差：印象图与朴素印象图</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Defect probability (segmenter, 0 to 1)</source>
+        <translation>缺陷概率（分割器，0 到 1）</translation>
+    </message>
 </context>
 <context>
     <name>utad::ui::AnnotationPanel</name>
@@ -809,7 +814,12 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+481"/>
+        <location line="+349"/>
+        <source>, defect segmenter %1</source>
+        <translation>，缺陷分割器 %1</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>按缺陷类型的图像级 AUROC：%1。</translation>
     </message>
@@ -839,7 +849,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-513"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -915,7 +925,7 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;异常图&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>whole images</source>
         <translation>整幅图像</translation>
     </message>
@@ -925,7 +935,7 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <location line="+205"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
@@ -1057,7 +1067,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>

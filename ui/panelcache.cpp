@@ -13,7 +13,7 @@ namespace utad::ui {
 namespace {
 
 constexpr quint32 kMagic = 0x55544350;  // "UTCP"
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 2;  // 2: with the segmenter's probability
 
 void writeMat(QDataStream& out, const cv::Mat& mat)
 {
@@ -56,7 +56,7 @@ bool writeCachedInference(const QString& file, const utad::Inference& inference,
            << qint32(inference.anomalyMap.rows);
     for (const cv::Mat* m : {&inference.input, &inference.impression, &inference.reconstruction,
              &inference.naiveImpression, &inference.residualImpression, &inference.residualReconstruction,
-             &inference.residualNaive, &inference.anomalyMapNet})
+             &inference.residualNaive, &inference.segmentation, &inference.anomalyMapNet})
         writeMat(stream, *m);
     if (!out.commit()) {
         if (error)
@@ -84,7 +84,7 @@ std::optional<utad::Inference> readCachedInference(const QString& file)
         return std::nullopt;
     for (cv::Mat* m : {&inference.input, &inference.impression, &inference.reconstruction, &inference.naiveImpression,
              &inference.residualImpression, &inference.residualReconstruction, &inference.residualNaive,
-             &inference.anomalyMapNet})
+             &inference.segmentation, &inference.anomalyMapNet})
         if (!readMat(stream, *m))
             return std::nullopt;
     if (inference.anomalyMapNet.empty())

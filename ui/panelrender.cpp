@@ -39,6 +39,11 @@ QStringList panelTitles(PanelMode mode)
         QCoreApplication::translate("utad::ui", "Residual: impression vs naive")};
 }
 
+QString segmenterPanelTitle()
+{
+    return QCoreApplication::translate("utad::ui", "Defect probability (segmenter, 0 to 1)");
+}
+
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap)
 {
     if (map.empty())
@@ -128,7 +133,13 @@ PanelSet renderPanels(const cv::Mat& source, const utad::Inference* inference, c
 
     if (!inference)
         return set;
-    show(0, inference->naiveImpression);
+    if (!inference->segmentation.empty()) {
+        // What the defect segmenter makes of the three residuals: its own scale, a probability.
+        set.titles[0] = segmenterPanelTitle();
+        show(0, colorize(inference->segmentation, 1.0, style.colorMap));
+    } else {
+        show(0, inference->naiveImpression);
+    }
     // One scale for the three residuals, so their strengths can be compared.
     const double residualMax
         = maxOf({&inference->residualImpression, &inference->residualReconstruction, &inference->residualNaive});

@@ -39,6 +39,8 @@ struct PanelSet {
 };
 
 QStringList panelTitles(PanelMode mode);
+// The residual view's first panel for a model with a defect segmenter (instead of the naive impression).
+QString segmenterPanelTitle();
 
 // A CV_32F map (>= 0) as a colour image (CV_8UC3 BGR), `maxValue` mapped to the top.
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap);

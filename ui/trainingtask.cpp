@@ -15,7 +15,7 @@ utad::Inference cloned(const utad::Inference& in)
     // The preview crosses threads while training goes on: give the GUI its own pixels.
     utad::Inference out = in;
     for (cv::Mat* m : {&out.input, &out.impression, &out.reconstruction, &out.naiveImpression, &out.residualImpression,
-             &out.residualReconstruction, &out.residualNaive, &out.anomalyMapNet, &out.anomalyMap})
+             &out.residualReconstruction, &out.residualNaive, &out.segmentation, &out.anomalyMapNet, &out.anomalyMap})
         *m = m->clone();
     return out;
 }
