@@ -73,9 +73,10 @@ ModelConfig presetConfig(const std::string& preset, Method method)
     // configForDataset leaves it off for whole small images.
     c.residualShift = 1;
     if (method == Method::Autoencoder) {
-        // The same budget: the baseline also gets the Expert-Net's share, an Expert-Net step
-        // costing about kExpertStepCost IE-Net steps (docs/BENCHMARKS.md).
-        c.ieSteps += int(kExpertStepCost * c.expertSteps);
+        // The same budget: the baseline also gets the Expert-Net's and the segmenter's shares, a
+        // step of theirs costing about kExpertStepCost and kSegmenterStepCost IE-Net steps
+        // (docs/BENCHMARKS.md).
+        c.ieSteps += int(kExpertStepCost * c.expertSteps + kSegmenterStepCost * c.segmenterSteps);
         c.expertSteps = 0;
         c.segmenterSteps = 0;  // it reads the two stages' outputs
         c.ssimLossWeight = 1.0;  // AE-SSIM (Bergmann et al.): SSIM + L2
