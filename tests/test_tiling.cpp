@@ -184,6 +184,28 @@ private slots:
         QVERIFY(largestStep(r.impression) < 0.5);
     }
 
+    // The defect segmenter reads a part wider than its window (256 working pixels) window by window.
+    void segmenterReadsWidePartsInWindows()
+    {
+        ModelConfig c = testing::tinyConfig();
+        c.ieSteps = c.expertSteps = c.segmenterSteps = 5;
+        c.segmenterWidth = 4;
+        c.segmenterMap = "product";
+        auto model = Model::create(c);
+        QVERIFY(model->train(openDataset(UTAD_SAMPLE_DIR)));
+        std::mt19937 rng(5);
+        cv::Mat wide;
+        cv::repeat(testing::stripeTexture(rng, 400), 1, 12, wide);  // 4800 x 400: 600 x 50 working pixels
+        const Inference r = model->infer(wide);
+        QCOMPARE(r.input.size(), cv::Size(600, 50));
+        QCOMPARE(r.segmentation.size(), r.input.size());
+        QVERIFY(cv::checkRange(r.segmentation, true, nullptr, 0.0, 1.0 + 1e-6));
+        double least = 0, most = 0;
+        cv::minMaxLoc(r.segmentation, &least, &most);
+        QVERIFY(most > least);
+        QVERIFY(std::isfinite(r.score));
+    }
+
     void imageSmallerThanOneTile()
     {
         auto model = Model::create(testing::tinyConfig());

@@ -341,13 +341,13 @@ std::vector<cv::Mat> toMats(const torch::Tensor& nchw)
     return out;
 }
 
-// One CV_32F image -> [1, C, H, W] on `device`.
+// One CV_32F image -> [1, C, H, W] on `device`, a copy (the pixels may be a view or a temporary).
 torch::Tensor toTensor(const cv::Mat& image, torch::Device device)
 {
     const cv::Mat m = image.isContinuous() ? image : image.clone();
     return torch::from_blob(m.data, {1, m.rows, m.cols, m.channels()}, torch::kFloat32)
         .permute({0, 3, 1, 2})
-        .contiguous()
+        .clone(at::MemoryFormat::Contiguous)
         .to(device);
 }
 
