@@ -567,6 +567,8 @@ void TestWorkbench::cancelledTrainingStopsPromptly()
     QTRY_VERIFY(dialog->lossPoints() >= 2);
     QVERIFY(dialog->lossPlot()->legend->visible());
     screenshot(dialog, QStringLiteral("training.png"));
+    if (documenting)  // a few rounds of the preset's first stage leave no model to check below
+        QSKIP("the picture for the documentation is taken; the checks need the tiny run");
 
     QElapsedTimer timer;
     timer.start();
