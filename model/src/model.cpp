@@ -341,11 +341,12 @@ std::vector<cv::Mat> toMats(const torch::Tensor& nchw)
     return out;
 }
 
-// One CV_32F image -> [1, C, H, W] on `device`, a copy (the pixels may be a view or a temporary).
+// One CV_32F image (or a view of one) -> [1, C, H, W] on `device`, copied once.
 torch::Tensor toTensor(const cv::Mat& image, torch::Device device)
 {
-    const cv::Mat m = image.isContinuous() ? image : image.clone();
-    return torch::from_blob(m.data, {1, m.rows, m.cols, m.channels()}, torch::kFloat32)
+    const int64_t channels = image.channels(), row = int64_t(image.step1());
+    return torch::from_blob(
+        image.data, {1, image.rows, image.cols, channels}, {row * image.rows, row, channels, 1}, torch::kFloat32)
         .permute({0, 3, 1, 2})
         .clone(at::MemoryFormat::Contiguous)
         .to(device);
