@@ -90,6 +90,22 @@ double impressionInferenceDifference(int skipLevels)
     return largestDifference(net->forward(x).image, training);
 }
 
+double segmenterInferenceDifference(int width, int height)
+{
+    torch::manual_seed(23);
+    utad::nets::DefectSegmenter net(6, 4);
+    randomiseNorms(*net);
+    net->eval();
+    const auto views = torch::rand({2, 6, height, width});
+    torch::Tensor training;
+    {
+        torch::AutoGradMode grad(true);
+        training = net->forward(views).detach();
+    }
+    torch::NoGradGuard noGrad;
+    return largestDifference(net->forward(views), training);
+}
+
 double exactLayersDifference()
 {
     torch::manual_seed(19);

@@ -11,6 +11,8 @@ double decoderInferenceDifference();
 double inceptionUpsampledDifference(int factor, int width, int height);
 // The IE-Net with trained batch-norm statistics, with `skipLevels` skip connections.
 double impressionInferenceDifference(int skipLevels);
+// The defect segmenter with trained batch-norm statistics on a `width` x `height` input.
+double segmenterInferenceDifference(int width, int height);
 // Both networks without gradients under ExactLayersGuard, against the layers as trained: 0 when
 // the guard turns every shortcut off.
 double exactLayersDifference();

@@ -74,6 +74,22 @@ private slots:
         QVERIFY2(d < 1e-5, qPrintable(QString::number(d)));
     }
 
+    void segmenterIsTheSame_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("a tile") << 64 << 64;
+        QTest::newRow("odd sides, pooled with a remainder") << 45 << 23;
+    }
+
+    void segmenterIsTheSame()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        const double d = segmenterInferenceDifference(width, height);
+        QVERIFY2(d < 1e-4, qPrintable(QString::number(d)));
+    }
+
     void exactLayersAreBitForBit()
     {
         // Training takes the Expert-Net's targets from the IE-Net this way: no rounding may differ.
