@@ -272,10 +272,8 @@ int runTrain(const std::vector<std::string>& argv)
               << (mc.expertSteps > 0 && mc.method == utad::Method::TwoStage
                          ? " + " + count(mc.expertSteps, "Expert-Net step")
                          : std::string())
-              << (mc.segmenterSteps > 0 && mc.method == utad::Method::TwoStage
-                         ? " + " + count(mc.segmenterSteps, "segmenter step")
-                         : std::string())
-              << ", seed " << mc.seed << ", " << count(threads, "thread") << " on " << model->deviceName() << ") on "
+              << (mc.hasSegmenter() ? " + " + count(mc.segmenterSteps, "segmenter step") : std::string()) << ", seed "
+              << mc.seed << ", " << count(threads, "thread") << " on " << model->deviceName() << ") on "
               << ds.train.size() << " images of " << ds.root << "\n"
               << std::flush;
 

@@ -528,7 +528,7 @@ void InspectorWidget::onHover(int panel, const QPointF& scenePos)
         if (m_style.mode == PanelMode::Stages)
             shown = panel == 1 ? &inf.impression : panel == 2 ? &inf.reconstruction : &inf.anomalyMap;
         else
-            shown = panel == 0 ? (inf.segmentation.empty() ? &inf.naiveImpression : &inf.segmentation)
+            shown = panel == 0 ? &firstResidualPanel(inf)
                 : panel == 1   ? &inf.residualImpression
                 : panel == 2   ? &inf.residualReconstruction
                                : &inf.residualNaive;

@@ -44,6 +44,11 @@ QString segmenterPanelTitle()
     return QCoreApplication::translate("utad::ui", "Defect probability (segmenter, 0 to 1)");
 }
 
+const cv::Mat& firstResidualPanel(const utad::Inference& inference)
+{
+    return inference.segmentation.empty() ? inference.naiveImpression : inference.segmentation;
+}
+
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap)
 {
     if (map.empty())
@@ -133,12 +138,13 @@ PanelSet renderPanels(const cv::Mat& source, const utad::Inference* inference, c
 
     if (!inference)
         return set;
-    if (!inference->segmentation.empty()) {
+    const cv::Mat& first = firstResidualPanel(*inference);
+    if (&first == &inference->segmentation) {
         // What the defect segmenter makes of the three residuals: its own scale, a probability.
         set.titles[0] = segmenterPanelTitle();
-        show(0, colorize(inference->segmentation, 1.0, style.colorMap));
+        show(0, colorize(first, 1.0, style.colorMap));
     } else {
-        show(0, inference->naiveImpression);
+        show(0, first);
     }
     // One scale for the three residuals, so their strengths can be compared.
     const double residualMax

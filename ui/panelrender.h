@@ -41,6 +41,9 @@ struct PanelSet {
 QStringList panelTitles(PanelMode mode);
 // The residual view's first panel for a model with a defect segmenter (instead of the naive impression).
 QString segmenterPanelTitle();
+// What that first panel shows: the segmenter's probability where the model has one, else the naive
+// impression.
+const cv::Mat& firstResidualPanel(const utad::Inference& inference);
 
 // A CV_32F map (>= 0) as a colour image (CV_8UC3 BGR), `maxValue` mapped to the top.
 cv::Mat colorize(const cv::Mat& map, double maxValue, ColorMap colorMap);

@@ -216,7 +216,7 @@ std::string anomalyMapName(const ModelConfig& config)
         + config.reconstructionResidual
         + (config.residualShift > 0 ? " \u00b1" + std::to_string(config.residualShift) + " px" : std::string())
         + (config.standardiseMap && config.wholeImage() ? ", standardised" : "")
-        + (config.method == Method::TwoStage && config.segmenterSteps > 0 && config.segmenterMap != "off"
+        + (config.hasSegmenter() && config.segmenterMap != "off"
                 ? (config.segmenterMap == "alone" ? std::string(", segmenter alone") : std::string(", with segmenter"))
                 : std::string());
 }

@@ -117,6 +117,8 @@ struct ModelConfig {
     bool standardiseMap = false;
 
     bool wholeImage() const { return workingScale <= 0; }
+    // A third stage after the two; the baseline (one autoencoder) has none.
+    bool hasSegmenter() const { return method == Method::TwoStage && segmenterSteps > 0; }
 };
 
 // Defaults for a preset ("cpu" or "paper") and method. Throws utad::Error for an unknown preset.
