@@ -814,12 +814,17 @@
         <translation>%1 enthält keine Bilder.</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+229"/>
+        <source>Training %1 (preset %2, %3 steps) on %4 images</source>
+        <translation>Training %1 (Voreinstellung %2, %3 Schritte) mit %4 Bildern</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>, defect segmenter %1</source>
         <translation>, Fehler-Segmentierer %1</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+134"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>Bild-AUROC nach Fehlerart: %1.</translation>
     </message>
@@ -849,7 +854,7 @@
         <translation>Wird angehalten: %1 …</translation>
     </message>
     <message>
-        <location line="-513"/>
+        <location line="-515"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>%1 geöffnet: %2 Trainings- und %3 Testbilder</translation>
     </message>
@@ -880,12 +885,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+181"/>
+        <location line="+185"/>
         <source>Cannot save the project</source>
         <translation>Das Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="-613"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -915,17 +920,12 @@
         <translation>Training nach %1 Schritten abgebrochen</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
-        <translation>Training %1 (Voreinstellung %2, %3 + %4 Schritte) mit %5 Bildern</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+120"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaly map&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Datei&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verfahren&lt;/td&gt;&lt;td&gt;%2, Voreinstellung %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Netzeingang&lt;/td&gt;&lt;td&gt;Kacheln %4 x %4, Kanäle: %5, %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breiten&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, Detailcode %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainiert mit&lt;/td&gt;&lt;td&gt;%10 Bildern aus %11 (%12 x %13), %14 Schritte in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaliekarte&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kalibrierung&lt;/td&gt;&lt;td&gt;Anomaliewerte der Gutbilder %16 &amp;plusmn; %17 (%18 Bilder), Pixel-Schwellwertvorschlag %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>whole images</source>
         <translation>ganze Bilder</translation>
     </message>
@@ -935,13 +935,13 @@
         <translation>Arbeitsmaßstab %1</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+205"/>
+        <location line="-230"/>
+        <location line="+209"/>
         <source>(not saved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
     <message numerus="yes">
-        <location line="-317"/>
+        <location line="-321"/>
         <source>… and %n more dataset warning(s), listed on the standard error output</source>
         <translation>
             <numerusform>… und %n weitere Datensatz-Warnung, aufgeführt in der Standardfehlerausgabe</numerusform>
@@ -961,12 +961,12 @@
     </message>
     <message>
         <location line="-42"/>
-        <location line="+172"/>
+        <location line="+176"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Inference failed</source>
         <translation>Inferenz fehlgeschlagen</translation>
     </message>
@@ -984,13 +984,13 @@
         <location line="+13"/>
         <location line="+4"/>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+107"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-121"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 enthält keine Trainingsbilder: Ein Modell lernt aus anomaliefreien Bildern in train/good.</translation>
     </message>
@@ -1010,7 +1010,7 @@
         <translation>Training abgeschlossen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <location line="+5"/>
         <location line="+58"/>
         <source>Export panels</source>
@@ -1068,7 +1068,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Model information</source>
         <translation>Modellinformationen</translation>
     </message>

@@ -814,12 +814,17 @@
         <translation>%1 中没有图像。</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+229"/>
+        <source>Training %1 (preset %2, %3 steps) on %4 images</source>
+        <translation>正在训练 %1（预设 %2，%3 步），共 %4 张图像</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>, defect segmenter %1</source>
         <translation>，缺陷分割器 %1</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+134"/>
         <source>Image AUROC by defect type: %1.</source>
         <translation>按缺陷类型的图像级 AUROC：%1。</translation>
     </message>
@@ -849,7 +854,7 @@
         <translation>正在等待 %1 停止…</translation>
     </message>
     <message>
-        <location line="-513"/>
+        <location line="-515"/>
         <source>Opened %1: %2 training and %3 test images</source>
         <translation>已打开 %1：%2 张训练图像，%3 张测试图像</translation>
     </message>
@@ -880,12 +885,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+181"/>
+        <location line="+185"/>
         <source>Cannot save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="-613"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -915,17 +920,12 @@
         <translation>训练在 %1 步后取消</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Training %1 (preset %2, %3 + %4 steps) on %5 images</source>
-        <translation>正在训练 %1（预设 %2，%3 + %4 步），共 %5 张图像</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+120"/>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Method&lt;/td&gt;&lt;td&gt;%2, preset %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Network input&lt;/td&gt;&lt;td&gt;%4 x %4 tiles, %5 channel(s), %21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Widths&lt;/td&gt;&lt;td&gt;IE-Net %6, latent %7, Expert-Net %8, detail code %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trained on&lt;/td&gt;&lt;td&gt;%10 images of %11 (%12 x %13), %14 steps in %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Anomaly map&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Calibration&lt;/td&gt;&lt;td&gt;good-image scores %16 &amp;plusmn; %17 (%18 images), pixel hint %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;文件&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;方法&lt;/td&gt;&lt;td&gt;%2，预设 %3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络输入&lt;/td&gt;&lt;td&gt;%4 x %4 图块，%5 通道，%21&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;网络宽度&lt;/td&gt;&lt;td&gt;IE-Net %6，隐空间 %7，Expert-Net %8，细节编码 %9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;训练数据&lt;/td&gt;&lt;td&gt;%11 中的 %10 张图像（%12 x %13），%14 步，用时 %15&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;异常图&lt;/td&gt;&lt;td&gt;%22&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;校准&lt;/td&gt;&lt;td&gt;合格图像分数 %16 &amp;plusmn; %17（%18 张图像），像素阈值建议 %19&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%20&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>whole images</source>
         <translation>整幅图像</translation>
     </message>
@@ -935,13 +935,13 @@
         <translation>工作比例 %1</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+205"/>
+        <location line="-230"/>
+        <location line="+209"/>
         <source>(not saved)</source>
         <translation>（未保存）</translation>
     </message>
     <message numerus="yes">
-        <location line="-317"/>
+        <location line="-321"/>
         <source>… and %n more dataset warning(s), listed on the standard error output</source>
         <translation>
             <numerusform>……以及另外 %n 条数据集警告，已列在标准错误输出中</numerusform>
@@ -960,12 +960,12 @@
     </message>
     <message>
         <location line="-42"/>
-        <location line="+172"/>
+        <location line="+176"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Inference failed</source>
         <translation>推理失败</translation>
     </message>
@@ -983,13 +983,13 @@
         <location line="+13"/>
         <location line="+4"/>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+107"/>
         <location line="+9"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-121"/>
         <source>%1 has no training images: a model learns from anomaly-free images in train/good.</source>
         <translation>%1 中没有训练图像：模型需要从 train/good 中的无异常图像学习。</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>训练完成</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <location line="+5"/>
         <location line="+58"/>
         <source>Export panels</source>
@@ -1067,7 +1067,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Model information</source>
         <translation>模型信息</translation>
     </message>

@@ -677,10 +677,14 @@ TrainingDialog* MainWindow::startTraining(const utad::ModelConfig& config, utad:
     });
     m_trainingTask = task;
     m_trainingDialog = dialog;
-    log(tr("Training %1 (preset %2, %3 + %4 steps) on %5 images")
-            .arg(QString::fromStdString(utad::methodName(config.method)), QString::fromStdString(config.preset))
-            .arg(config.ieSteps)
-            .arg(config.expertSteps)
+    // Each stage's steps: the IE-Net's (the baseline's only), the Expert-Net's, the segmenter's.
+    QString steps = QString::number(config.ieSteps);
+    if (config.method == utad::Method::TwoStage)
+        steps += QStringLiteral(" + %1").arg(config.expertSteps);
+    if (config.hasSegmenter())
+        steps += QStringLiteral(" + %1").arg(config.segmenterSteps);
+    log(tr("Training %1 (preset %2, %3 steps) on %4 images")
+            .arg(QString::fromStdString(utad::methodName(config.method)), QString::fromStdString(config.preset), steps)
             .arg(dataset->train.size()));
     dialog->show();
     m_tasks->addTask(task);
