@@ -58,6 +58,16 @@ torch::Tensor phaseWeights(const torch::Tensor& weight, int r, int reach)
     return torch::einsum("auj,bvl,oijl->oabiuv", {taps, taps, weight}).reshape({out * r * r, in, kl, kl});
 }
 
+// The bias-free conv at `index` of `layers` with the batch norm after it: the norm's running
+// statistics folded into the conv's weights and a bias.
+std::pair<torch::Tensor, torch::Tensor> foldedConv(nn::Sequential& layers, size_t index = 0)
+{
+    auto* conv = layers->ptr(index)->as<nn::Conv2dImpl>();
+    auto* norm = layers->ptr(index + 1)->as<nn::BatchNorm2dImpl>();
+    auto scale = norm->weight * torch::rsqrt(norm->running_var + norm->options.eps());
+    return {conv->weight * scale.view({-1, 1, 1, 1}), norm->bias - norm->running_mean * scale};
+}
+
 nn::Sequential convBnAct(int in, int out, int kernel)
 {
     return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(false)),
@@ -248,15 +258,6 @@ torch::Tensor InceptionBlockImpl::forward(const torch::Tensor& x)
 {
     auto pooled = maxPool3x3(x);
     return torch::cat({runBranch(b1, x), runBranch(b3, x), runBranch(b5, x), runBranch(bp, pooled)}, 1);
-}
-
-std::pair<torch::Tensor, torch::Tensor> InceptionBlockImpl::foldedConv(nn::Sequential& layers)
-{
-    // The norm's running statistics folded into the conv's weights and bias (bias-free itself).
-    auto* conv = layers->ptr(0)->as<nn::Conv2dImpl>();
-    auto* norm = layers->ptr(1)->as<nn::BatchNorm2dImpl>();
-    auto scale = norm->weight * torch::rsqrt(norm->running_var + norm->options.eps());
-    return {conv->weight * scale.view({-1, 1, 1, 1}), norm->bias - norm->running_mean * scale};
 }
 
 bool InceptionBlockImpl::inference() const { return shortcuts() && !is_training(); }
@@ -572,11 +573,8 @@ constexpr int kSegmenterLevels = 3;
 torch::Tensor doubleConvFolded(nn::Sequential& layers, torch::Tensor x)
 {
     for (size_t i : {size_t(0), size_t(3)}) {
-        auto* conv = layers->ptr(i)->as<nn::Conv2dImpl>();
-        auto* norm = layers->ptr(i + 1)->as<nn::BatchNorm2dImpl>();
-        auto scale = norm->weight * torch::rsqrt(norm->running_var + norm->options.eps());
-        auto weight = (conv->weight * scale.view({-1, 1, 1, 1})).contiguous(torch::MemoryFormat::ChannelsLast);
-        x = torch::conv2d(x, weight, norm->bias - norm->running_mean * scale, kUnit, kUnit, kUnit);
+        auto [weight, bias] = foldedConv(layers, i);
+        x = torch::conv2d(x, weight.contiguous(torch::MemoryFormat::ChannelsLast), bias, kUnit, kUnit, kUnit);
         torch::relu_(x);
     }
     return x;

@@ -53,7 +53,6 @@ public:
 
 private:
     bool inference() const;
-    std::pair<torch::Tensor, torch::Tensor> foldedConv(torch::nn::Sequential& layers);
     torch::Tensor runBranch(torch::nn::Sequential& layers, const torch::Tensor& x);
     torch::nn::Sequential b1{nullptr}, b3{nullptr}, b5{nullptr}, bp{nullptr};
 };
